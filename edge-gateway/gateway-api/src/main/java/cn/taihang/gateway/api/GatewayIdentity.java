@@ -1,0 +1,14 @@
+package cn.taihang.gateway.api;
+
+/** Who and where this gateway is, as an OSGi service configured at installation. */
+public interface GatewayIdentity {
+
+    /** @return the gateway id, unique in the network, e.g. {@code gw-hsr-east-1} */
+    String gatewayId();
+
+    /** @return the site id, e.g. {@code jincheng-hsr-east} */
+    String site();
+
+    /** @return the site's name for people, e.g. {@code 晋城高铁东站 Jincheng HSR East} */
+    String siteName();
+}

@@ -1,0 +1,36 @@
+package cn.taihang.gateway.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A record a device bundle hands to the {@link Outbox}.
+ *
+ * @param device id of the device it concerns (as registered in the {@link DeviceRegistry})
+ * @param kind what the record is, dotted lower case, e.g. {@code counter.interval}
+ * @param priority priority class
+ * @param time when the measured thing happened (for an aggregate: the start of its interval)
+ * @param measurements the values, 1–256 of them, names unique
+ */
+public record OutboundRecord(String device, String kind, Priority priority, Instant time, List<Measurement> measurements) {
+
+    /** Validates at the boundary. @throws IllegalArgumentException on bad fields */
+    public OutboundRecord {
+        if (device == null || !device.matches("[A-Za-z0-9_./:-]{1,96}")) {
+            throw new IllegalArgumentException("device id must be 1-96 of [A-Za-z0-9_./:-], was " + device);
+        }
+        if (kind == null || !kind.matches("[a-z0-9_.-]{1,48}")) {
+            throw new IllegalArgumentException("record kind must be 1-48 of [a-z0-9_.-], was " + kind);
+        }
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(time, "time");
+        measurements = List.copyOf(measurements);
+        if (measurements.isEmpty() || measurements.size() > 256) {
+            throw new IllegalArgumentException("a record carries 1-256 measurements, had " + measurements.size());
+        }
+        if (measurements.stream().map(Measurement::name).distinct().count() != measurements.size()) {
+            throw new IllegalArgumentException("measurement names of a record must be unique");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.taihang.wire;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sent by a gateway on every connect (Sparkplug B's NBIRTH): what it is and runs.
+ *
+ * @param version format version, 1
+ * @param gateway gateway id
+ * @param site site id
+ * @param siteName site name for people (bilingual)
+ * @param bdSeq birth/death sequence, persisted across restarts; the matching death carries the same
+ * @param timeMillis when the gateway connected
+ * @param software gateway software version
+ * @param bundles symbolic name → version of every bundle installed
+ * @param devices devices registered on the gateway
+ * @param consoleUrl URL of the gateway's maintenance console, or {@code null}
+ * @param configHash hash of the gateway's configuration, so the bridge can tell when it changed
+ */
+public record Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
+                    Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash) {
+
+    /**
+     * A device listed in a birth.
+     *
+     * @param id device id
+     * @param kind device kind
+     * @param description human description
+     */
+    public record DeviceEntry(String id, String kind, String description) {}
+
+    /** Copies collections, tolerating absent ones. */
+    public Birth {
+        bundles = bundles == null ? Map.of() : Map.copyOf(bundles);
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.taihang.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class LifecycleCodecTest {
+
+    private final LifecycleCodec codec = new LifecycleCodec();
+
+    @Test
+    void birthRoundTrips() throws Exception {
+        Birth birth = new Birth(1, "gw-hsr-east-1", "jincheng-hsr-east", "晋城高铁东站 Jincheng HSR East", 7, 1_732_860_000_000L, "0.1.0",
+                Map.of("cn.taihang.store", "0.1.0"), List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")),
+                "https://127.0.0.1:8443/", "abc123");
+        assertThat(codec.decodeBirth(codec.encodeBirth(birth))).isEqualTo(birth);
+    }
+
+    @Test
+    void deathAndBridgeStateRoundTrip() throws Exception {
+        assertThat(codec.decodeDeath(codec.encodeDeath(new Death(1, "gw-a", 9)))).isEqualTo(new Death(1, "gw-a", 9));
+        assertThat(codec.decodeBridgeState(codec.encodeBridgeState(new BridgeState(1, true, 5)))).isEqualTo(new BridgeState(1, true, 5));
+    }
+
+    @Test
+    void ackCompressesRunsIntoRanges() throws Exception {
+        long[] seqs = new long[1000];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = 5000 + i;
+        }
+        byte[] bytes = codec.encodeAck(new Ack(seqs));
+        assertThat(bytes.length).isLessThan(16);
+        assertThat(codec.decodeAck(bytes)).isEqualTo(new Ack(seqs));
+        Ack gaps = new Ack(new long[] {9, 1, 2, 3, 7, 2});
+        assertThat(codec.decodeAck(codec.encodeAck(gaps)).seqs()).containsExactly(1, 2, 3, 7, 9);
+    }
+
+    @Test
+    void refusesBirthWithBadIdsOrVersion() {
+        Birth bad = new Birth(1, "GW with spaces", "site", "", 1, 0, "", null, null, null, null);
+        assertThatThrownBy(() -> codec.decodeBirth(codec.encodeBirth(bad))).isInstanceOf(WireFormatException.class);
+        Birth future = new Birth(2, "gw", "site", "", 1, 0, "", null, null, null, null);
+        assertThatThrownBy(() -> codec.decodeBirth(codec.encodeBirth(future))).isInstanceOf(WireFormatException.class)
+                .extracting(e -> ((WireFormatException) e).reason()).isEqualTo(WireFormatException.Reason.UNSUPPORTED_VERSION);
+    }
+
+    @Test
+    void refusesGarbage() {
+        for (byte[] junk : List.of(new byte[0], new byte[] {(byte) 0xff}, new byte[] {0x1a, 0x00}, "not cbor".getBytes())) {
+            assertThatThrownBy(() -> codec.decodeBirth(junk)).isInstanceOf(WireFormatException.class);
+            assertThatThrownBy(() -> codec.decodeAck(junk)).isInstanceOf(WireFormatException.class);
+        }
+    }
+}
