@@ -1,0 +1,108 @@
+package cn.taihang.bridge;
+
+import cn.taihang.bridge.broker.BrokerAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a bridge needs to start. Defaults live here only (the CLI reads these constants).
+ *
+ * @param host address the HTTP API and the embedded broker bind to, and the embedded broker's address for the
+ *     bridge's own MQTT client
+ * @param httpPort HTTP API port, 0 = a free port
+ * @param mqttPort embedded broker port, 0 = a free port; ignored with an external broker
+ * @param externalBroker an external broker to use instead of the embedded one, or {@code null}
+ * @param dataDir directory of the SQLite files; created if missing
+ * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
+ *     broker, or {@code null} for plain subscriptions
+ * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ */
+public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
+                            String shareGroup, String clientId) {
+
+    /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Default HTTP port. */
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Default embedded broker port. */
+    public static final int DEFAULT_MQTT_PORT = 1883;
+    /** Default data directory, relative to the working directory. */
+    public static final String DEFAULT_DATA_DIR = "data/bridge";
+
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Validates at the boundary. @throws IllegalArgumentException with what to change */
+    public BridgeOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        requirePort("httpPort", httpPort);
+        requirePort("mqttPort", mqttPort);
+        if (shareGroup != null && !GROUP.matcher(shareGroup).matches()) {
+            throw new IllegalArgumentException("share group must be 1-64 of [A-Za-z0-9_-], was '" + shareGroup + "'");
+        }
+        if (clientId != null && clientId.isBlank()) {
+            throw new IllegalArgumentException("MQTT client id must not be blank (the broker rejects empty ids); leave it unset for a generated one");
+        }
+    }
+
+    /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
+    public static BridgeOptions defaults() {
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null);
+    }
+
+    /**
+     * Options for tests and the simulator: loopback, free ports, embedded broker.
+     *
+     * @param dataDir directory of the SQLite files
+     */
+    public static BridgeOptions ephemeral(Path dataDir) {
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null);
+    }
+
+    /** @return a copy with another HTTP port */
+    public BridgeOptions withHttpPort(int port) {
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+    }
+
+    /** @return a copy with another embedded broker port */
+    public BridgeOptions withMqttPort(int port) {
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId);
+    }
+
+    /** @return a copy using an external broker ({@code null}: the embedded one) */
+    public BridgeOptions withExternalBroker(BrokerAddress broker) {
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId);
+    }
+
+    /** @return a copy with another data directory */
+    public BridgeOptions withDataDir(Path dir) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId);
+    }
+
+    /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
+    public BridgeOptions withShareGroup(String group) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId);
+    }
+
+    /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
+    public BridgeOptions withClientId(String id) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id);
+    }
+
+    /** @return a copy binding to another address */
+    public BridgeOptions withHost(String address) {
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+    }
+
+    /** @return whether the bridge runs its own broker */
+    public boolean embeddedBroker() {
+        return externalBroker == null;
+    }
+
+    private static void requirePort(String what, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(what + " must be 0-65535 (0 = a free port), was " + port);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package cn.taihang.bridge.broker;
+
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's MQTT client (vertx-mqtt): connects with a will, subscribes QoS 1, hands each message to the
+ * {@link Inbound} handler and sends the PUBACK only when the handler is done (so the broker's in-flight window is
+ * the bridge's back-pressure), and reconnects with capped, jittered exponential backoff. Must be used from one
+ * Vert.x context (the ingest verticle's).
+ */
+public final class BrokerConnection {
+
+    /** Handles one received message; the returned future must not fail. */
+    @FunctionalInterface
+    public interface Inbound {
+        /** @return completes when the message is handled */
+        Future<Void> handle(String topic, byte[] payload);
+    }
+
+    /**
+     * A retained message the connection publishes on connect, and whose counterpart it leaves as its will.
+     *
+     * @param topic topic of the state
+     * @param online payload published once connected and subscribed
+     * @param offline payload of the will, and published on a clean stop
+     */
+    public record State(String topic, byte[] online, byte[] offline) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
+    private static final long MIN_BACKOFF_MS = 250;
+    private static final long MAX_BACKOFF_MS = 30_000;
+    private static final long STOP_TIMEOUT_MS = 3_000;
+    private static final int MAX_INFLIGHT = 1024;
+
+    private final Vertx vertx;
+    private final BrokerAddress address;
+    private final String clientId;
+    private final List<String> filters;
+    private final java.util.function.Supplier<State> state;
+    private final int maxMessageBytes;
+    private final Inbound inbound;
+    private final Map<Integer, Promise<Void>> pendingPubacks = new HashMap<>();
+    private final Map<Integer, Promise<List<Integer>>> pendingSubacks = new HashMap<>();
+
+    private MqttClient client;
+    private volatile boolean connected;
+    private boolean stopping;
+    private long reconnectTimer = -1;
+    private int failures;
+
+    /**
+     * @param vertx the Vert.x instance
+     * @param address the broker
+     * @param clientId MQTT client id, unique per bridge instance
+     * @param filters topic filters to subscribe, QoS 1
+     * @param state makes the retained state messages (called at each connect, so timestamps are fresh)
+     * @param maxMessageBytes largest message accepted
+     * @param inbound handler of received messages
+     */
+    public BrokerConnection(Vertx vertx, BrokerAddress address, String clientId, List<String> filters,
+                            java.util.function.Supplier<State> state, int maxMessageBytes, Inbound inbound) {
+        this.vertx = vertx;
+        this.address = address;
+        this.clientId = clientId;
+        this.filters = List.copyOf(filters);
+        this.state = state;
+        this.maxMessageBytes = maxMessageBytes;
+        this.inbound = inbound;
+    }
+
+    /**
+     * Connects, subscribes and publishes the online state. If the broker cannot be reached the returned future
+     * still succeeds and the connection keeps retrying in the background ({@link #isConnected()} says which).
+     */
+    public Future<Void> start() {
+        return connect().recover(err -> {
+            LOG.warn("cannot reach the MQTT broker at {} yet ({}); retrying in the background. Check --broker and that the broker runs.",
+                    address, err.getMessage());
+            scheduleReconnect();
+            return Future.succeededFuture();
+        });
+    }
+
+    /** @return whether the client is connected and subscribed */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** Publishes QoS 1 without waiting for the PUBACK; dropped (logged at debug) while disconnected. */
+    public void publish(String topic, byte[] payload) {
+        MqttClient c = client;
+        if (!connected || c == null) {
+            LOG.debug("not connected; dropped a message for {}", topic);
+            return;
+        }
+        c.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+                .onFailure(err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()));
+    }
+
+    /** Publishes the offline state (waiting for its PUBACK, bounded) and disconnects cleanly; stops reconnecting. */
+    public Future<Void> stop() {
+        stopping = true;
+        if (reconnectTimer != -1) {
+            vertx.cancelTimer(reconnectTimer);
+        }
+        MqttClient c = client;
+        if (c == null || !connected) {
+            return Future.succeededFuture();
+        }
+        State s = state.get();
+        return publishAwaitingPuback(c, s.topic(), s.offline(), true)
+                .timeout(STOP_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .recover(err -> {
+                    LOG.warn("could not confirm the offline state before disconnecting: {}", err.getMessage());
+                    return Future.succeededFuture();
+                })
+                .compose(v -> c.disconnect())
+                .onComplete(ar -> connected = false)
+                .recover(err -> Future.succeededFuture());
+    }
+
+    private Future<Void> connect() {
+        State s = state.get();
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId(clientId)
+                .setCleanSession(true)
+                .setMaxInflightQueue(MAX_INFLIGHT)
+                .setMaxMessageSize(maxMessageBytes)
+                .setWillFlag(true).setWillTopic(s.topic()).setWillMessageBytes(Buffer.buffer(s.offline()))
+                .setWillQoS(MqttQoS.AT_LEAST_ONCE.value()).setWillRetain(true);
+        options.setAutoAck(false);
+        if (address.tls()) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+        }
+        MqttClient c = MqttClient.create(vertx, options);
+        c.publishHandler(this::onMessage);
+        c.publishCompletionHandler(id -> completePuback(id, null));
+        c.publishCompletionExpirationHandler(id -> completePuback(id, new IllegalStateException("no PUBACK for packet " + id)));
+        c.subscribeCompletionHandler(ack -> {
+            Promise<List<Integer>> p = pendingSubacks.remove(ack.messageId());
+            if (p != null) {
+                p.complete(ack.grantedQoSLevels());
+            }
+        });
+        c.closeHandler(v -> onClosed(c));
+        return c.connect(address.port(), address.host()).compose(connAck -> {
+            if (connAck.code() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+                return Future.failedFuture("broker refused the connection: " + connAck.code());
+            }
+            client = c;
+            return subscribe(c);
+        }).compose(v -> {
+            if (stopping) {
+                c.disconnect();
+                return Future.failedFuture("stopped while connecting");
+            }
+            connected = true;
+            failures = 0;
+            LOG.info("connected to the MQTT broker at {} as {}, subscribed to {}", address, clientId, filters);
+            return publishAwaitingPuback(c, s.topic(), s.online(), true);
+        }).onFailure(err -> {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
+        });
+    }
+
+    private Future<Void> subscribe(MqttClient c) {
+        Map<String, Integer> topics = new java.util.LinkedHashMap<>();
+        filters.forEach(f -> topics.put(f, MqttQoS.AT_LEAST_ONCE.value()));
+        Promise<List<Integer>> granted = Promise.promise();
+        return c.subscribe(topics).compose(id -> {
+            pendingSubacks.put(id, granted);
+            return granted.future();
+        }).compose(levels -> levels.stream().anyMatch(q -> q == null || q < 0 || q > 2)
+                ? Future.failedFuture("broker refused a subscription of " + filters + ": granted " + levels
+                        + " (check the broker's ACLs, or turn off the shared-subscription group)")
+                : Future.succeededFuture());
+    }
+
+    private Future<Void> publishAwaitingPuback(MqttClient c, String topic, byte[] payload, boolean retain) {
+        return c.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retain).compose(id -> {
+            Promise<Void> acked = Promise.promise();
+            pendingPubacks.put(id, acked);
+            return acked.future();
+        });
+    }
+
+    private void completePuback(int packetId, Throwable failure) {
+        Promise<Void> p = pendingPubacks.remove(packetId);
+        if (p != null) {
+            if (failure == null) {
+                p.tryComplete();
+            } else {
+                p.tryFail(failure);
+            }
+        }
+    }
+
+    private void onMessage(MqttPublishMessage message) {
+        byte[] payload = message.payload().getBytes();
+        inbound.handle(message.topicName(), payload).onComplete(ar -> {
+            try {
+                message.ack();
+            } catch (RuntimeException e) {
+                LOG.debug("PUBACK not sent (connection gone): {}", e.getMessage());
+            }
+        });
+    }
+
+    private void onClosed(MqttClient c) {
+        if (c != client) {
+            return;
+        }
+        boolean wasConnected = connected;
+        connected = false;
+        client = null;
+        IllegalStateException closed = new IllegalStateException("connection to the broker closed");
+        pendingPubacks.values().forEach(p -> p.tryFail(closed));
+        pendingPubacks.clear();
+        pendingSubacks.values().forEach(p -> p.tryFail(closed));
+        pendingSubacks.clear();
+        if (!stopping) {
+            if (wasConnected) {
+                LOG.warn("lost the connection to the MQTT broker at {}; reconnecting", address);
+            }
+            scheduleReconnect();
+        }
+    }
+
+    private void scheduleReconnect() {
+        if (stopping || reconnectTimer != -1) {
+            return;
+        }
+        long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(failures, 16));
+        long delay = Math.max(MIN_BACKOFF_MS, (long) (ceiling * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble())));
+        failures++;
+        reconnectTimer = vertx.setTimer(delay, id -> {
+            reconnectTimer = -1;
+            if (!stopping) {
+                connect().onFailure(err -> {
+                    LOG.debug("reconnect to {} failed: {}", address, err.getMessage());
+                    scheduleReconnect();
+                });
+            }
+        });
+    }
+}

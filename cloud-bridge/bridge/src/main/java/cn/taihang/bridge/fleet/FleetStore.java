@@ -1,0 +1,122 @@
+package cn.taihang.bridge.fleet;
+
+import cn.taihang.wire.Birth;
+import cn.taihang.wire.Death;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateways table: what each gateway said in its latest birth, whether it is online, when it was last heard
+ * from. Writes go through the single writer connection, each in an explicit transaction (see {@code BridgeDatabase});
+ * the online count is cached for the metrics gauge.
+ */
+public final class FleetStore {
+
+    private static final String UPSERT_BIRTH = """
+            INSERT INTO gateways (id, site, site_name, online, last_seen_ms, bd_seq, birth_ms, software, bundles_json, devices_json, console_url, config_hash)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET site = excluded.site, site_name = excluded.site_name, online = 1,
+              last_seen_ms = max(last_seen_ms, excluded.last_seen_ms), bd_seq = excluded.bd_seq, birth_ms = excluded.birth_ms,
+              software = excluded.software, bundles_json = excluded.bundles_json, devices_json = excluded.devices_json,
+              console_url = excluded.console_url, config_hash = excluded.config_hash""";
+    private static final String SELECT_COLUMNS =
+            "SELECT id, site, site_name, online, last_seen_ms, bd_seq, software, bundles_json, devices_json, console_url, config_hash FROM gateways";
+
+    private final Pool writer;
+    private final Pool reader;
+    private final AtomicInteger online = new AtomicInteger();
+
+    /**
+     * @param writer the single writer connection's pool
+     * @param reader read-only connections
+     */
+    public FleetStore(Pool writer, Pool reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** Records a birth: the gateway is online with what it reports. */
+    public Future<Void> recordBirth(Birth birth, long receivedMillis) {
+        JsonArray devices = new JsonArray();
+        birth.devices().forEach(d -> devices.add(new JsonObject().put("id", d.id()).put("kind", d.kind()).put("description", d.description())));
+        Tuple row = Tuple.of(birth.gateway(), birth.site(), birth.siteName(), receivedMillis, birth.bdSeq(), birth.timeMillis(), birth.software(),
+                new JsonObject(new java.util.TreeMap<String, Object>(birth.bundles())).encode(), devices.encode(), birth.consoleUrl(), birth.configHash());
+        return writer.withTransaction(conn -> conn.preparedQuery(UPSERT_BIRTH).execute(row)).compose(v -> refreshOnline());
+    }
+
+    /**
+     * Records a death: offline only if its bdSeq is at least the latest birth's.
+     *
+     * @param site site id from the topic, for a gateway never seen before
+     */
+    public Future<DeathOutcome> recordDeath(String site, Death death, long receivedMillis) {
+        Future<DeathOutcome> outcome = writer.withTransaction(conn -> conn.preparedQuery("SELECT bd_seq FROM gateways WHERE id = ?")
+                .execute(Tuple.of(death.gateway())).compose(rows -> {
+                    if (rows.size() == 0) {
+                        return conn.preparedQuery("INSERT INTO gateways (id, site, online, last_seen_ms) VALUES (?, ?, 0, ?)")
+                                .execute(Tuple.of(death.gateway(), site, receivedMillis)).map(DeathOutcome.UNKNOWN_GATEWAY);
+                    }
+                    Long birthBdSeq = rows.iterator().next().getLong(0);
+                    boolean current = birthBdSeq == null || death.bdSeq() >= birthBdSeq;
+                    String sql = current
+                            ? "UPDATE gateways SET online = 0, last_seen_ms = max(last_seen_ms, ?) WHERE id = ?"
+                            : "UPDATE gateways SET last_seen_ms = max(last_seen_ms, ?) WHERE id = ?";
+                    return conn.preparedQuery(sql).execute(Tuple.of(receivedMillis, death.gateway()))
+                            .map(current ? DeathOutcome.ACCEPTED : DeathOutcome.STALE);
+                }));
+        return outcome.compose(o -> refreshOnline().map(o));
+    }
+
+    /**
+     * Marks every gateway offline. Used when the bridge starts its own broker: no gateway session survived the
+     * restart, and each gateway sends a new birth when it reconnects.
+     */
+    public Future<Void> markAllOffline() {
+        return writer.withTransaction(conn -> conn.query("UPDATE gateways SET online = 0 WHERE online <> 0").execute()).compose(v -> refreshOnline());
+    }
+
+    /** @return every gateway, ordered by id, in the JSON shape of {@code GET /api/v1/gateways} */
+    public Future<JsonArray> list() {
+        return reader.query(SELECT_COLUMNS + " ORDER BY id").execute().map(rows -> {
+            JsonArray items = new JsonArray();
+            for (Row row : rows) {
+                items.add(toJson(row));
+            }
+            return items;
+        });
+    }
+
+    /** @return gateways online, as of the latest lifecycle change */
+    public int onlineCount() {
+        return online.get();
+    }
+
+    private Future<Void> refreshOnline() {
+        return reader.query("SELECT count(*) FROM gateways WHERE online <> 0").execute()
+                .map(rows -> {
+                    online.set(rows.iterator().next().getInteger(0));
+                    return null;
+                });
+    }
+
+    private static JsonObject toJson(Row row) {
+        return new JsonObject()
+                .put("id", row.getString("id"))
+                .put("site", row.getString("site"))
+                .put("siteName", row.getString("site_name"))
+                .put("online", row.getInteger("online") != 0)
+                .put("lastSeen", Instant.ofEpochMilli(row.getLong("last_seen_ms")).toString())
+                .put("bdSeq", row.getLong("bd_seq"))
+                .put("software", row.getString("software"))
+                .put("bundles", new JsonObject(row.getString("bundles_json")))
+                .put("devices", new JsonArray(row.getString("devices_json")))
+                .put("consoleUrl", row.getString("console_url"))
+                .put("configHash", row.getString("config_hash"));
+    }
+}

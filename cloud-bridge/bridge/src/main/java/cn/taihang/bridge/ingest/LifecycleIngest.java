@@ -1,0 +1,94 @@
+package cn.taihang.bridge.ingest;
+
+import cn.taihang.bridge.fleet.DeathOutcome;
+import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.wire.Birth;
+import cn.taihang.wire.Death;
+import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.Topics;
+import cn.taihang.wire.WireFormatException;
+import io.vertx.core.Future;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Births and deaths: decode, check against the topic, update the fleet. */
+public final class LifecycleIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleIngest.class);
+
+    private final LifecycleCodec codec;
+    private final FleetStore fleet;
+    private final IngestMetrics metrics;
+    private final RepeatFilter repeats;
+
+    /** Wires the lifecycle path. */
+    public LifecycleIngest(LifecycleCodec codec, FleetStore fleet, IngestMetrics metrics, RepeatFilter repeats) {
+        this.codec = codec;
+        this.fleet = fleet;
+        this.metrics = metrics;
+        this.repeats = repeats;
+    }
+
+    /** @return completes when the birth is recorded or refused; never fails */
+    public Future<Void> onBirth(Topics.Address address, byte[] payload) {
+        Birth birth;
+        try {
+            birth = codec.decodeBirth(payload);
+        } catch (WireFormatException e) {
+            return refuse(IngestMetrics.SCOPE_BIRTH, address, e.reason().name(), e.getMessage());
+        }
+        if (!birth.gateway().equals(address.gateway()) || !birth.site().equals(address.site())) {
+            return refuse(IngestMetrics.SCOPE_BIRTH, address, BatchIngest.GATEWAY_MISMATCH,
+                    "birth says " + birth.site() + "/" + birth.gateway());
+        }
+        return fleet.recordBirth(birth, System.currentTimeMillis())
+                .onSuccess(v -> {
+                    metrics.lifecycle("birth", "accepted");
+                    LOG.info("gateway {} of site {} is online (bdSeq {}, software {})", birth.gateway(), birth.site(), birth.bdSeq(), birth.software());
+                })
+                .recover(err -> storeFailed("birth", address, err));
+    }
+
+    /** @return completes when the death is applied, ignored as stale, or refused; never fails */
+    public Future<Void> onDeath(Topics.Address address, byte[] payload) {
+        Death death;
+        try {
+            death = codec.decodeDeath(payload);
+        } catch (WireFormatException e) {
+            return refuse(IngestMetrics.SCOPE_DEATH, address, e.reason().name(), e.getMessage());
+        }
+        if (!death.gateway().equals(address.gateway())) {
+            return refuse(IngestMetrics.SCOPE_DEATH, address, BatchIngest.GATEWAY_MISMATCH, "death says " + death.gateway());
+        }
+        return fleet.recordDeath(address.site(), death, System.currentTimeMillis())
+                .map(outcome -> {
+                    metrics.lifecycle("death", outcome.name().toLowerCase(Locale.ROOT));
+                    if (outcome == DeathOutcome.ACCEPTED) {
+                        LOG.info("gateway {} is offline (bdSeq {})", death.gateway(), death.bdSeq());
+                    } else {
+                        LOG.debug("death of gateway {} with bdSeq {}: {}", death.gateway(), death.bdSeq(), outcome);
+                    }
+                    return (Void) null;
+                })
+                .recover(err -> storeFailed("death", address, err));
+    }
+
+    private Future<Void> refuse(String scope, Topics.Address address, String reason, String detail) {
+        metrics.rejected(scope, reason);
+        metrics.lifecycle(scope, "rejected");
+        if (repeats.firstTime(scope + "|" + address.gateway() + "|" + reason)) {
+            LOG.warn("refused a {} on {}/{} ({}: {}); check that gateway's software version. Repeats are counted, not logged.",
+                    scope, address.site(), address.gateway(), reason, detail);
+        }
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> storeFailed(String kind, Topics.Address address, Throwable err) {
+        metrics.lifecycle(kind, "failed");
+        if (repeats.firstTime("store-" + kind + "|" + address.gateway())) {
+            LOG.error("could not record the {} of gateway {}; check the disk and the database file: {}", kind, address.gateway(), err.toString());
+        }
+        return Future.succeededFuture();
+    }
+}

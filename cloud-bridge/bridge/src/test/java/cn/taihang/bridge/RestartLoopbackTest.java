@@ -1,0 +1,75 @@
+package cn.taihang.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.taihang.wire.BridgeState;
+import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.Topics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("loopback")
+class RestartLoopbackTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
+        List<RecordFrame> batch = Frames.range(1, 50);
+        try (RunningBridge first = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+            gw.send(batch);
+            await().until(() -> gw.ackedSeqs().size() == 50);
+        }
+        try (RunningBridge second = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+             TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+            gw.send(batch);                                   // the gateway never saw the first ack: it resends
+            gw.send(Frames.range(51, 52));
+            await().until(() -> gw.ackedSeqs().size() == 52);
+            assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "duplicate")).isEqualTo(50);
+            assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "new")).isEqualTo(2);
+            Http http = new Http(second);
+            assertThat(http.json("/api/v1/telemetry?limit=1000").getJsonArray("items")).hasSize(52);
+        }
+    }
+
+    @Test
+    void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
+        try (RunningBridge first = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+            gw.birth(1);
+            await().until(() -> new Http(first).json("/api/v1/gateways").getJsonArray("items").size() == 1);
+        }
+        try (RunningBridge second = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get()) {
+            assertThat(new Http(second).json("/api/v1/gateways").getJsonArray("items").getJsonObject(0).getBoolean("online")).isFalse();
+        }
+    }
+
+    @Test
+    void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
+        LifecycleCodec codec = new LifecycleCodec();
+        List<BridgeState> seen = new CopyOnWriteArrayList<>();
+        RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+        MqttClient watcher = new MqttClient(bridge.brokerUrl(), "state-watcher", new MemoryPersistence());
+        try {
+            watcher.connect();
+            watcher.subscribe(Topics.BRIDGE_STATE, 1, (topic, msg) -> seen.add(codec.decodeBridgeState(msg.getPayload())));
+            await().until(() -> !seen.isEmpty());
+            assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
+            bridge.closeAsync();
+            await().until(() -> seen.stream().anyMatch(s -> !s.online()));
+        } finally {
+            bridge.close();
+            watcher.close(true);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package cn.taihang.cloudlink.internal;
+
+import cn.taihang.gateway.api.DeviceInfo;
+import cn.taihang.gateway.api.DeviceRegistry;
+import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.gateway.api.HealthIndicator;
+import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.spi.DurableCounters;
+import cn.taihang.gateway.spi.RecordQueue;
+import cn.taihang.wire.Birth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The uplink as an OSGi component: a thin adapter that builds an {@link Uplink} from its configuration and
+ * services, and makes birth messages from the framework (installed bundles, framework properties) and the
+ * device registry. Active only when {@code cn.taihang.cloudlink} is configured (it has no default broker).
+ */
+@Component(configurationPid = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = HealthIndicator.class, property = "health.name=uplink")
+@Designate(ocd = CloudLinkConfig.class)
+public final class CloudLinkComponent implements HealthIndicator, BirthSource {
+
+    /** Framework property with the gateway software version. */
+    static final String VERSION_PROPERTY = "taihang.version";
+    /** Framework property with the URL of the maintenance console. */
+    static final String CONSOLE_PROPERTY = "taihang.console.url";
+
+    private final BundleContext context;
+    private final GatewayIdentity identity;
+    private final Uplink uplink;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeviceRegistry devices;
+
+    @Activate
+    public CloudLinkComponent(CloudLinkConfig config, BundleContext context, @Reference(name = "identity") GatewayIdentity identity,
+                              @Reference(name = "queue") RecordQueue queue, @Reference(name = "counters") DurableCounters counters) {
+        this.context = context;
+        this.identity = identity;
+        this.uplink = new Uplink(LinkSettings.from(config), identity, queue, counters, this);
+        uplink.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        uplink.close();
+    }
+
+    @Override
+    public HealthReport health() {
+        return uplink.health();
+    }
+
+    @Override
+    public Birth birth(long bdSeq, long timeMillis) {
+        Map<String, String> bundles = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName() != null) {
+                bundles.merge(b.getSymbolicName(), b.getVersion().toString(), (a, c) -> a + "," + c);
+            }
+        }
+        DeviceRegistry registry = devices;
+        List<DeviceInfo> known = registry == null ? List.of() : registry.devices();
+        List<Birth.DeviceEntry> entries = known.stream().map(d -> new Birth.DeviceEntry(d.id(), d.kind(), d.description())).toList();
+        String version = context.getProperty(VERSION_PROPERTY);
+        return new Birth(1, identity.gatewayId(), identity.site(), identity.siteName(), bdSeq, timeMillis,
+                version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.taihang.cloudlink.internal;
+
+import cn.taihang.cloudlink.internal.LinkStats.BridgeView;
+import cn.taihang.gateway.spi.RecordQueue;
+import cn.taihang.wire.Ack;
+import cn.taihang.wire.BridgeState;
+import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.Topics;
+import cn.taihang.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages to the gateway: the bridge's acknowledgements, its retained state, and commands. Bad input is
+ * ignored and counted, logged once. Used on the uplink's thread only.
+ */
+final class Inbound {
+
+    static final String REBIRTH = "rebirth";
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+
+    private final String ackTopic;
+    private final String commandPrefix;
+    private final RecordQueue queue;
+    private final Drain drain;
+    private final LinkStats stats;
+    private final LifecycleCodec lifecycle;
+    private final Runnable rebirth;
+    private final Runnable requestDrain;
+    private boolean malformedAckLogged;
+
+    /**
+     * @param rebirth publishes a new birth (same bdSeq)
+     * @param requestDrain asks for a drain step
+     */
+    Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, LifecycleCodec lifecycle,
+            Runnable rebirth, Runnable requestDrain) {
+        this.ackTopic = ackTopic;
+        this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
+        this.queue = queue;
+        this.drain = drain;
+        this.stats = stats;
+        this.lifecycle = lifecycle;
+        this.rebirth = rebirth;
+        this.requestDrain = requestDrain;
+    }
+
+    void onMessage(String topic, byte[] payload) {
+        if (topic.equals(ackTopic)) {
+            onAck(payload);
+        } else if (topic.equals(Topics.BRIDGE_STATE)) {
+            onBridgeState(payload);
+        } else if (topic.startsWith(commandPrefix)) {
+            onCommand(topic.substring(commandPrefix.length()));
+        }
+    }
+
+    private void onAck(byte[] payload) {
+        Ack ack;
+        try {
+            ack = lifecycle.decodeAck(payload);
+        } catch (WireFormatException e) {
+            stats.malformedAcks.incrementAndGet();
+            if (!malformedAckLogged) {
+                malformedAckLogged = true;
+                LOG.warn("Ignoring a malformed acknowledgement on {} ({}: {}); further ones are only counted", ackTopic, e.reason(), e.getMessage());
+            }
+            return;
+        }
+        stats.acksReceived.incrementAndGet();
+        queue.acknowledge(ack.seqs());
+        stats.recordsAcked.addAndGet(drain.acknowledged(ack.seqs()));
+        requestDrain.run();
+    }
+
+    private void onBridgeState(byte[] payload) {
+        BridgeState state;
+        try {
+            state = lifecycle.decodeBridgeState(payload);
+        } catch (WireFormatException e) {
+            if (stats.malformedStates.incrementAndGet() == 1) {
+                LOG.warn("Ignoring a malformed bridge state ({}); further ones are only counted", e.getMessage());
+            }
+            return;
+        }
+        BridgeView view = state.online() ? BridgeView.ONLINE : BridgeView.OFFLINE;
+        if (view != stats.bridge()) {
+            LOG.info(view == BridgeView.ONLINE ? "The cloud bridge is online" : "The cloud bridge is offline; holding the drain");
+        }
+        stats.bridge(view);
+        if (view == BridgeView.ONLINE) {
+            requestDrain.run();
+        }
+    }
+
+    private void onCommand(String command) {
+        if (command.equals(REBIRTH)) {
+            LOG.info("The bridge asked for a rebirth");
+            rebirth.run();
+        } else if (stats.unknownCommands.incrementAndGet() == 1) {
+            LOG.warn("Ignoring unknown command '{}' (further unknown commands are only counted)", command);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package cn.taihang.cloudlink.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/**
+ * The uplink's settings, validated at the boundary.
+ *
+ * @param brokerUrl {@code tcp://} or {@code ssl://} URL
+ * @param username user name, or empty
+ * @param password password, or empty
+ */
+public record LinkSettings(String brokerUrl, String username, String password, int keepAliveSeconds, int connectTimeoutSeconds,
+                           int inflightRecords, int batchMaxRecords, int batchMaxBytes, int maxInflightMessages,
+                           long backoffInitialMillis, long backoffMaxMillis, Duration ackTimeout, int drainRatePerSecond,
+                           long reconnectJitterMillis, long bridgeStateGraceMillis) {
+
+    /** Validates. @throws IllegalArgumentException with what to fix */
+    public LinkSettings {
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://")) || brokerUrl.length() < 7) {
+            throw new IllegalArgumentException("brokerUrl of " + CloudLinkConfig.PID + " must be tcp://host:port or ssl://host:port, was " + brokerUrl);
+        }
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        if (keepAliveSeconds < 1 || connectTimeoutSeconds < 1 || inflightRecords < 1 || batchMaxRecords < 1 || batchMaxRecords > 4096
+                || batchMaxBytes < 1024 || maxInflightMessages < 1 || backoffInitialMillis < 1 || backoffMaxMillis < backoffInitialMillis
+                || ackTimeout.isNegative() || ackTimeout.isZero() || drainRatePerSecond < 1 || reconnectJitterMillis < 0
+                || bridgeStateGraceMillis < 0) {
+            throw new IllegalArgumentException("settings of " + CloudLinkConfig.PID + " out of range; see the ranges in its MetaType");
+        }
+    }
+
+    /** @param config the configuration */
+    public static LinkSettings from(CloudLinkConfig config) {
+        return new LinkSettings(config.brokerUrl(), config.username(), config._password(), config.keepAliveSeconds(),
+                config.connectTimeoutSeconds(), config.inflightRecords(), config.batchMaxRecords(), config.batchMaxBytes(),
+                config.maxInflightMessages(), config.backoffInitialMillis(), config.backoffMaxMillis(),
+                Duration.ofSeconds(config.ackTimeoutSeconds()), config.drainRatePerSecond(), config.reconnectJitterMillis(),
+                config.bridgeStateGraceMillis());
+    }
+
+    /** The MetaType defaults (read from {@link CloudLinkConfig}, so they are written in one place) for a broker. */
+    public static LinkSettings defaults(String brokerUrl) {
+        CloudLinkConfig config = (CloudLinkConfig) Proxy.newProxyInstance(CloudLinkConfig.class.getClassLoader(),
+                new Class<?>[] {CloudLinkConfig.class}, (proxy, method, args) -> valueOf(method, brokerUrl));
+        return from(config);
+    }
+
+    private static Object valueOf(Method method, String brokerUrl) {
+        return method.getName().equals("brokerUrl") ? brokerUrl : method.getDefaultValue();
+    }
+
+    /** @return the same settings with other reconnect timings */
+    public LinkSettings withTimings(long backoffInitial, long backoffMax, long jitter, Duration ackTimeoutAfter) {
+        return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
+                batchMaxBytes, maxInflightMessages, backoffInitial, backoffMax, ackTimeoutAfter, drainRatePerSecond, jitter,
+                bridgeStateGraceMillis);
+    }
+
+    /** @return the same settings with another window and batch size */
+    public LinkSettings withWindow(int records, int perBatch) {
+        return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, records, perBatch,
+                batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
+                reconnectJitterMillis, bridgeStateGraceMillis);
+    }
+
+    /**
+     * @param lifecycleMessages room to leave in Paho's in-flight limit for births and deaths
+     * @return Paho options for one connect (clean session, no automatic reconnect, TCP_NODELAY); the will is the caller's
+     */
+    MqttConnectOptions connectOptions(int lifecycleMessages) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(keepAliveSeconds);
+        options.setConnectionTimeout(connectTimeoutSeconds);
+        options.setMaxInflight(maxInflightMessages + lifecycleMessages);
+        options.setSocketFactory(NoDelaySocketFactory.forUrl(brokerUrl));
+        if (!username.isEmpty()) {
+            options.setUserName(username);
+            options.setPassword(password.toCharArray());
+        }
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return "LinkSettings[" + brokerUrl + ", user=" + (username.isEmpty() ? "-" : username) + ", password=" + (password.isEmpty() ? "-" : "***")
+                + ", window=" + inflightRecords + ", batch=" + batchMaxRecords + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package cn.taihang.cloudlink.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.RecordFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Draining the real store over a real broker to a test bridge. */
+@Tag("loopback")
+class UplinkDrainTest extends LoopbackFixture {
+
+    @Test
+    void drainsByClassThenSequenceAndDeletesOnlyOnTheBridgesAck() throws Exception {
+        bridge.state(true);
+        bridge.autoAck = false;
+        List<long[]> published = new ArrayList<>();
+        Priority[] order = {Priority.BULK, Priority.NORMAL, Priority.CRITICAL, Priority.HIGH};
+        for (int i = 0; i < 12; i++) {
+            Priority p = order[i % order.length];
+            published.add(new long[] {p.code(), publish(p, i)});
+        }
+        Uplink uplink = uplink(settings(broker.url()));
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 12);
+        List<Long> expected = published.stream().sorted(Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]))
+                .map(r -> r[1]).toList();
+        assertThat(bridge.receivedSeqs()).containsExactlyElementsOf(expected);
+        assertThat(bridge.received).allMatch(RecordFrame::historical);
+        assertThat(backlog()).as("nothing is deleted before the bridge acknowledges").isEqualTo(12);
+        assertThat(store.inFlight()).isEqualTo(12);
+
+        bridge.ackOutstanding();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(uplink.stats().recordsAcked.get()).isEqualTo(12);
+        assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.UP);
+
+        bridge.autoAck = true;
+        long live = publish(Priority.HIGH, 99);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0 && bridge.receivedSeqs().contains(live));
+        assertThat(bridge.received.get(bridge.received.size() - 1).historical()).isFalse();
+    }
+
+    @Test
+    void manyRecordsFlowThroughTheWindowAndAreAllDeleted() throws Exception {
+        bridge.state(true);
+        for (int i = 0; i < 1200; i++) {
+            store.publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL,
+                    java.time.Instant.now(), List.of(cn.taihang.gateway.api.Measurement.number("n", "count", i))));
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 1200);
+        Uplink uplink = uplink(settings(broker.url()).withWindow(100, 25));
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(bridge.receivedSeqs()).doesNotHaveDuplicates().hasSize(1200).isSorted();
+        assertThat(uplink.stats().batchesSent.get()).isGreaterThanOrEqualTo(1200 / 25);
+    }
+
+    @Test
+    void holdsTheDrainWhileTheBridgeIsOfflineAndResumesWhenOnline() throws Exception {
+        bridge.state(false);
+        long seq = publish(Priority.CRITICAL, 1);
+        Uplink uplink = uplink(settings(broker.url()));
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.stats().drainHeld.get() > 0);
+        assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.DEGRADED);
+        assertThat(uplink.health().summary()).contains("offline");
+        publish(Priority.CRITICAL, 2);
+        bridge.command("rebirth");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 2);
+        assertThat(bridge.received).as("no data while the bridge is offline").isEmpty();
+        assertThat(bridge.births.get(1).bdSeq()).as("a rebirth keeps the bdSeq").isEqualTo(bridge.births.get(0).bdSeq());
+
+        bridge.state(true);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(bridge.receivedSeqs()).contains(seq).hasSize(2);
+        assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.UP);
+    }
+
+    @Test
+    void malformedAcksAreIgnoredAndCounted() throws Exception {
+        bridge.state(true);
+        Uplink uplink = uplink(settings(broker.url()));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
+        byte[] valid = new LifecycleCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));
+        bridge.sendRawAck(new byte[] {(byte) 0xff, 0x00, 0x13});
+        bridge.sendRawAck(Arrays.copyOf(valid, valid.length - 2));
+        bridge.sendRawAck(new byte[0]);
+        bridge.sendRawAck(new byte[70_000]);
+        bridge.command("reboot-now");
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.stats().malformedAcks.get() == 4);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.stats().unknownCommands.get() == 1);
+        long seq = publish(Priority.HIGH, 5);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(bridge.receivedSeqs()).containsExactly(seq);
+        assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.UP);
+        assertThat(uplink.health().details()).containsEntry("malformedAcks", 4L);
+    }
+
+    @Test
+    void recordsNotAcknowledgedInTimeAreSentAgain() throws Exception {
+        bridge.state(true);
+        bridge.autoAck = false;
+        long seq = publish(Priority.HIGH, 1);
+        Uplink uplink = uplink(settings(broker.url()).withTimings(50, 500, 0, Duration.ofSeconds(1)));
+
+        await().atMost(15, TimeUnit.SECONDS).until(() -> bridge.receivedSeqs().stream().filter(s -> s == seq).count() >= 2);
+        assertThat(uplink.stats().ackTimeouts.get()).isPositive();
+        bridge.ackOutstanding();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+    }
+}

@@ -1,0 +1,223 @@
+package cn.taihang.store.internal;
+
+import cn.taihang.gateway.api.HealthIndicator;
+import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.Measurement;
+import cn.taihang.gateway.api.OutboundRecord;
+import cn.taihang.gateway.api.Outbox;
+import cn.taihang.gateway.api.OutboxException;
+import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.spi.ClassBacklog;
+import cn.taihang.gateway.spi.DurableCounters;
+import cn.taihang.gateway.spi.RecordQueue;
+import cn.taihang.gateway.spi.StoredRecord;
+import cn.taihang.wire.SenmlCodec;
+import cn.taihang.wire.SenmlRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable store-and-forward in one SQLite file (WAL, {@code synchronous=FULL}), without any OSGi: the
+ * {@link StoreComponent} is a thin adapter around it. Thread-safe.
+ *
+ * <p>Writes go through one writer thread doing group commit ({@link Writer}); claims read through a separate
+ * read-only connection ({@link ClaimTracker}); the backlog is kept in memory ({@link Backlog}).
+ */
+public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, HealthIndicator, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    private static final long COUNTER_TIMEOUT_SECONDS = 30;
+
+    private final StoreSettings settings;
+    private final Clock clock;
+    private final SenmlCodec senml = new SenmlCodec();
+    private final Backlog backlog = new Backlog();
+    private final StoreStatus status;
+    private final GroupCommit commit;
+    private final ClaimTracker tracker;
+    private final Writer writer;
+    private final StoreFile.Opened opened;
+
+    private SqliteStore(StoreSettings settings, Clock clock, StoreFile.Opened opened) throws SQLException {
+        this.settings = settings;
+        this.clock = clock;
+        this.opened = opened;
+        this.status = new StoreStatus(settings.file(), opened.keptDamagedFile());
+        backlog.load(opened.writer());
+        this.commit = new GroupCommit(opened.writer(), settings);
+        this.tracker = new ClaimTracker(opened.reader());
+        this.writer = new Writer(commit, backlog, tracker, settings, status, clock::millis, opened.lastSeq());
+        writer.start();
+    }
+
+    /**
+     * Opens (or creates) the store. A damaged file is moved aside and replaced, see {@link StoreFile}.
+     *
+     * @throws IOException if the directory cannot be created or a damaged file cannot be moved
+     * @throws SQLException if SQLite cannot open the file for another reason (permissions, disk)
+     */
+    public static SqliteStore open(StoreSettings settings) throws IOException, SQLException {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #open(StoreSettings)}, with a clock for storage times and expiry. */
+    public static SqliteStore open(StoreSettings settings, Clock clock) throws IOException, SQLException {
+        StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+        try {
+            SqliteStore store = new SqliteStore(settings, clock, opened);
+            LOG.info("Store open: {} ({} records waiting, last sequence {}{})", settings.file(), store.backlog.totalRecords(),
+                    opened.lastSeq(), opened.fresh() ? ", fresh" : "");
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            opened.writer().close();
+            opened.reader().close();
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletionStage<Long> publish(OutboundRecord record) {
+        Objects.requireNonNull(record, "record");
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        byte[] body;
+        try {
+            body = senml.encodeCbor(record.measurements().stream().map(SqliteStore::senml).toList());
+        } catch (IllegalArgumentException e) {
+            done.completeExceptionally(new OutboxException(OutboxException.Reason.TOO_LARGE, "record of " + record.device()
+                    + " cannot be encoded: " + e.getMessage(), e));
+            return done;
+        }
+        if (body.length > settings.maxBodyBytes()) {
+            done.completeExceptionally(new OutboxException(OutboxException.Reason.TOO_LARGE, "record " + record.kind() + " of "
+                    + record.device() + " is " + body.length + " bytes encoded, more than maxBodyBytes " + settings.maxBodyBytes()
+                    + "; split it into several records"));
+            return done;
+        }
+        writer.append(new WriteTask.Append(record.priority(), record.time().toEpochMilli(), record.device(), record.kind(), body, done));
+        return done;
+    }
+
+    private static SenmlRecord senml(Measurement m) {
+        return new SenmlRecord(m.name(), m.unit(), m.number(), m.text(), m.flag(), null, 0);
+    }
+
+    @Override
+    public List<StoredRecord> claim(int max) {
+        try {
+            return tracker.claim(max);
+        } catch (SQLException e) {
+            LOG.warn("Claiming records failed ({}); nothing is sent until the next attempt", e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public void acknowledge(long[] seqs) {
+        if (seqs.length == 0) {
+            return;
+        }
+        long[] copy = seqs.clone();
+        tracker.acknowledging(copy);
+        if (!writer.submit(new WriteTask.Acknowledge(copy))) {
+            tracker.deleted(copy);
+        }
+    }
+
+    @Override
+    public void releaseAll() {
+        tracker.releaseAll();
+    }
+
+    @Override
+    public int inFlight() {
+        return tracker.inFlight();
+    }
+
+    @Override
+    public Map<Priority, ClassBacklog> backlog() {
+        return backlog.snapshot();
+    }
+
+    @Override
+    public void onRecordsAvailable(Runnable listener) {
+        writer.onRecordsAvailable(listener);
+    }
+
+    @Override
+    public long incrementAndGet(String name) {
+        Objects.requireNonNull(name, "name");
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (!writer.submit(new WriteTask.Increment(name, done))) {
+            throw new IllegalStateException("the store is closed; counter " + name + " cannot be incremented");
+        }
+        try {
+            return done.get(COUNTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while incrementing counter " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("counter " + name + " could not be incremented durably: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes expired records now instead of at the next sweep.
+     *
+     * @return a stage completing with how many were removed
+     */
+    public CompletionStage<Integer> expireNow() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        if (!writer.submit(new WriteTask.Expire(done))) {
+            done.completeExceptionally(new IllegalStateException("the store is closed"));
+        }
+        return done;
+    }
+
+    @Override
+    public HealthReport health() {
+        return status.health(backlog, tracker.inFlight(), settings);
+    }
+
+    /** @return transactions committed since open */
+    public long commits() {
+        return status.commits();
+    }
+
+    /** @return records committed since open */
+    public long recordsCommitted() {
+        return status.recordsCommitted();
+    }
+
+    /** @return the database file */
+    public Path file() {
+        return settings.file();
+    }
+
+    /** Writes what is queued, then closes the file. Later publishes fail with UNAVAILABLE. */
+    @Override
+    public void close() {
+        writer.close();
+        status.closed();
+        commit.close();
+        try {
+            tracker.close();
+            opened.writer().close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the store file {} failed: {}", settings.file(), e.getMessage());
+        }
+    }
+}

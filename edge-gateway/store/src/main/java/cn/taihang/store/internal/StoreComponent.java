@@ -1,0 +1,99 @@
+package cn.taihang.store.internal;
+
+import cn.taihang.gateway.api.HealthIndicator;
+import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.OutboundRecord;
+import cn.taihang.gateway.api.Outbox;
+import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.spi.ClassBacklog;
+import cn.taihang.gateway.spi.DurableCounters;
+import cn.taihang.gateway.spi.RecordQueue;
+import cn.taihang.gateway.spi.StoredRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The store as OSGi services: {@link Outbox} for device bundles, {@link RecordQueue} and {@link DurableCounters}
+ * for the cloud link, and the {@code store} {@link HealthIndicator}. A thin adapter around {@link SqliteStore};
+ * a configuration change closes the store and opens it again.
+ */
+@Component(configurationPid = StoreConfig.PID, immediate = true, property = "health.name=store",
+        service = {Outbox.class, RecordQueue.class, DurableCounters.class, HealthIndicator.class})
+@Designate(ocd = StoreConfig.class)
+public final class StoreComponent implements Outbox, RecordQueue, DurableCounters, HealthIndicator {
+
+    /** Framework property naming the directory of the gateway's data. */
+    static final String DATA_DIR_PROPERTY = "taihang.data.dir";
+
+    private final SqliteStore store;
+
+    /**
+     * @throws IOException if the data directory cannot be written
+     * @throws SQLException if SQLite cannot open the file
+     */
+    @Activate
+    public StoreComponent(StoreConfig config, BundleContext context) throws IOException, SQLException {
+        String dataDir = context.getProperty(DATA_DIR_PROPERTY);
+        Path base = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+        store = SqliteStore.open(StoreSettings.from(config, base));
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
+    }
+
+    @Override
+    public CompletionStage<Long> publish(OutboundRecord record) {
+        return store.publish(record);
+    }
+
+    @Override
+    public List<StoredRecord> claim(int max) {
+        return store.claim(max);
+    }
+
+    @Override
+    public void acknowledge(long[] seqs) {
+        store.acknowledge(seqs);
+    }
+
+    @Override
+    public void releaseAll() {
+        store.releaseAll();
+    }
+
+    @Override
+    public int inFlight() {
+        return store.inFlight();
+    }
+
+    @Override
+    public Map<Priority, ClassBacklog> backlog() {
+        return store.backlog();
+    }
+
+    @Override
+    public void onRecordsAvailable(Runnable listener) {
+        store.onRecordsAvailable(listener);
+    }
+
+    @Override
+    public long incrementAndGet(String name) {
+        return store.incrementAndGet(name);
+    }
+
+    @Override
+    public HealthReport health() {
+        return store.health();
+    }
+}

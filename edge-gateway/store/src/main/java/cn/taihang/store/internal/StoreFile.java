@@ -1,0 +1,188 @@
+package cn.taihang.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.JDBC;
+
+/**
+ * Opens the SQLite file: checks it, moves a damaged one aside (kept for forensics) and creates a fresh one,
+ * sets WAL and {@code synchronous=FULL}, creates the schema and seeds the sequence.
+ *
+ * <p>Sequence numbers: a fresh store (first start, or after a damaged file was replaced) starts its sequence
+ * at the current time in microseconds since the epoch. Sequence numbers of the old file were at most its
+ * creation time in µs plus the number of records it ever took, which stays below "now" unless the gateway
+ * stored more than a million records per second on average, or its clock went backwards (a Pi without RTC
+ * before NTP). So a replaced database does not reissue a (gateway id, seq) the bridge already recorded and
+ * would drop as a duplicate. The last sequence number is persisted in the {@code meta} table in the same
+ * transaction as the records, so numbers are never reused after deletes or restarts.
+ */
+final class StoreFile {
+
+    static final int SQLITE_CORRUPT = 11;
+    static final int SQLITE_FULL = 13;
+    static final int SQLITE_NOTADB = 26;
+    static final String SEQ_KEY = "seq.last";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final long CLOCK_PLAUSIBLE_MICROS = 1_704_067_200_000_000L; // 2024-01-01
+
+    /**
+     * The opened store.
+     *
+     * @param writer the one connection that writes; in auto-commit mode, transactions are begun explicitly
+     * @param reader a read-only connection for claims
+     * @param lastSeq the last sequence number issued
+     * @param fresh whether the file was created now
+     * @param keptDamagedFile where a damaged file was moved, or {@code null}
+     */
+    record Opened(Connection writer, Connection reader, long lastSeq, boolean fresh, Path keptDamagedFile) {}
+
+    private StoreFile() {
+    }
+
+    static Opened open(StoreSettings settings, LongSupplier epochMicros) throws SQLException, IOException {
+        Path file = settings.file();
+        Files.createDirectories(file.getParent());
+        Path kept = null;
+        Connection writer;
+        try {
+            writer = openChecked(file, settings);
+        } catch (SQLException e) {
+            if (!isDamage(e)) {
+                throw e;
+            }
+            kept = moveAside(file, epochMicros.getAsLong() / 1000);
+            LOG.error("The store file {} is damaged ({}). It was moved to {} for analysis and a fresh, empty store was "
+                    + "created; records it held that were not yet acknowledged are lost. Copy the kept file off the "
+                    + "gateway for analysis, then delete it.", file, e.getMessage(), kept);
+            writer = openChecked(file, settings);
+        }
+        try {
+            long lastSeq;
+            boolean fresh;
+            try (Statement s = writer.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                Long stored = queryLong(s, "SELECT value FROM meta WHERE key = '" + SEQ_KEY + "'");
+                Long highest = queryLong(s, "SELECT MAX(seq) FROM records");
+                fresh = stored == null;
+                if (fresh) {
+                    long now = epochMicros.getAsLong();
+                    if (now < CLOCK_PLAUSIBLE_MICROS) {
+                        LOG.warn("The system clock reads {}; a fresh store seeds its sequence numbers from the clock. Set the "
+                                + "clock (NTP) so that a replaced store cannot reuse sequence numbers.", Instant.ofEpochSecond(now / 1_000_000));
+                    }
+                    lastSeq = Math.max(now, highest == null ? 0 : highest);
+                    s.executeUpdate("INSERT INTO meta(key, value) VALUES ('" + SEQ_KEY + "', " + lastSeq + ")");
+                    s.executeUpdate("INSERT OR IGNORE INTO meta(key, value) VALUES ('store.created', " + now / 1000 + ")");
+                } else {
+                    lastSeq = Math.max(stored, highest == null ? 0 : highest);
+                }
+                s.execute("COMMIT");
+            }
+            Connection reader = connect(file, settings);
+            try (Statement s = reader.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+            }
+            return new Opened(writer, reader, lastSeq, fresh, kept);
+        } catch (SQLException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** @return whether the exception says the file is damaged or not a database */
+    static boolean isDamage(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+    }
+
+    /** @return whether the exception says the disk or the file cap is full */
+    static boolean isFull(SQLException e) {
+        return (e.getErrorCode() & 0xff) == SQLITE_FULL;
+    }
+
+    private static Connection openChecked(Path file, StoreSettings settings) throws SQLException {
+        Connection c = connect(file, settings);
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("quick_check: " + verdict, "", SQLITE_CORRUPT);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    throw new SQLException("SQLite refused WAL mode for " + file + "; the file system may not support shared memory");
+                }
+            }
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA journal_size_limit = 16777216");
+            if (settings.maxFileBytes() > 0) {
+                long pageSize;
+                try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                    pageSize = rs.next() ? rs.getLong(1) : 4096;
+                }
+                s.execute("PRAGMA max_page_count = " + Math.max(16, settings.maxFileBytes() / pageSize));
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, priority INTEGER NOT NULL, time INTEGER NOT NULL, "
+                    + "stored INTEGER NOT NULL, device TEXT NOT NULL, kind TEXT NOT NULL, body BLOB NOT NULL, size INTEGER NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS records_by_class ON records (priority, seq)");
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file, StoreSettings settings) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("busy_timeout", "10000");
+        Connection c = new JDBC().connect(JDBC.PREFIX + file, props);
+        if (c == null) {
+            throw new SQLException("the SQLite driver did not accept " + file);
+        }
+        return c;
+    }
+
+    private static Long queryLong(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                return null;
+            }
+            long value = rs.getLong(1);
+            return rs.wasNull() ? null : value;
+        }
+    }
+
+    private static Path moveAside(Path file, long epochMillis) throws IOException {
+        String stamp = STAMP.format(Instant.ofEpochMilli(epochMillis));
+        Path kept = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        for (int n = 1; Files.exists(kept); n++) {
+            kept = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
+        }
+        Files.move(file, kept, StandardCopyOption.ATOMIC_MOVE);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(side)) {
+                // named so that sqlite3 opening the kept file also finds its WAL
+                Files.move(side, kept.resolveSibling(kept.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return kept;
+    }
+}

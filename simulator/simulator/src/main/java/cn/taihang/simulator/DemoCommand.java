@@ -1,0 +1,75 @@
+package cn.taihang.simulator;
+
+import cn.taihang.simulator.fleet.GatewayFleet;
+import cn.taihang.simulator.run.NetworkRun;
+import cn.taihang.simulator.run.RunOptions;
+import cn.taihang.simulator.scenario.Scenario;
+import cn.taihang.simulator.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the bridge, its broker and simulated Jincheng gateways, and runs until the duration or Ctrl-C. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Bridge + embedded MQTT broker + simulated Jincheng gateways with traffic on their loops.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--gateways", defaultValue = "0", description = "how many gateways (default: the whole city, 34)")
+    int gateways;
+
+    @Option(names = "--duration", defaultValue = "0", description = "seconds to run (default: until Ctrl-C)")
+    int durationSeconds;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "bridge HTTP port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--mode", defaultValue = "IN_PROCESS", description = "IN_PROCESS (one JVM) or PROCESSES (a JVM per gateway); default ${DEFAULT-VALUE}")
+    GatewayFleet.Mode mode;
+
+    @Option(names = "--interval", defaultValue = "30", description = "vehicle-count interval in seconds (default: ${DEFAULT-VALUE})")
+    int intervalSeconds;
+
+    @Option(names = "--scale", defaultValue = "1", description = "traffic volume multiplier (default: ${DEFAULT-VALUE} = the scenario's volumes)")
+    double scale;
+
+    @Option(names = "--seed", defaultValue = "2023", description = "traffic random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--run-dir", defaultValue = "run/demo", description = "where gateway data and the bridge database go (default: ${DEFAULT-VALUE})")
+    Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Scenario scenario = new ScenarioLoader().load("jincheng");
+        out.printf("Taihang Edge demo — %s / %s%n", scenario.zh(), scenario.en());
+        RunOptions options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, seed, runDir.toAbsolutePath(), DistributionDir.locate());
+        long t0 = System.nanoTime();
+        NetworkRun run = NetworkRun.start(scenario, options, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("stopping: gateways send their death messages, the bridge its offline state…");
+            run.close();
+            stopped.countDown();
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DemoProgress progress = new DemoProgress(run, out);
+        progress.printSummary(Duration.ofNanos(System.nanoTime() - t0));
+        long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
+        while (System.nanoTime() < end) {
+            if (stopped.await(Math.min(10_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+            progress.printTick();
+        }
+        progress.printFinal();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        run.close();
+        return 0;
+    }
+}

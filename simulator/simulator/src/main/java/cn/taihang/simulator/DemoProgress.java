@@ -1,0 +1,74 @@
+package cn.taihang.simulator;
+
+import cn.taihang.simulator.fleet.GatewayFleet;
+import cn.taihang.simulator.run.NetworkRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LongSummaryStatistics;
+
+/** What the demo prints: the URLs once, then a progress line every ten seconds. */
+final class DemoProgress {
+
+    private final NetworkRun run;
+    private final PrintStream out;
+    private final Instant started = Instant.now();
+    private long lastCpuNanos = cpuNanos();
+    private long lastWallNanos = System.nanoTime();
+
+    DemoProgress(NetworkRun run, PrintStream out) {
+        this.run = run;
+        this.out = out;
+    }
+
+    void printSummary(Duration startup) {
+        LongSummaryStatistics ready = run.started().stream().mapToLong(GatewayFleet.Started::readyMillis).summaryStatistics();
+        long notReady = run.started().stream().filter(s -> !s.ready()).count();
+        int lanes = run.plans().stream().mapToInt(p -> p.lanes().size()).sum();
+        out.printf("%nall started in %.1f s: %d gateways (%s), %d lanes; launcher start → all components active: min %d, mean %.0f, max %d ms%s%n",
+                startup.toMillis() / 1000.0, run.plans().size(), run.options().mode(), lanes, ready.getMin(), ready.getAverage(), ready.getMax(),
+                notReady > 0 ? "; " + notReady + " NOT READY (see above)" : "");
+        out.printf("gateways' resident memory: %d MB%n", run.fleet().residentBytes() >> 20);
+        String base = run.bridge().httpUrl();
+        out.println();
+        out.println("Open / 打开:");
+        out.printf("  gateways   网关      %s/api/v1/gateways%n", base);
+        out.printf("  telemetry  遥测      %s/api/v1/telemetry?kind=counter.interval%n", base);
+        out.printf("  OpenAPI              %s/api/v1/openapi.yaml%n", base);
+        out.printf("  metrics    指标      %s/metrics%n", base);
+        out.printf("  health     健康      %s/health%n", base);
+        out.printf("  MQTT broker          %s%n", run.bridge().brokerUrl());
+        out.printf("Vehicles cross the loops now; each lane reports every %d s. Ctrl-C stops.%n%n", run.options().intervalSeconds());
+    }
+
+    void printTick() {
+        long online;
+        long records;
+        try {
+            online = run.client().gatewaysOnline();
+            records = run.client().telemetry("counter.interval", started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
+        } catch (IOException e) {
+            out.printf("  (bridge API not answering: %s)%n", e.getMessage());
+            return;
+        }
+        long cpu = cpuNanos();
+        long wall = System.nanoTime();
+        double cpuPercent = 100.0 * (cpu - lastCpuNanos) / Math.max(1, wall - lastWallNanos);
+        lastCpuNanos = cpu;
+        lastWallNanos = wall;
+        out.printf("  t+%4ds  online %d/%d  vehicles %d  interval records at the bridge %d  CPU %.0f%% of a core  RSS %d MB%n",
+                Duration.between(started, Instant.now()).toSeconds(), online, run.plans().size(), run.traffic().vehiclesDriven(), records,
+                cpuPercent, run.fleet().residentBytes() >> 20);
+    }
+
+    void printFinal() {
+        out.printf("%ndone after %d s: %d vehicles driven over the loops.%n", Duration.between(started, Instant.now()).toSeconds(),
+                run.traffic().vehiclesDriven());
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L)
+                + ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+}
