@@ -37,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "traffic volume multiplier (default: ${DEFAULT-VALUE} = the scenario's volumes)")
     double scale;
 
+    @Option(names = "--hour", defaultValue = "-1", description = "drive as at this local hour of the day, 0-23 (default: the clock in Asia/Shanghai)")
+    int hour;
+
     @Option(names = "--seed", defaultValue = "2023", description = "traffic random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -48,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Scenario scenario = new ScenarioLoader().load("jincheng");
         out.printf("Taihang Edge demo — %s / %s%n", scenario.zh(), scenario.en());
-        RunOptions options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, seed, runDir.toAbsolutePath(), DistributionDir.locate());
+        RunOptions options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, hour, seed, runDir.toAbsolutePath(), DistributionDir.locate());
         long t0 = System.nanoTime();
         NetworkRun run = NetworkRun.start(scenario, options, out);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -92,7 +92,7 @@ public final class NetworkRun implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         GroundTruth truth = new GroundTruth(LengthClassifier.defaults(), options.intervalSeconds());
-        TrafficDriver traffic = new TrafficDriver(truth, options.trafficScale(), options.seed(), Clock.systemUTC());
+        TrafficDriver traffic = new TrafficDriver(truth, options.trafficScale(), options.fixedHour(), options.seed(), Clock.systemUTC());
         for (GatewayPlan plan : plans) {
             for (LanePlan lane : plan.lanes()) {
                 traffic.addLane(plan, lane, harness.board(plan.gatewayId()));

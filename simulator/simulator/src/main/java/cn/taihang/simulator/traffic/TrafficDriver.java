@@ -34,6 +34,7 @@ public final class TrafficDriver implements AutoCloseable {
 
     private final GroundTruth truth;
     private final double scale;
+    private final int fixedHour;
     private final long seed;
     private final Clock clock;
     private final List<LaneState> lanes = new ArrayList<>();
@@ -49,12 +50,14 @@ public final class TrafficDriver implements AutoCloseable {
     /**
      * @param truth where vehicles that reached a gateway are recorded
      * @param scale traffic volume multiplier
+     * @param fixedHour drive as at this local hour of the daily profile, or -1 to follow the clock
      * @param seed random seed; the same seed drives the same traffic
      * @param clock the wall clock (edges are timestamped with it)
      */
-    public TrafficDriver(GroundTruth truth, double scale, long seed, Clock clock) {
+    public TrafficDriver(GroundTruth truth, double scale, int fixedHour, long seed, Clock clock) {
         this.truth = truth;
         this.scale = scale;
+        this.fixedHour = fixedHour;
         this.seed = seed;
         this.clock = clock;
     }
@@ -62,7 +65,7 @@ public final class TrafficDriver implements AutoCloseable {
     /** Adds a lane to drive once its gateway holds the lane's pins. Call before {@link #start()}. */
     public synchronized void addLane(GatewayPlan gateway, LanePlan lane, VirtualBoard board) {
         TrafficGenerator generator = new TrafficGenerator(lane.lane().peakPerHour(), lane.lane().road(), scale, lane.spacingMeters(),
-                lane.loopLengthMeters());
+                lane.loopLengthMeters(), fixedHour);
         SplittableRandom random = new SplittableRandom(seed ^ (gateway.gatewayId() + "/" + lane.device()).hashCode());
         lanes.add(new LaneState(gateway.gatewayId(), lane, board, generator, random));
     }
