@@ -1,8 +1,9 @@
 package cn.taihang.launcher;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,53 +63,57 @@ public final class ConfigurationFile {
             throw new ConfigurationFileException("cannot read the gateway configuration " + path + ": " + e.getMessage()
                     + "; pass the right file with --config", e);
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(bytes);
+        // jackson-core's streaming parser: the launcher must not pay databind's start-up cost
+        try (JsonParser parser = new JsonFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ConfigurationFileException(path + " must hold one JSON object mapping PIDs to their properties");
+            }
+            List<PidConfiguration> configurations = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                if (key.startsWith(":configurator:")) {
+                    checkConfiguratorHeader(path, key, parser);
+                    continue;
+                }
+                configurations.add(parseEntry(path, key, parser));
+            }
+            if (parser.nextToken() != null) {
+                throw new ConfigurationFileException(path + ": unexpected content after the configuration object at line "
+                        + parser.currentLocation().getLineNr());
+            }
+            return new ConfigurationFile(path, configurations, sha256(bytes));
         } catch (JsonProcessingException e) {
             throw new ConfigurationFileException(path + " is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigurationFileException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new ConfigurationFileException(path + " must hold one JSON object mapping PIDs to their properties");
-        }
-        List<PidConfiguration> configurations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey();
-            if (key.startsWith(":configurator:")) {
-                checkConfiguratorHeader(path, key, entry.getValue());
-                continue;
-            }
-            configurations.add(parseEntry(path, key, entry.getValue()));
-        }
-        return new ConfigurationFile(path, configurations, sha256(bytes));
     }
 
-    private static void checkConfiguratorHeader(Path path, String key, JsonNode value) throws ConfigurationFileException {
-        if (key.equals(":configurator:resource-version") && value.asInt(-1) != 1) {
-            throw new ConfigurationFileException(path + ": only :configurator:resource-version 1 is supported, found " + value);
+    private static void checkConfiguratorHeader(Path path, String key, JsonParser parser) throws IOException, ConfigurationFileException {
+        if (key.equals(":configurator:resource-version") && (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getIntValue() != 1)) {
+            throw new ConfigurationFileException(path + ": only :configurator:resource-version 1 is supported, found " + parser.getText());
         }
+        parser.skipChildren();
     }
 
-    private static PidConfiguration parseEntry(Path path, String key, JsonNode value) throws ConfigurationFileException {
+    private static PidConfiguration parseEntry(Path path, String key, JsonParser parser) throws IOException, ConfigurationFileException {
         if (!PID.matcher(key).matches()) {
             throw new ConfigurationFileException(path + ": '" + key + "' is not a PID (expected e.g. cn.taihang.store or cn.taihang.counter.lane~l1)");
         }
-        if (!value.isObject()) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new ConfigurationFileException(path + ": the value of " + key + " must be an object of properties");
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> property = it.next();
-            String[] nameAndType = property.getKey().split(":", 2);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String[] nameAndType = parser.currentName().split(":", 2);
             String where = path + ": " + key + "/" + nameAndType[0];
             if (nameAndType[0].isEmpty() || properties.containsKey(nameAndType[0])) {
                 throw new ConfigurationFileException(where + ": empty or repeated property name");
             }
-            properties.put(nameAndType[0], PropertyValues.convert(where, property.getValue(), nameAndType.length > 1 ? nameAndType[1] : null));
+            parser.nextToken();
+            properties.put(nameAndType[0], PropertyValues.convert(where, PropertyValues.read(where, parser), nameAndType.length > 1 ? nameAndType[1] : null));
         }
         int tilde = key.indexOf('~');
         return tilde < 0 ? new PidConfiguration(key, key, null, properties)

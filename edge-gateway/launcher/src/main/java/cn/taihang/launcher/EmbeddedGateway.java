@@ -65,7 +65,7 @@ public final class EmbeddedGateway implements AutoCloseable {
             BundleContext context = framework.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
             for (Path file : bundleFiles) {
-                installed.add(context.installBundle(file.toUri().toString()));
+                installed.add(context.installBundle("reference:" + file.toUri()));
             }
             framework.start();
             List<String> problems = new ArrayList<>();

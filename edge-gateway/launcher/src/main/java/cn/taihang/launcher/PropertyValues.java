@@ -1,6 +1,8 @@
 package cn.taihang.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,79 +14,109 @@ final class PropertyValues {
     private PropertyValues() {
     }
 
-    static Object convert(String where, JsonNode node, String type) throws ConfigurationFileException {
+    /** Reads the value at the parser's current token: a scalar (String, Long, Double, Boolean) or a list of scalars. */
+    static Object read(String where, JsonParser parser) throws IOException, ConfigurationFileException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY) {
+            List<Object> values = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                Object value = scalar(where, parser);
+                values.add(value);
+            }
+            return values;
+        }
+        return scalar(where, parser);
+    }
+
+    private static Object scalar(String where, JsonParser parser) throws IOException, ConfigurationFileException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) parser.getDoubleValue() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            default -> throw new ConfigurationFileException(where + ": only text, numbers, booleans and arrays of them are allowed, found "
+                    + parser.currentToken() + " at line " + parser.currentLocation().getLineNr());
+        };
+    }
+
+    static Object convert(String where, Object value, String type) throws ConfigurationFileException {
         if (type == null) {
-            return untyped(where, node);
+            return untyped(where, value);
         }
         String t = type.trim();
         if (t.endsWith("[]")) {
-            if (!node.isArray()) {
+            if (!(value instanceof List<?> list)) {
                 throw new ConfigurationFileException(where + ": declared " + t + " but the value is not a JSON array");
             }
             String element = t.substring(0, t.length() - 2);
-            Class<?> boxed = boxedType(where, element);
-            Object array = Array.newInstance(boxed, node.size());
-            for (int i = 0; i < node.size(); i++) {
-                Array.set(array, i, scalar(where + "[" + i + "]", node.get(i), element));
+            Object array = Array.newInstance(boxedType(where, element), list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Array.set(array, i, typed(where + "[" + i + "]", list.get(i), element));
             }
             return array;
         }
-        return scalar(where, node, t);
+        if (value instanceof List<?>) {
+            throw new ConfigurationFileException(where + ": declared " + t + " but the value is an array; declare " + t + "[]");
+        }
+        return typed(where, value, t);
     }
 
-    private static Object untyped(String where, JsonNode node) throws ConfigurationFileException {
-        if (node.isArray()) {
-            List<Object> values = new ArrayList<>();
-            for (JsonNode element : node) {
-                values.add(untyped(where, element));
+    private static Object untyped(String where, Object value) throws ConfigurationFileException {
+        if (!(value instanceof List<?> values)) {
+            return value;
+        }
+        if (!values.isEmpty() && values.stream().allMatch(v -> v instanceof Number) && values.stream().anyMatch(v -> v instanceof Double)) {
+            return values.stream().map(v -> ((Number) v).doubleValue()).toArray(Double[]::new);
+        }
+        Class<?> common = values.isEmpty() ? String.class : values.get(0).getClass();
+        for (Object v : values) {
+            if (v.getClass() != common) {
+                throw new ConfigurationFileException(where + ": array mixes types; give it a type, e.g. \""
+                        + where.substring(where.lastIndexOf('/') + 1) + ":String[]\"");
             }
-            Class<?> common = values.isEmpty() ? String.class : values.get(0).getClass();
-            if (values.stream().allMatch(v -> v instanceof Number) && values.stream().anyMatch(v -> v instanceof Double)) {
-                return values.stream().map(v -> ((Number) v).doubleValue()).toArray(Double[]::new);
-            }
-            for (Object v : values) {
-                if (v.getClass() != common) {
-                    throw new ConfigurationFileException(where + ": array mixes types; give it a type, e.g. \"" + where.substring(where.lastIndexOf('/') + 1) + ":String[]\"");
-                }
-            }
-            return values.toArray((Object[]) Array.newInstance(common, 0));
         }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        throw new ConfigurationFileException(where + ": only text, numbers, booleans and arrays of them are allowed, found " + node.getNodeType());
+        return values.toArray((Object[]) Array.newInstance(common, 0));
     }
 
-    private static Object scalar(String where, JsonNode node, String type) throws ConfigurationFileException {
+    private static Object typed(String where, Object value, String type) throws ConfigurationFileException {
         try {
             return switch (type.toLowerCase(Locale.ROOT)) {
-                case "string" -> requireKind(where, node, node.isValueNode()).asText();
-                case "integer", "int" -> Math.toIntExact(requireKind(where, node, node.isIntegralNumber()).longValue());
-                case "long" -> requireKind(where, node, node.isIntegralNumber()).longValue();
-                case "double" -> requireKind(where, node, node.isNumber()).doubleValue();
-                case "float" -> (float) requireKind(where, node, node.isNumber()).doubleValue();
-                case "boolean" -> requireKind(where, node, node.isBoolean()).booleanValue();
-                default -> throw new ConfigurationFileException(where + ": unknown type '" + type + "' (use String, Integer, Long, Double, Float, Boolean or an array of them)");
+                case "string" -> String.valueOf(value);
+                case "integer", "int" -> Math.toIntExact(integral(where, value));
+                case "long" -> integral(where, value);
+                case "double" -> number(where, value).doubleValue();
+                case "float" -> number(where, value).floatValue();
+                case "boolean" -> {
+                    if (!(value instanceof Boolean b)) {
+                        throw mismatch(where, value);
+                    }
+                    yield b;
+                }
+                default -> throw new ConfigurationFileException(where + ": unknown type '" + type
+                        + "' (use String, Integer, Long, Double, Float, Boolean or an array of them)");
             };
         } catch (ArithmeticException e) {
-            throw new ConfigurationFileException(where + ": " + node + " does not fit an Integer");
+            throw new ConfigurationFileException(where + ": " + value + " does not fit an Integer");
         }
     }
 
-    private static JsonNode requireKind(String where, JsonNode node, boolean ok) throws ConfigurationFileException {
-        if (!ok) {
-            throw new ConfigurationFileException(where + ": value " + node + " does not match its declared type");
+    private static long integral(String where, Object value) throws ConfigurationFileException {
+        if (value instanceof Long l) {
+            return l;
         }
-        return node;
+        throw mismatch(where, value);
+    }
+
+    private static Number number(String where, Object value) throws ConfigurationFileException {
+        if (value instanceof Number n) {
+            return n;
+        }
+        throw mismatch(where, value);
+    }
+
+    private static ConfigurationFileException mismatch(String where, Object value) {
+        return new ConfigurationFileException(where + ": value " + value + " does not match its declared type");
     }
 
     private static Class<?> boxedType(String where, String element) throws ConfigurationFileException {

@@ -24,9 +24,10 @@ final class SystemPackages {
     private SystemPackages() {
     }
 
+    /** @return the Export-Package clauses of the shared API jars, the first of each name on the classpath */
     static String exports(ClassLoader loader) {
         StringJoiner exports = new StringJoiner(",");
-        int found = 0;
+        Set<String> found = new java.util.HashSet<>();
         try {
             Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
             while (manifests.hasMoreElements()) {
@@ -35,16 +36,16 @@ final class SystemPackages {
                     Attributes main = new Manifest(in).getMainAttributes();
                     String bsn = main.getValue("Bundle-SymbolicName");
                     String export = main.getValue("Export-Package");
-                    if (bsn != null && export != null && SHARED_BUNDLES.contains(bsn.split(";")[0].trim())) {
+                    String name = bsn == null ? null : bsn.split(";")[0].trim();
+                    if (export != null && SHARED_BUNDLES.contains(name) && found.add(name)) {
                         exports.add(export);
-                        found++;
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the manifests of the launcher's classpath", e);
         }
-        if (found != SHARED_BUNDLES.size()) {
+        if (!found.equals(SHARED_BUNDLES)) {
             throw new IllegalStateException("the launcher's classpath must hold " + SHARED_BUNDLES + " but only " + found
                     + " were found; start the gateway with the distribution's lib/ directory on the classpath");
         }

@@ -46,9 +46,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--run-dir", defaultValue = "run/demo", description = "where gateway data and the bridge database go (default: ${DEFAULT-VALUE})")
     Path runDir;
 
+    @Option(names = "--keep", description = "keep the run directory of the previous demo (its stores and the bridge's database) instead of starting fresh")
+    boolean keep;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        if (!keep) {
+            RunDirectory.clear(runDir);
+        }
         Scenario scenario = new ScenarioLoader().load("jincheng");
         out.printf("Taihang Edge demo — %s / %s%n", scenario.zh(), scenario.en());
         RunOptions options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, hour, seed, runDir.toAbsolutePath(), DistributionDir.locate());

@@ -29,7 +29,7 @@ final class DemoProgress {
         out.printf("%nall started in %.1f s: %d gateways (%s), %d lanes; launcher start → all components active: min %d, mean %.0f, max %d ms%s%n",
                 startup.toMillis() / 1000.0, run.plans().size(), run.options().mode(), lanes, ready.getMin(), ready.getAverage(), ready.getMax(),
                 notReady > 0 ? "; " + notReady + " NOT READY (see above)" : "");
-        out.printf("gateways' resident memory: %d MB%n", run.fleet().residentBytes() >> 20);
+        out.printf("%s: %d MB%n", memoryLabel(), run.fleet().residentBytes() >> 20);
         String base = run.bridge().httpUrl();
         out.println();
         out.println("Open / 打开:");
@@ -39,6 +39,7 @@ final class DemoProgress {
         out.printf("  metrics    指标      %s/metrics%n", base);
         out.printf("  health     健康      %s/health%n", base);
         out.printf("  MQTT broker          %s%n", run.bridge().brokerUrl());
+        out.printf("  full log             %s%n", System.getProperty("taihang.log.file", "run/simulator.log"));
         out.printf("Vehicles cross the loops now; each lane reports every %d s. Ctrl-C stops.%n%n", run.options().intervalSeconds());
     }
 
@@ -60,6 +61,11 @@ final class DemoProgress {
         out.printf("  t+%4ds  online %d/%d  vehicles %d  interval records at the bridge %d  CPU %.0f%% of a core  RSS %d MB%n",
                 Duration.between(started, Instant.now()).toSeconds(), online, run.plans().size(), run.traffic().vehiclesDriven(), records,
                 cpuPercent, run.fleet().residentBytes() >> 20);
+    }
+
+    private String memoryLabel() {
+        return run.options().mode() == GatewayFleet.Mode.IN_PROCESS ? "resident memory of this JVM (bridge + all gateways)"
+                : "resident memory of the gateway processes";
     }
 
     void printFinal() {

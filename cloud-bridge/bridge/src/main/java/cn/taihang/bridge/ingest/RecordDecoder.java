@@ -48,10 +48,10 @@ public final class RecordDecoder {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (SenmlRecord r : pack) {
-            Object value = r.value() != null ? r.value()
+            Object value = r.value() != null ? number(r.value())
                     : r.stringValue() != null ? r.stringValue()
                     : r.booleanValue() != null ? (Object) r.booleanValue()
-                    : r.sum();
+                    : number(r.sum());
             values.put(r.name(), value);
             if (r.unit() != null) {
                 units.put(r.name(), r.unit());
@@ -60,5 +60,14 @@ public final class RecordDecoder {
             }
         }
         return new DecodedBatch.Accepted(frame, values, units);
+    }
+
+    /** Whole numbers (counts) are kept as integers, so the API shows {@code 12}, not {@code 12.0}. */
+    private static Number number(Double value) {
+        if (value == null) {
+            return null;
+        }
+        double v = value;
+        return v == Math.rint(v) && Math.abs(v) < 9.007199254740992E15 ? (Number) (long) v : (Number) v;
     }
 }
