@@ -13,7 +13,12 @@ import cn.taihang.bridge.ingest.IngestRouter;
 import cn.taihang.bridge.ingest.IngestVerticle;
 import cn.taihang.bridge.ingest.LifecycleIngest;
 import cn.taihang.bridge.ingest.RecordDecoder;
+import cn.taihang.bridge.ingest.RecordListeners;
 import cn.taihang.bridge.ingest.RecordWriter;
+import cn.taihang.bridge.broker.BrokerCommands;
+import cn.taihang.bridge.module.BridgeModules;
+import cn.taihang.bridge.module.ModuleHost;
+import io.vertx.ext.web.Router;
 import cn.taihang.bridge.ingest.RepeatFilter;
 import cn.taihang.bridge.storage.BridgeDatabase;
 import cn.taihang.bridge.telemetry.TelemetryStore;
@@ -68,11 +73,22 @@ public final class Bridge {
      *     port cannot be bound or the database cannot be opened — the exception says what to change
      */
     public static CompletionStage<RunningBridge> start(BridgeOptions options) {
+        return start(options, List.of());
+    }
+
+    /**
+     * Starts a bridge with modules beyond {@link BridgeModules#all()} (tests, experiments).
+     *
+     * @param options what to bind and where to store
+     * @param extraModules started after the standard modules
+     * @return as {@link #start(BridgeOptions)}
+     */
+    public static CompletionStage<RunningBridge> start(BridgeOptions options, List<cn.taihang.bridge.module.BridgeModule> extraModules) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                 .setRegistryName("taihang-bridge-" + UUID.randomUUID());
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry)).build();
-        RunningBridge.Parts parts = new RunningBridge.Parts(vertx, registry, options);
+        RunningBridge.Parts parts = new RunningBridge.Parts(vertx, registry, options, extraModules);
         CompletableFuture<RunningBridge> started = new CompletableFuture<>();
         startParts(parts).onComplete(ar -> {
             if (ar.succeeded()) {
@@ -115,15 +131,20 @@ public final class Bridge {
         RepeatFilter repeats = new RepeatFilter(REPEAT_KEYS);
         IngestMetrics metrics = new IngestMetrics(parts.registry(), fleet::onlineCount);
         BrokerConnection[] connection = new BrokerConnection[1];
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer()),
+        RecordListeners listeners = new RecordListeners();
+        Router moduleRoutes = Router.router(parts.vertx());
+        ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
+                new BrokerCommands(() -> connection[0]), options.dataDir(), listeners);
+        parts.modules(modules);
+        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
                 (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
         HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
-        ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry());
+        ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes);
         HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
-        return parts.vertx().deployVerticle(new IngestVerticle(connection[0])).compose(id -> {
+        return modules.start(java.util.stream.Stream.concat(BridgeModules.all().stream(), parts.extraModules().stream()).toList()).compose(started -> parts.vertx().deployVerticle(new IngestVerticle(connection[0]))).compose(id -> {
             parts.ingestDeployment(id);
             return parts.vertx().deployVerticle(http);
         }).map(id -> {

@@ -110,9 +110,13 @@ public final class RunningBridge implements AutoCloseable {
         private volatile EmbeddedBroker broker;
         private volatile String ingestDeployment;
         private volatile String httpDeployment;
+        private volatile cn.taihang.bridge.module.ModuleHost modules;
         private CompletableFuture<Void> stopped;
 
-        Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options) {
+        private final java.util.List<cn.taihang.bridge.module.BridgeModule> extraModules;
+
+        Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, java.util.List<cn.taihang.bridge.module.BridgeModule> extraModules) {
+            this.extraModules = java.util.List.copyOf(extraModules);
             this.vertx = vertx;
             this.registry = registry;
             this.options = options;
@@ -130,6 +134,10 @@ public final class RunningBridge implements AutoCloseable {
             return options;
         }
 
+        java.util.List<cn.taihang.bridge.module.BridgeModule> extraModules() {
+            return extraModules;
+        }
+
         BridgeDatabase database() {
             return database;
         }
@@ -140,6 +148,10 @@ public final class RunningBridge implements AutoCloseable {
 
         void broker(EmbeddedBroker b) {
             broker = b;
+        }
+
+        void modules(cn.taihang.bridge.module.ModuleHost host) {
+            modules = host;
         }
 
         void ingestDeployment(String id) {
@@ -162,6 +174,7 @@ public final class RunningBridge implements AutoCloseable {
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))
+                        .eventually(() -> modules == null ? Future.succeededFuture() : modules.stop())
                         .eventually(() -> database == null ? Future.succeededFuture() : database.close())
                         .eventually(() -> broker == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
                             long t0 = System.nanoTime();

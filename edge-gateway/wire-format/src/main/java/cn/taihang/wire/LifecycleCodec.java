@@ -51,7 +51,7 @@ public final class LifecycleCodec {
     public Birth decodeBirth(byte[] payload) throws WireFormatException {
         Birth birth = read(payload, Birth.class);
         requireVersion(birth.version(), "birth");
-        if (!Topics.isValidId(birth.gateway()) || !Topics.isValidId(birth.site())) {
+        if (!Topics.isValidId(birth.gateway()) || !Topics.isValidSite(birth.site())) {
             throw CborReading.structure("birth: gateway and site must be valid ids");
         }
         return birth;

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  * taihang/v1/{site}/{gateway}/ack        bridge → gateway  QoS 1  sequence numbers recorded
  * taihang/v1/{site}/{gateway}/cmd/{name} bridge → gateway  QoS 1  commands (rebirth, config, …)
  * taihang/v1/bridge/state                bridge            QoS 1  retained: bridge online/offline
+ * taihang/v1/fleet/cmd/{name}            bridge → all      QoS 1  commands to every gateway (key ring, deny list)
  * </pre>
  *
- * Site and gateway ids are 1–64 characters of lower-case letters, digits and {@code -}.
+ * Site and gateway ids are 1–64 characters of lower-case letters, digits and {@code -}; the site ids
+ * {@code bridge} and {@code fleet} are reserved. Commands that carry state (a key ring, a sign's
+ * content) are published retained, so a gateway that was offline gets the latest on reconnect.
  */
 public final class Topics {
 
@@ -22,6 +25,8 @@ public final class Topics {
     public static final String ROOT = "taihang/v1";
     /** Retained state of the bridge; gateways hold their drain while it says offline. */
     public static final String BRIDGE_STATE = ROOT + "/bridge/state";
+    /** Prefix of the commands addressed to every gateway. */
+    public static final String FLEET_COMMAND_PREFIX = ROOT + "/fleet/cmd/";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -67,6 +72,17 @@ public final class Topics {
         return gatewayTopic(site, gateway, "cmd/" + name);
     }
 
+    /** @return the topic of a command to every gateway */
+    public static String fleetCommand(String name) {
+        requireId("command", name);
+        return FLEET_COMMAND_PREFIX + name;
+    }
+
+    /** @return the filter matching every command to every gateway */
+    public static String fleetCommandFilter() {
+        return FLEET_COMMAND_PREFIX + "+";
+    }
+
     /** @return the filter matching every command to a gateway */
     public static String commandFilter(String site, String gateway) {
         return gatewayTopic(site, gateway, "cmd/+");
@@ -86,6 +102,14 @@ public final class Topics {
     }
 
     /**
+     * @param site a site id
+     * @return whether it is valid and not one of the reserved ids {@code bridge} and {@code fleet}
+     */
+    public static boolean isValidSite(String site) {
+        return isValidId(site) && !site.equals("bridge") && !site.equals("fleet");
+    }
+
+    /**
      * Parses a gateway topic.
      *
      * @throws WireFormatException {@link WireFormatException.Reason#BAD_TOPIC} if the topic is not one of
@@ -96,7 +120,7 @@ public final class Topics {
             throw new WireFormatException(WireFormatException.Reason.BAD_TOPIC, "topic outside " + ROOT + ": " + topic);
         }
         String[] parts = topic.substring(ROOT.length() + 1).split("/", -1);
-        if (parts.length < 3 || !isValidId(parts[0]) || !isValidId(parts[1])) {
+        if (parts.length < 3 || !isValidSite(parts[0]) || !isValidId(parts[1])) {
             throw new WireFormatException(WireFormatException.Reason.BAD_TOPIC, "not a gateway topic: " + topic);
         }
         Kind kind;
@@ -119,7 +143,9 @@ public final class Topics {
     }
 
     private static String gatewayTopic(String site, String gateway, String leaf) {
-        requireId("site", site);
+        if (!isValidSite(site)) {
+            throw new IllegalArgumentException("site id must be 1-64 of [a-z0-9-], not 'bridge' or 'fleet', was " + site);
+        }
         requireId("gateway", gateway);
         return ROOT + "/" + site + "/" + gateway + "/" + leaf;
     }

@@ -111,6 +111,19 @@ public final class BrokerConnection {
                 .onFailure(err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()));
     }
 
+    /**
+     * Publishes QoS 1 and completes when the broker has acknowledged it.
+     *
+     * @return fails at once when not connected, saying so
+     */
+    public Future<Void> publishConfirmed(String topic, byte[] payload, boolean retain) {
+        MqttClient c = client;
+        if (!connected || c == null) {
+            return Future.failedFuture("the bridge is not connected to the MQTT broker; the command was not sent, try again");
+        }
+        return publishAwaitingPuback(c, topic, payload, retain);
+    }
+
     /** Publishes the offline state (waiting for its PUBACK, bounded) and disconnects cleanly; stops reconnecting. */
     public Future<Void> stop() {
         stopping = true;

@@ -36,9 +36,11 @@ public final class ApiRouter {
     private final TelemetryStore telemetry;
     private final PrometheusMeterRegistry registry;
     private final Buffer openApi;
+    private final Router moduleRoutes;
 
-    /** Wires the handlers to their services. */
-    public ApiRouter(HealthCheck health, FleetStore fleet, TelemetryStore telemetry, PrometheusMeterRegistry registry) {
+    /** Wires the handlers to their services; {@code moduleRoutes} holds the modules' routes, mounted under /api/v1/. */
+    public ApiRouter(HealthCheck health, FleetStore fleet, TelemetryStore telemetry, PrometheusMeterRegistry registry, Router moduleRoutes) {
+        this.moduleRoutes = moduleRoutes;
         this.health = health;
         this.fleet = fleet;
         this.telemetry = telemetry;
@@ -54,6 +56,7 @@ public final class ApiRouter {
         router.get("/api/v1/telemetry").handler(this::telemetry);
         router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.route("/api/v1/*").subRouter(moduleRoutes);
         router.errorHandler(404, ctx -> Problems.status(ctx, 404, "Not Found",
                 "no such resource; the API is described at " + OPENAPI_PATH));
         router.errorHandler(405, ctx -> Problems.status(ctx, 405, "Method Not Allowed", "this resource only answers GET"));

@@ -30,15 +30,31 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = routes.apply(vertx);
-        served = router.getRoutes().stream().filter(r -> r.getPath() != null)
-                .flatMap(r -> r.methods() == null || r.methods().isEmpty()
-                        ? java.util.stream.Stream.of("ANY " + r.getPath())
-                        : r.methods().stream().map(m -> m.name() + " " + r.getPath()))
-                .toList();
+        served = describe(router, "");
         return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host)
                 .onSuccess(s -> server = s)
                 .recover(err -> Future.failedFuture(new IllegalStateException("HTTP API could not listen on " + host + ":" + requestedPort
                         + " (is the port in use? pick another with --http-port, or 0 for a free one)", err)));
+    }
+
+    /** Lists routes as {@code "GET /path/{param}"}, descending into sub-routers (the modules'). */
+    private static List<String> describe(Router router, String prefix) {
+        List<String> found = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            if (r.getPath() == null) {
+                continue;
+            }
+            String path = prefix + r.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+            Router sub = r.getSubRouter();
+            if (sub != null) {
+                found.addAll(describe(sub, path.endsWith("/") ? path.substring(0, path.length() - 1) : path));
+            } else if (r.methods() == null || r.methods().isEmpty()) {
+                found.add("ANY " + path);
+            } else {
+                r.methods().forEach(m -> found.add(m.name() + " " + path));
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.ingest;
 
+import cn.taihang.bridge.module.IngestedRecord;
 import cn.taihang.wire.RecordFrame;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -39,23 +40,34 @@ public final class RecordWriter {
     public record Outcome(int newRecords, int duplicates, int newRejected) {}
 
     private final Pool writer;
+    private final RecordListeners listeners;
+
+    /**
+     * @param writer the single writer connection's pool
+     * @param listeners told of first-time records inside the transaction
+     */
+    public RecordWriter(Pool writer, RecordListeners listeners) {
+        this.writer = writer;
+        this.listeners = listeners;
+    }
 
     /** @param writer the single writer connection's pool */
     public RecordWriter(Pool writer) {
-        this.writer = writer;
+        this(writer, new RecordListeners());
     }
 
     /** @return what changed, once committed; fails (nothing stored) if the transaction fails */
     public Future<Outcome> store(DecodedBatch batch) {
-        return writer.withTransaction(conn -> insertAccepted(conn, batch).compose(inserted ->
-                insertRejected(conn, batch).compose(rejected ->
+        return writer.withTransaction(conn -> insertAccepted(conn, batch).compose(fresh ->
+                listeners.notify(conn, fresh).compose(v -> insertRejected(conn, batch)).compose(rejected ->
                         conn.preparedQuery(TOUCH_GATEWAY).execute(Tuple.of(batch.gateway(), batch.site(), batch.receivedMillis()))
-                                .map(v -> new Outcome(inserted, batch.size() - inserted - rejected, rejected)))));
+                                .map(u -> new Outcome(fresh.size(), batch.size() - fresh.size() - rejected, rejected)))));
     }
 
-    private static Future<Integer> insertAccepted(SqlConnection conn, DecodedBatch batch) {
+    /** @return the accepted records stored for the first time, in batch order */
+    private static Future<List<IngestedRecord>> insertAccepted(SqlConnection conn, DecodedBatch batch) {
         if (batch.accepted().isEmpty()) {
-            return Future.succeededFuture(0);
+            return Future.succeededFuture(List.of());
         }
         List<Tuple> rows = new ArrayList<>(batch.accepted().size());
         for (DecodedBatch.Accepted a : batch.accepted()) {
@@ -64,7 +76,21 @@ public final class RecordWriter {
                     f.priority(), f.historical() ? 1 : 0, new JsonObject(a.values()).encode(), new JsonObject(new LinkedHashMap<String, Object>(a.units())).encode(),
                     batch.gateway(), f.seq()));
         }
-        return conn.preparedQuery(INSERT_RECORD).executeBatch(rows).map(RecordWriter::changedRows);
+        return conn.preparedQuery(INSERT_RECORD).executeBatch(rows).map(result -> {
+            List<IngestedRecord> fresh = new ArrayList<>();
+            int i = 0;
+            for (Row row : result) {
+                Integer count = row.getInteger(0);
+                if (i < batch.accepted().size() && count != null && count > 0) {
+                    DecodedBatch.Accepted a = batch.accepted().get(i);
+                    RecordFrame f = a.frame();
+                    fresh.add(new IngestedRecord(batch.gateway(), batch.site(), f.seq(), f.device(), f.kind(), f.timeMillis(), batch.receivedMillis(),
+                            f.priority(), f.historical(), a.values(), a.units()));
+                }
+                i++;
+            }
+            return fresh;
+        });
     }
 
     private static Future<Integer> insertRejected(SqlConnection conn, DecodedBatch batch) {

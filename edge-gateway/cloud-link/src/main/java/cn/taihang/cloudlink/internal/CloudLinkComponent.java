@@ -1,10 +1,12 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.gateway.api.CommandHandler;
 import cn.taihang.gateway.api.DeviceInfo;
 import cn.taihang.gateway.api.DeviceRegistry;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthIndicator;
 import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.spi.DurableCounters;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.wire.Birth;
@@ -40,22 +42,45 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
     private final BundleContext context;
     private final GatewayIdentity identity;
     private final Uplink uplink;
+    private final CommandDispatcher commands = new CommandDispatcher();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceRegistry devices;
 
     @Activate
     public CloudLinkComponent(CloudLinkConfig config, BundleContext context, @Reference(name = "identity") GatewayIdentity identity,
-                              @Reference(name = "queue") RecordQueue queue, @Reference(name = "counters") DurableCounters counters) {
+                              @Reference(name = "queue") RecordQueue queue, @Reference(name = "counters") DurableCounters counters,
+                              @Reference(name = "outbox") Outbox outbox) {
         this.context = context;
         this.identity = identity;
-        this.uplink = new Uplink(LinkSettings.from(config), identity, queue, counters, this);
+        commands.outbox(outbox);
+        this.uplink = new Uplink(LinkSettings.from(config), identity, queue, counters, this, commands);
         uplink.start();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCommandHandler(CommandHandler handler, Map<String, Object> properties) {
+        commands.register(handler, commandNames(properties.get(CommandHandler.COMMAND_PROPERTY)));
+    }
+
+    void removeCommandHandler(CommandHandler handler) {
+        commands.unregister(handler);
+    }
+
+    private static List<String> commandNames(Object property) {
+        if (property instanceof String name) {
+            return List.of(name);
+        }
+        if (property instanceof String[] names) {
+            return List.of(names);
+        }
+        return List.of();
     }
 
     @Deactivate
     void deactivate() {
         uplink.close();
+        commands.close();
     }
 
     @Override

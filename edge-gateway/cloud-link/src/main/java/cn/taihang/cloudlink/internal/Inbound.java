@@ -27,6 +27,7 @@ final class Inbound {
     private final LifecycleCodec lifecycle;
     private final Runnable rebirth;
     private final Runnable requestDrain;
+    private final CommandDispatcher commands;
     private boolean malformedAckLogged;
 
     /**
@@ -34,7 +35,7 @@ final class Inbound {
      * @param requestDrain asks for a drain step
      */
     Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, LifecycleCodec lifecycle,
-            Runnable rebirth, Runnable requestDrain) {
+            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands) {
         this.ackTopic = ackTopic;
         this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
         this.queue = queue;
@@ -43,6 +44,7 @@ final class Inbound {
         this.lifecycle = lifecycle;
         this.rebirth = rebirth;
         this.requestDrain = requestDrain;
+        this.commands = commands;
     }
 
     void onMessage(String topic, byte[] payload) {
@@ -51,7 +53,9 @@ final class Inbound {
         } else if (topic.equals(Topics.BRIDGE_STATE)) {
             onBridgeState(payload);
         } else if (topic.startsWith(commandPrefix)) {
-            onCommand(topic.substring(commandPrefix.length()));
+            onCommand(topic.substring(commandPrefix.length()), payload, false);
+        } else if (topic.startsWith(Topics.FLEET_COMMAND_PREFIX)) {
+            onCommand(topic.substring(Topics.FLEET_COMMAND_PREFIX.length()), payload, true);
         }
     }
 
@@ -93,12 +97,12 @@ final class Inbound {
         }
     }
 
-    private void onCommand(String command) {
+    private void onCommand(String command, byte[] payload, boolean fleetWide) {
         if (command.equals(REBIRTH)) {
             LOG.info("The bridge asked for a rebirth");
             rebirth.run();
-        } else if (stats.unknownCommands.incrementAndGet() == 1) {
-            LOG.warn("Ignoring unknown command '{}' (further unknown commands are only counted)", command);
+        } else {
+            commands.onCommand(command, payload, fleetWide);
         }
     }
 }

@@ -23,7 +23,6 @@ final class LinkStats {
     final AtomicLong acksReceived = new AtomicLong();
     final AtomicLong malformedAcks = new AtomicLong();
     final AtomicLong malformedStates = new AtomicLong();
-    final AtomicLong unknownCommands = new AtomicLong();
     final AtomicLong ackTimeouts = new AtomicLong();
     final AtomicLong drainHeld = new AtomicLong();
 
@@ -89,7 +88,6 @@ final class LinkStats {
         details.put("acksReceived", acksReceived.get());
         details.put("malformedAcks", malformedAcks.get());
         details.put("malformedStates", malformedStates.get());
-        details.put("unknownCommands", unknownCommands.get());
         details.put("ackTimeouts", ackTimeouts.get());
         details.put("drainHeld", drainHeld.get());
         String error = lastError;

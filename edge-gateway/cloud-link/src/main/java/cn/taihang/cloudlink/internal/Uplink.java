@@ -82,6 +82,19 @@ public final class Uplink implements AutoCloseable {
      * @param births makes birth messages
      */
     public Uplink(LinkSettings settings, GatewayIdentity identity, RecordQueue queue, DurableCounters counters, BirthSource births) {
+        this(settings, identity, queue, counters, births, new CommandDispatcher());
+    }
+
+    /**
+     * @param settings the validated settings
+     * @param identity who this gateway is (topics, client id)
+     * @param queue the store's records
+     * @param counters where {@code bdSeq} is kept
+     * @param births makes birth messages
+     * @param commands takes the bridge's commands
+     */
+    Uplink(LinkSettings settings, GatewayIdentity identity, RecordQueue queue, DurableCounters counters, BirthSource births,
+           CommandDispatcher commands) {
         this.settings = settings;
         this.queue = queue;
         this.counters = counters;
@@ -93,11 +106,11 @@ public final class Uplink implements AutoCloseable {
         this.dataTopic = Topics.data(site, gatewayId);
         this.ackTopic = Topics.ack(site, gatewayId);
         String commandFilter = Topics.commandFilter(site, gatewayId);
-        this.subscriptions = new String[] {ackTopic, commandFilter, Topics.BRIDGE_STATE};
+        this.subscriptions = new String[] {ackTopic, commandFilter, Topics.fleetCommandFilter(), Topics.BRIDGE_STATE};
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
         this.drain = new Drain(settings, queue, new BatchCodec(), gatewayId, stats);
-        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, this::rebirth, this::requestDrain);
+        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, this::rebirth, this::requestDrain, commands);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "taihang-uplink-" + gatewayId);
             t.setDaemon(true);
@@ -161,7 +174,7 @@ public final class Uplink implements AutoCloseable {
         drain.reset(now);
         LOG.info("Uplink connected to {} as {} (bdSeq {}); draining starts in {} ms", settings.brokerUrl(), gatewayId, bdSeq, jitter);
         try {
-            client.subscribe(subscriptions, new int[] {1, 1, 1}, null, listener(() -> { }, e -> lost(gen, e)));
+            client.subscribe(subscriptions, new int[] {1, 1, 1, 1}, null, listener(() -> { }, e -> lost(gen, e)));
             publishBirth(gen);
         } catch (MqttException e) {
             lost(gen, e);

@@ -75,7 +75,11 @@ abstract class LoopbackFixture {
     }
 
     Uplink uplink(LinkSettings settings) {
-        Uplink uplink = new Uplink(settings, IDENTITY, store, store, BIRTHS);
+        return uplink(settings, new CommandDispatcher());
+    }
+
+    Uplink uplink(LinkSettings settings, CommandDispatcher commands) {
+        Uplink uplink = new Uplink(settings, IDENTITY, store, store, BIRTHS, commands);
         uplinks.add(uplink);
         uplink.start();
         return uplink;

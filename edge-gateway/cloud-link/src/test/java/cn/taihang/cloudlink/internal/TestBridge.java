@@ -104,6 +104,21 @@ final class TestBridge implements AutoCloseable {
         client.publish(Topics.command(site, gateway, name), new byte[0], 1, false).waitForCompletion(5000);
     }
 
+    /** @return the SenML values of every record of a kind received so far, as text */
+    List<String> recordsOfKind(String kind) throws cn.taihang.wire.WireFormatException {
+        List<String> texts = new ArrayList<>();
+        for (RecordFrame r : List.copyOf(received)) {
+            if (r.kind().equals(kind)) {
+                texts.add(new cn.taihang.wire.SenmlCodec().decodeCbor(r.body()).toString());
+            }
+        }
+        return texts;
+    }
+
+    void publish(String topic, byte[] payload, boolean retained) throws MqttException {
+        client.publish(topic, payload, 1, retained).waitForCompletion(5000);
+    }
+
     void state(boolean online) throws MqttException {
         client.publish(Topics.BRIDGE_STATE, lifecycle.encodeBridgeState(new BridgeState(1, online, System.currentTimeMillis())), 1, true)
                 .waitForCompletion(5000);

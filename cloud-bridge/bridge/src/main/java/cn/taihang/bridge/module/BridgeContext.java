@@ -1,0 +1,43 @@
+package cn.taihang.bridge.module;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+
+/** What a {@link BridgeModule} may use. */
+public interface BridgeContext {
+
+    /** @return the bridge's Vert.x */
+    Vertx vertx();
+
+    /**
+     * @return the single writer connection's pool; run every write in {@code withTransaction} (the Vert.x
+     *     5.0.7 JDBC client leaves a connection in manual commit after its first transaction)
+     */
+    Pool writer();
+
+    /** @return read-only connections for queries */
+    Pool reader();
+
+    /** @return the HTTP router; mount routes under {@code /api/v1/} and describe them in the OpenAPI document */
+    Router router();
+
+    /** @return the meter registry (exposed at {@code /metrics}) */
+    MeterRegistry meters();
+
+    /** @return command sending to gateways */
+    GatewayCommands commands();
+
+    /** @return the bridge's data directory (for files other than the database) */
+    Path dataDir();
+
+    /**
+     * Subscribes to records stored for the first time whose kind starts with {@code kindPrefix}.
+     *
+     * @param kindPrefix e.g. {@code ticket.} or {@code counter.interval}
+     * @param listener called inside the ingest transaction
+     */
+    void onNewRecords(String kindPrefix, RecordListener listener);
+}

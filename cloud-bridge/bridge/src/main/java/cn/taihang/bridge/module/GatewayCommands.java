@@ -1,0 +1,31 @@
+package cn.taihang.bridge.module;
+
+import io.vertx.core.Future;
+
+/**
+ * Sends commands to gateways over MQTT ({@code cmd/{name}} topics, QoS 1). A retained command stays on
+ * the broker, so a gateway that is offline gets the latest one when it reconnects: use it for state
+ * (a key ring, a deny list, a sign's message), not for one-shot actions. Each gateway reports the
+ * outcome as a {@code command.result} record (measurements {@code id}, {@code command}, {@code ok},
+ * {@code message}).
+ */
+public interface GatewayCommands {
+
+    /**
+     * @param site the gateway's site
+     * @param gateway the gateway
+     * @param name command name (1–64 of a-z, 0-9, '-')
+     * @param body the command's payload
+     * @param retained whether the broker keeps it for gateways that connect later
+     * @param ttlMillis how long it stays valid, or 0 for ever
+     * @return the command's id once the broker has it; fails if the broker is unreachable
+     */
+    Future<Long> send(String site, String gateway, String name, byte[] body, boolean retained, long ttlMillis);
+
+    /**
+     * Sends a command to every gateway (topic {@code taihang/v1/fleet/cmd/{name}}).
+     *
+     * @return the command's id once the broker has it
+     */
+    Future<Long> broadcast(String name, byte[] body, boolean retained, long ttlMillis);
+}
