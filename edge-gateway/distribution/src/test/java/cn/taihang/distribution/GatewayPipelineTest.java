@@ -56,7 +56,7 @@ class GatewayPipelineTest {
                     }
                     """.formatted(bridge.brokerUrl(), harness.port()));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
-                    DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(10)))) {
+                    DistributionBootTest.DIST.resolve("bundles"), Map.of("taihang.console.url", "https://192.0.2.7:8443/"), Duration.ofSeconds(10)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();
                 VirtualBoard board = harness.awaitNode("gw-pipeline", Duration.ofSeconds(10));
                 assertThat(board.awaitClaimed(17, Duration.ofSeconds(10)) && board.awaitClaimed(27, Duration.ofSeconds(10))).isTrue();
@@ -80,6 +80,7 @@ class GatewayPipelineTest {
                 assertThat(gw.path("online").asBoolean()).isTrue();
                 assertThat(gw.path("devices").toString()).contains("zheshui-l1");
                 assertThat(gw.path("bundles").toString()).contains("cn.taihang.vehicle-counter");
+                assertThat(gw.path("consoleUrl").asText()).as("the launcher's console URL, through the birth").isEqualTo("https://192.0.2.7:8443/");
             }
         }
     }

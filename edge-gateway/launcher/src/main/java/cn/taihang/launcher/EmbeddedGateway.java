@@ -103,6 +103,8 @@ public final class EmbeddedGateway implements AutoCloseable {
         properties.put("ds.loglevel", "warn");
         properties.put(DATA_DIR_PROPERTY, data.toString());
         properties.put(VERSION_PROPERTY, softwareVersion());
+        // Felix HTTP (the maintenance console's server) opens no port until its configuration says where
+        properties.put("org.apache.felix.http.require.config", "true");
         properties.putAll(spec.frameworkProperties());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, EmbeddedGateway.class.getClassLoader()).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the classpath; the distribution's lib/ must hold org.apache.felix.framework"));

@@ -81,7 +81,7 @@ final class ReadinessProbe {
     }
 
     private void checkComponents(ServiceComponentRuntime scr, ConfigurationAdmin admin, Check check) {
-        Set<String> usedPids = new HashSet<>();
+        Set<String> usedPids = managedServicePids();
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
             usedPids.addAll(Arrays.asList(description.configurationPid));
             if (scr.isComponentEnabled(description)) {
@@ -94,6 +94,27 @@ final class ReadinessProbe {
                 check.warnings.add("configuration " + configuration.getPid() + " is used by no component: check the PID for typos");
             }
         }
+    }
+
+    /** PIDs of ManagedService(Factory) registrations, e.g. Felix HTTP's, written by the console: used, not typos. */
+    private Set<String> managedServicePids() {
+        Set<String> pids = new HashSet<>();
+        for (String type : List.of("org.osgi.service.cm.ManagedService", "org.osgi.service.cm.ManagedServiceFactory")) {
+            try {
+                ServiceReference<?>[] references = context.getAllServiceReferences(type, null);
+                for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+                    Object pid = reference.getProperty("service.pid");
+                    if (pid instanceof String p) {
+                        pids.add(p);
+                    } else if (pid instanceof String[] many) {
+                        pids.addAll(Arrays.asList(many));
+                    }
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return pids;
     }
 
     private void checkComponent(ServiceComponentRuntime scr, ConfigurationAdmin admin, ComponentDescriptionDTO description, Check check) {

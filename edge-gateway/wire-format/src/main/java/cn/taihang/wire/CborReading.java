@@ -77,12 +77,25 @@ final class CborReading {
         return currentText(what);
     }
 
+    /** Reads a text value (not an id or a name), limited by the body size rather than the id length. */
+    String readValueText(String what) throws WireFormatException {
+        JsonToken token = next();
+        if (token != JsonToken.VALUE_STRING) {
+            throw structure(what + ": expected a text string, found " + token);
+        }
+        return text(what, limits.maxBodyBytes());
+    }
+
     String currentText(String what) throws WireFormatException {
+        return text(what, limits.maxStringChars());
+    }
+
+    private String text(String what, int maxChars) throws WireFormatException {
         try {
             String text = parser.getText();
-            if (text.length() > limits.maxStringChars()) {
+            if (text.length() > maxChars) {
                 throw new WireFormatException(WireFormatException.Reason.TOO_LARGE,
-                        what + " longer than " + limits.maxStringChars() + " characters");
+                        what + " longer than " + maxChars + " characters");
             }
             return text;
         } catch (IOException e) {

@@ -28,7 +28,7 @@ final class SenmlFields {
             case NAME -> name = in.readString("n");
             case UNIT -> unit = in.readString("u");
             case VALUE -> value = in.readNumber("v");
-            case STRING_VALUE -> stringValue = in.readString("vs");
+            case STRING_VALUE -> stringValue = in.readValueText("vs");
             case BOOLEAN_VALUE -> booleanValue = in.readBoolean("vb");
             case SUM -> sum = in.readNumber("s");
             case TIME -> time = in.readNumber("t");

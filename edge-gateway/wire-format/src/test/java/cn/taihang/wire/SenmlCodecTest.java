@@ -43,6 +43,16 @@ class SenmlCodecTest {
     }
 
     @Test
+    void textValuesMayBeLongerThanNames() throws Exception {
+        String message = "前方大雾 请减速慢行 / Fog ahead, slow down. ".repeat(20);
+        List<SenmlRecord> records = List.of(SenmlRecord.text("message", message));
+        assertThat(codec.decodeCbor(codec.encodeCbor(records))).isEqualTo(records);
+        String longName = "n".repeat(200);
+        assertThatThrownBy(() -> codec.decodeCbor(codec.encodeCbor(List.of(SenmlRecord.number(longName, null, 1)))))
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("longer than");
+    }
+
+    @Test
     void refusesARecordWithTwoValues() {
         byte[] json = "[{\"n\":\"a\",\"v\":1,\"vs\":\"x\"}]".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decodeJson(json)).isInstanceOf(WireFormatException.class).hasMessageContaining("exactly one value");

@@ -35,6 +35,14 @@ final class DemoProgress {
         out.println("Open / 打开:");
         out.printf("  gateways   网关      %s/api/v1/gateways%n", base);
         out.printf("  telemetry  遥测      %s/api/v1/telemetry?kind=counter.interval%n", base);
+        if (run.sensors() != null && run.sensors().count() > 0) {
+            out.printf("  sensors    传感器    %s/api/v1/telemetry?kind=sensor.reading  (%d virtual 5G sensors over CoAP/DTLS)%n", base, run.sensors().count());
+            out.printf("  alarms     告警      %s/api/v1/telemetry?kind=alarm.raised  (fog on the Taihang sections from about t+100 s, car park full t+170 s, ice t+240 s)%n", base);
+        }
+        if (run.panels() != null && !run.panels().all().isEmpty()) {
+            out.printf("  signs      标牌      %s/api/v1/signs  (images: …/signs/{id}/image.png; the %d virtual panels draw to %s)%n", base,
+                    run.panels().all().size(), run.panels().imageDir());
+        }
         out.printf("  OpenAPI              %s/api/v1/openapi.yaml%n", base);
         out.printf("  metrics    指标      %s/metrics%n", base);
         out.printf("  health     健康      %s/health%n", base);
@@ -61,6 +69,17 @@ final class DemoProgress {
         out.printf("  t+%4ds  online %d/%d  vehicles %d  interval records at the bridge %d  CPU %.0f%% of a core  RSS %d MB%n",
                 Duration.between(started, Instant.now()).toSeconds(), online, run.plans().size(), run.traffic().vehiclesDriven(), records,
                 cpuPercent, run.fleet().residentBytes() >> 20);
+        if (run.sensors() != null && run.sensors().count() > 0) {
+            long[] totals = run.sensors().totals();
+            long alarms;
+            try {
+                alarms = run.client().telemetry("alarm.raised", started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
+            } catch (IOException e) {
+                alarms = -1;
+            }
+            out.printf("           sensors: %d readings accepted, %d refused, %d unanswered; alarms raised at the bridge %d%n", totals[0], totals[1],
+                    totals[2], alarms);
+        }
     }
 
     private String memoryLabel() {

@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the gateway distribution the simulator boots lives. */
-final class DistributionDir {
+public final class DistributionDir {
 
     private DistributionDir() {
     }
 
-    static Path locate() {
+    /** @return the distribution directory: {@code -Dtaihang.dist.dir} or the build output; fails with what to do */
+    public static Path locate() {
         String configured = System.getProperty("taihang.dist.dir");
         Path dir = configured != null ? Path.of(configured) : Path.of("edge-gateway/distribution/target/taihang-gateway");
         if (!Files.isDirectory(dir.resolve("bundles"))) {

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The directory a run keeps its gateways' data and the bridge's database in. */
-final class RunDirectory {
+public final class RunDirectory {
 
     private RunDirectory() {
     }
 
     /** Deletes a previous run's directory, refusing anything that does not look like one. */
-    static void clear(Path dir) throws IOException {
+    public static void clear(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -45,6 +45,7 @@ public final class BrokerConnection {
     private static final long MAX_BACKOFF_MS = 30_000;
     private static final long STOP_TIMEOUT_MS = 3_000;
     private static final int MAX_INFLIGHT = 1024;
+    private static final long CONNECT_TIMEOUT_MS = 15_000;
 
     private final Vertx vertx;
     private final BrokerAddress address;
@@ -53,10 +54,19 @@ public final class BrokerConnection {
     private final java.util.function.Supplier<State> state;
     private final int maxMessageBytes;
     private final Inbound inbound;
-    private final Map<Integer, Promise<Void>> pendingPubacks = new HashMap<>();
-    private final Map<Integer, Promise<List<Integer>>> pendingSubacks = new HashMap<>();
 
-    private MqttClient client;
+    /** One MQTT connection and what waits on it; events of an older session are ignored. */
+    private static final class Session {
+        final MqttClient client;
+        final Map<Integer, Promise<Void>> pubacks = new HashMap<>();
+        final Map<Integer, Promise<List<Integer>>> subacks = new HashMap<>();
+
+        Session(MqttClient client) {
+            this.client = client;
+        }
+    }
+
+    private Session current;
     private volatile boolean connected;
     private boolean stopping;
     private long reconnectTimer = -1;
@@ -102,12 +112,12 @@ public final class BrokerConnection {
 
     /** Publishes QoS 1 without waiting for the PUBACK; dropped (logged at debug) while disconnected. */
     public void publish(String topic, byte[] payload) {
-        MqttClient c = client;
-        if (!connected || c == null) {
+        Session session = current;
+        if (!connected || session == null) {
             LOG.debug("not connected; dropped a message for {}", topic);
             return;
         }
-        c.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+        session.client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
                 .onFailure(err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()));
     }
 
@@ -117,11 +127,11 @@ public final class BrokerConnection {
      * @return fails at once when not connected, saying so
      */
     public Future<Void> publishConfirmed(String topic, byte[] payload, boolean retain) {
-        MqttClient c = client;
-        if (!connected || c == null) {
+        Session session = current;
+        if (!connected || session == null) {
             return Future.failedFuture("the bridge is not connected to the MQTT broker; the command was not sent, try again");
         }
-        return publishAwaitingPuback(c, topic, payload, retain);
+        return publishAwaitingPuback(session, topic, payload, retain);
     }
 
     /** Publishes the offline state (waiting for its PUBACK, bounded) and disconnects cleanly; stops reconnecting. */
@@ -130,12 +140,13 @@ public final class BrokerConnection {
         if (reconnectTimer != -1) {
             vertx.cancelTimer(reconnectTimer);
         }
-        MqttClient c = client;
-        if (c == null || !connected) {
+        Session session = current;
+        if (session == null || !connected) {
             return Future.succeededFuture();
         }
+        MqttClient c = session.client;
         State s = state.get();
-        return publishAwaitingPuback(c, s.topic(), s.offline(), true)
+        return publishAwaitingPuback(session, s.topic(), s.offline(), true)
                 .timeout(STOP_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(err -> {
                     LOG.warn("could not confirm the offline state before disconnecting: {}", err.getMessage());
@@ -160,44 +171,55 @@ public final class BrokerConnection {
             options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
         }
         MqttClient c = MqttClient.create(vertx, options);
+        Session session = new Session(c);
         c.publishHandler(this::onMessage);
-        c.publishCompletionHandler(id -> completePuback(id, null));
-        c.publishCompletionExpirationHandler(id -> completePuback(id, new IllegalStateException("no PUBACK for packet " + id)));
+        c.publishCompletionHandler(id -> completePuback(session, id, null));
+        c.publishCompletionExpirationHandler(id -> completePuback(session, id, new IllegalStateException("no PUBACK for packet " + id)));
         c.subscribeCompletionHandler(ack -> {
-            Promise<List<Integer>> p = pendingSubacks.remove(ack.messageId());
+            Promise<List<Integer>> p = session.subacks.remove(ack.messageId());
             if (p != null) {
                 p.complete(ack.grantedQoSLevels());
             }
         });
-        c.closeHandler(v -> onClosed(c));
+        c.exceptionHandler(err -> LOG.debug("MQTT connection to {}: {}", address, err.toString()));
+        c.closeHandler(v -> onClosed(session));
         return c.connect(address.port(), address.host()).compose(connAck -> {
             if (connAck.code() != MqttConnectReturnCode.CONNECTION_ACCEPTED) {
                 return Future.failedFuture("broker refused the connection: " + connAck.code());
             }
-            client = c;
-            return subscribe(c);
+            current = session;
+            return subscribe(session);
         }).compose(v -> {
             if (stopping) {
-                c.disconnect();
                 return Future.failedFuture("stopped while connecting");
             }
-            connected = true;
+            connected = current == session;
+            return publishAwaitingPuback(session, s.topic(), s.online(), true);
+        }).timeout(CONNECT_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).compose(v -> {
+            if (current != session || !c.isConnected()) {
+                return Future.failedFuture("the connection closed while the bridge announced itself");
+            }
             failures = 0;
             LOG.info("connected to the MQTT broker at {} as {}, subscribed to {}", address, clientId, filters);
-            return publishAwaitingPuback(c, s.topic(), s.online(), true);
+            return Future.<Void>succeededFuture();
         }).onFailure(err -> {
+            LOG.debug("connecting to {} failed: {}", address, err.getMessage());
+            if (current == session) {
+                current = null;
+                connected = false;
+            }
             if (c.isConnected()) {
                 c.disconnect();
             }
         });
     }
 
-    private Future<Void> subscribe(MqttClient c) {
+    private Future<Void> subscribe(Session session) {
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         filters.forEach(f -> topics.put(f, MqttQoS.AT_LEAST_ONCE.value()));
         Promise<List<Integer>> granted = Promise.promise();
-        return c.subscribe(topics).compose(id -> {
-            pendingSubacks.put(id, granted);
+        return session.client.subscribe(topics).compose(id -> {
+            session.subacks.put(id, granted);
             return granted.future();
         }).compose(levels -> levels.stream().anyMatch(q -> q == null || q < 0 || q > 2)
                 ? Future.failedFuture("broker refused a subscription of " + filters + ": granted " + levels
@@ -205,16 +227,16 @@ public final class BrokerConnection {
                 : Future.succeededFuture());
     }
 
-    private Future<Void> publishAwaitingPuback(MqttClient c, String topic, byte[] payload, boolean retain) {
-        return c.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retain).compose(id -> {
+    private Future<Void> publishAwaitingPuback(Session session, String topic, byte[] payload, boolean retain) {
+        return session.client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retain).compose(id -> {
             Promise<Void> acked = Promise.promise();
-            pendingPubacks.put(id, acked);
+            session.pubacks.put(id, acked);
             return acked.future();
         });
     }
 
-    private void completePuback(int packetId, Throwable failure) {
-        Promise<Void> p = pendingPubacks.remove(packetId);
+    private void completePuback(Session session, int packetId, Throwable failure) {
+        Promise<Void> p = session.pubacks.remove(packetId);
         if (p != null) {
             if (failure == null) {
                 p.tryComplete();
@@ -235,18 +257,19 @@ public final class BrokerConnection {
         });
     }
 
-    private void onClosed(MqttClient c) {
-        if (c != client) {
+    private void onClosed(Session session) {
+        IllegalStateException closed = new IllegalStateException("connection to the broker closed");
+        session.pubacks.values().forEach(p -> p.tryFail(closed));
+        session.pubacks.clear();
+        session.subacks.values().forEach(p -> p.tryFail(closed));
+        session.subacks.clear();
+        if (session != current) {
+            LOG.debug("an earlier MQTT connection to {} closed", address);
             return;
         }
         boolean wasConnected = connected;
         connected = false;
-        client = null;
-        IllegalStateException closed = new IllegalStateException("connection to the broker closed");
-        pendingPubacks.values().forEach(p -> p.tryFail(closed));
-        pendingPubacks.clear();
-        pendingSubacks.values().forEach(p -> p.tryFail(closed));
-        pendingSubacks.clear();
+        current = null;
         if (!stopping) {
             if (wasConnected) {
                 LOG.warn("lost the connection to the MQTT broker at {}; reconnecting", address);

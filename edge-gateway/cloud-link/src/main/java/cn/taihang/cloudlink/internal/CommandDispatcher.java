@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * Hands the bridge's commands to the {@link CommandHandler} registered for their name, one at a time on
  * its own thread (never on the MQTT client's), skips a command id already applied (retained commands
  * come again on every reconnect) and reports each outcome to the bridge as a {@code command.result} record.
+ * A command that arrives before its handler is registered (a retained one right after connecting, while
+ * the bundle that takes it is still starting) is kept, the latest per name, and applied when the handler
+ * registers.
  */
 final class CommandDispatcher implements AutoCloseable {
 
@@ -34,6 +37,7 @@ final class CommandDispatcher implements AutoCloseable {
     private final CommandCodec codec = new CommandCodec();
     private final Map<String, CommandHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, Long> lastApplied = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "taihang-commands");
         t.setDaemon(true);
@@ -51,6 +55,12 @@ final class CommandDispatcher implements AutoCloseable {
             CommandHandler previous = handlers.put(name, handler);
             if (previous != null && previous != handler) {
                 LOG.warn("two handlers for command '{}'; the later one ({}) takes it", name, handler.getClass().getName());
+            }
+            for (String key : List.of(name, "fleet/" + name)) {
+                Waiting pending = waiting.remove(key);
+                if (pending != null) {
+                    worker.execute(() -> apply(pending.command(), pending.fleetWide()));
+                }
             }
         });
     }
@@ -89,7 +99,9 @@ final class CommandDispatcher implements AutoCloseable {
         }
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
-            report(command, false, "no handler for '" + command.name() + "' on this gateway; is the bundle that takes it installed and active?");
+            waiting.put(key, new Waiting(command, fleetWide));
+            report(command, false, "no handler for '" + command.name() + "' on this gateway yet; kept, and applied when the bundle that takes it"
+                    + " starts (is it installed and configured?)");
             return;
         }
         try {
@@ -120,6 +132,8 @@ final class CommandDispatcher implements AutoCloseable {
             }
         });
     }
+
+    private record Waiting(Command command, boolean fleetWide) {}
 
     /** @return how many malformed commands were ignored */
     long malformed() {

@@ -96,6 +96,7 @@ final class Drain {
         }
         stats.batchesSent.incrementAndGet();
         stats.recordsSent.addAndGet(frames.size());
+        stats.bytesSent.addAndGet(payload.length);
     }
 
     /** The broker took one batch (PUBACK) or Paho gave up on it. */
@@ -125,7 +126,19 @@ final class Drain {
         return sentAtNanos.size();
     }
 
-    /** Forgets everything in flight (the store is told separately); the rate starts afresh. */
+    /**
+     * Forgets the records sent and not acknowledged (the store is told separately), e.g. after an acknowledgement
+     * timeout or a bridge restart; batches still awaiting their PUBACK on this connection keep counting.
+     *
+     * @return how many were forgotten
+     */
+    int forgetUnacknowledged() {
+        int n = sentAtNanos.size();
+        sentAtNanos.clear();
+        return n;
+    }
+
+    /** Forgets everything in flight (the store is told separately); the rate starts afresh. For a new connection. */
     void reset(long nowNanos) {
         sentAtNanos.clear();
         awaitingPuback = 0;

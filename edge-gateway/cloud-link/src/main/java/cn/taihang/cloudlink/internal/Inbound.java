@@ -29,6 +29,7 @@ final class Inbound {
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
     private boolean malformedAckLogged;
+    private long onlineSince;
 
     /**
      * @param rebirth publishes a new birth (same bdSeq)
@@ -88,10 +89,25 @@ final class Inbound {
             return;
         }
         BridgeView view = state.online() ? BridgeView.ONLINE : BridgeView.OFFLINE;
-        if (view != stats.bridge()) {
+        BridgeView was = stats.bridge();
+        if (view != was) {
             LOG.info(view == BridgeView.ONLINE ? "The cloud bridge is online" : "The cloud bridge is offline; holding the drain");
         }
         stats.bridge(view);
+        boolean newSession = view == BridgeView.ONLINE
+                && (was == BridgeView.OFFLINE || (onlineSince != 0 && state.timeMillis() != onlineSince));
+        if (view == BridgeView.ONLINE) {
+            onlineSince = state.timeMillis();
+        }
+        if (newSession) {
+            // the bridge (re)connected with a clean session: batches sent before may have been dropped and what it
+            // had not acknowledged never will be; send it again now rather than after the acknowledgement timeout
+            int resend = drain.forgetUnacknowledged();
+            if (resend > 0) {
+                queue.releaseAll();
+                stats.resentAfterBridgeRestart.addAndGet(resend);
+            }
+        }
         if (view == BridgeView.ONLINE) {
             requestDrain.run();
         }

@@ -66,6 +66,20 @@ public record LinkSettings(String brokerUrl, String username, String password, i
                 reconnectJitterMillis, bridgeStateGraceMillis);
     }
 
+    /** @return the same settings with another drain rate cap (records/s) */
+    public LinkSettings withDrainRate(int recordsPerSecond) {
+        return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
+                batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, recordsPerSecond,
+                reconnectJitterMillis, bridgeStateGraceMillis);
+    }
+
+    /** @return the same settings with another in-flight window of records and Paho's in-flight limit of messages */
+    public LinkSettings withInflight(int records, int messages) {
+        return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, records, batchMaxRecords,
+                batchMaxBytes, messages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
+                reconnectJitterMillis, bridgeStateGraceMillis);
+    }
+
     /**
      * @param lifecycleMessages room to leave in Paho's in-flight limit for births and deaths
      * @return Paho options for one connect (clean session, no automatic reconnect, TCP_NODELAY); the will is the caller's

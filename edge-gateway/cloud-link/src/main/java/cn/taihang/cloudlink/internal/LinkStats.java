@@ -19,6 +19,8 @@ final class LinkStats {
     final AtomicLong births = new AtomicLong();
     final AtomicLong batchesSent = new AtomicLong();
     final AtomicLong recordsSent = new AtomicLong();
+    final AtomicLong bytesSent = new AtomicLong();
+    final AtomicLong resentAfterBridgeRestart = new AtomicLong();
     final AtomicLong recordsAcked = new AtomicLong();
     final AtomicLong acksReceived = new AtomicLong();
     final AtomicLong malformedAcks = new AtomicLong();
@@ -84,6 +86,8 @@ final class LinkStats {
         details.put("inFlight", inFlight);
         details.put("batchesSent", batchesSent.get());
         details.put("recordsSent", recordsSent.get());
+        details.put("bytesSent", bytesSent.get());
+        details.put("resentAfterBridgeRestart", resentAfterBridgeRestart.get());
         details.put("recordsAcked", recordsAcked.get());
         details.put("acksReceived", acksReceived.get());
         details.put("malformedAcks", malformedAcks.get());

@@ -12,21 +12,14 @@ import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +58,7 @@ public final class Uplink implements AutoCloseable {
     private final Drain drain;
     private final Inbound inbound;
     private final LinkStats stats;
+    private final LoopCallbacks callbacks;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private MqttAsyncClient client;
@@ -116,11 +110,12 @@ public final class Uplink implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.callbacks = new LoopCallbacks(loop);
     }
 
     /** Starts connecting; returns at once. */
     public void start() {
-        run(() -> {
+        callbacks.run(() -> {
             try {
                 client = new MqttAsyncClient(settings.brokerUrl(), gatewayId, new MemoryPersistence());
             } catch (MqttException e) {
@@ -151,9 +146,9 @@ public final class Uplink implements AutoCloseable {
         }
         MqttConnectOptions options = settings.connectOptions(LIFECYCLE_MESSAGES);
         options.setWill(deathTopic, lifecycle.encodeDeath(new Death(1, gatewayId, bdSeq)), 1, false);
-        client.setCallback(new Events(gen));
+        client.setCallback(callbacks.connection(cause -> lost(gen, cause), (topic, payload) -> onMessage(gen, topic, payload)));
         try {
-            client.connect(options, null, listener(() -> connected(gen, bdSeq), e -> lost(gen, e)));
+            client.connect(options, null, callbacks.listener(() -> connected(gen, bdSeq), e -> lost(gen, e)));
         } catch (MqttException e) {
             lost(gen, e);
         }
@@ -174,7 +169,7 @@ public final class Uplink implements AutoCloseable {
         drain.reset(now);
         LOG.info("Uplink connected to {} as {} (bdSeq {}); draining starts in {} ms", settings.brokerUrl(), gatewayId, bdSeq, jitter);
         try {
-            client.subscribe(subscriptions, new int[] {1, 1, 1, 1}, null, listener(() -> { }, e -> lost(gen, e)));
+            client.subscribe(subscriptions, new int[] {1, 1, 1, 1}, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
             publishBirth(gen);
         } catch (MqttException e) {
             lost(gen, e);
@@ -192,7 +187,7 @@ public final class Uplink implements AutoCloseable {
             LOG.error("The birth message could not be made; the bridge will not know this gateway's inventory", e);
             return;
         }
-        client.publish(birthTopic, payload, 1, false, null, listener(() -> { }, e -> lost(gen, e)));
+        client.publish(birthTopic, payload, 1, false, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
         stats.births.incrementAndGet();
     }
 
@@ -239,7 +234,7 @@ public final class Uplink implements AutoCloseable {
     /** Asks for a drain step on the uplink's thread; many requests before it runs make one step. */
     private void requestDrain() {
         if (drainQueued.compareAndSet(false, true)) {
-            run(this::drainStep);
+            callbacks.run(this::drainStep);
         }
     }
 
@@ -264,7 +259,7 @@ public final class Uplink implements AutoCloseable {
         int gen = generation;
         try {
             long next = drain.step(payload -> client.publish(dataTopic, payload, 1, false, null,
-                    listener(() -> published(gen), e -> lost(gen, e))), connectedAtMillis, now);
+                    callbacks.listener(() -> published(gen), e -> lost(gen, e))), connectedAtMillis, now);
             if (next == Drain.AGAIN) {
                 requestDrain();
             } else if (next > 0) {
@@ -303,8 +298,8 @@ public final class Uplink implements AutoCloseable {
                 stats.ackTimeouts.incrementAndGet();
                 LOG.warn("The bridge did not acknowledge {} records within {} s; sending them again. Is the bridge ingesting?",
                         drain.unacknowledged(), settings.ackTimeout().toSeconds());
+                drain.forgetUnacknowledged();
                 queue.releaseAll();
-                drain.reset(System.nanoTime());
                 requestDrain();
             }
             scheduleAckCheck(gen);
@@ -357,53 +352,6 @@ public final class Uplink implements AutoCloseable {
             client.close(true);
         } catch (MqttException e) {
             LOG.debug("Closing the MQTT client: {}", e.getMessage());
-        }
-    }
-
-    private void run(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Uplink stopped; event dropped");
-        }
-    }
-
-    private IMqttActionListener listener(Runnable onSuccess, Consumer<Throwable> onFailure) {
-        return new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                run(onSuccess);
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable error) {
-                run(() -> onFailure.accept(error));
-            }
-        };
-    }
-
-    /** Paho's events for one connection, handed to the uplink's thread. */
-    private final class Events implements MqttCallback {
-        private final int gen;
-
-        Events(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            run(() -> lost(gen, cause));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            run(() -> onMessage(gen, topic, payload));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // per-publish listeners track completion
         }
     }
 }

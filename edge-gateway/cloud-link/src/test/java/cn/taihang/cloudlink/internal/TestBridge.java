@@ -120,7 +120,12 @@ final class TestBridge implements AutoCloseable {
     }
 
     void state(boolean online) throws MqttException {
-        client.publish(Topics.BRIDGE_STATE, lifecycle.encodeBridgeState(new BridgeState(1, online, System.currentTimeMillis())), 1, true)
+        state(online, System.currentTimeMillis());
+    }
+
+    /** Publishes the retained state of a bridge session that started at {@code sinceMillis}. */
+    void state(boolean online, long sinceMillis) throws MqttException {
+        client.publish(Topics.BRIDGE_STATE, lifecycle.encodeBridgeState(new BridgeState(1, online, sinceMillis)), 1, true)
                 .waitForCompletion(5000);
     }
 

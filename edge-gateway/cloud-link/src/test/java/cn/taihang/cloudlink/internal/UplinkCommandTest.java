@@ -46,6 +46,22 @@ class UplinkCommandTest extends LoopbackFixture {
     }
 
     @Test
+    void aCommandThatArrivesBeforeItsHandlerIsAppliedWhenTheHandlerRegisters() throws Exception {
+        List<IncomingCommand> seen = new CopyOnWriteArrayList<>();
+        CommandDispatcher commands = new CommandDispatcher();
+        commands.outbox(store);
+        bridge.publish(Topics.fleetCommand("sensor-keys"), codec.encode(new Command(1, 3, "sensor-keys", 1, 0, new byte[] {4})), true);
+        uplink(settings(broker.url()), commands);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
+        commands.register(c -> {
+            seen.add(c);
+            return "3 sensors provisioned";
+        }, List.of("sensor-keys"));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> seen.size() == 1);
+        assertThat(seen.get(0).id()).isEqualTo(3);
+    }
+
+    @Test
     void aRefusedCommandAndOneWithoutHandlerAreReportedNotFatal() throws Exception {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         CommandDispatcher commands = new CommandDispatcher();

@@ -88,6 +88,45 @@ class UplinkDrainTest extends LoopbackFixture {
     }
 
     @Test
+    void aBridgeBackOnlineGetsWhatItHadNotAcknowledgedAtOnceNotAfterTheAckTimeout() throws Exception {
+        bridge.state(true);
+        bridge.autoAck = false;
+        long a = publish(Priority.CRITICAL, 1);
+        long b = publish(Priority.NORMAL, 2);
+        Uplink uplink = uplink(settings(broker.url()).withTimings(50, 500, 0, Duration.ofMinutes(10)));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 2);
+
+        bridge.state(false);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.health().status() == HealthReport.Status.DEGRADED);
+        bridge.autoAck = true;
+        bridge.state(true);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(bridge.receivedSeqs()).containsExactly(a, b, a, b);
+        assertThat(uplink.health().details()).containsEntry("resentAfterBridgeRestart", 2L).containsEntry("ackTimeouts", 0L);
+        assertThat((Long) uplink.health().details().get("bytesSent")).isGreaterThan(4L * 20);
+    }
+
+    @Test
+    void aBridgeReconnectingWithANewSessionGetsWhatItHadNotAcknowledgedAndTheSameSessionDoesNot() throws Exception {
+        bridge.state(true, 1_000);
+        bridge.autoAck = false;
+        long a = publish(Priority.HIGH, 1);
+        Uplink uplink = uplink(settings(broker.url()).withTimings(50, 500, 0, Duration.ofMinutes(10)));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 1);
+
+        bridge.state(true, 1_000);
+        long b = publish(Priority.HIGH, 2);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 2);
+        assertThat(bridge.receivedSeqs()).as("the same session again: nothing resent").containsExactly(a, b);
+
+        bridge.autoAck = true;
+        bridge.state(true, 2_000);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
+        assertThat(bridge.receivedSeqs()).containsExactly(a, b, a, b);
+        assertThat(uplink.health().details()).containsEntry("resentAfterBridgeRestart", 2L);
+    }
+
+    @Test
     void malformedAcksAreIgnoredAndCounted() throws Exception {
         bridge.state(true);
         CommandDispatcher commands = new CommandDispatcher();

@@ -10,10 +10,16 @@
  *   <li>{@link cn.taihang.gateway.api.HealthIndicator}: whiteboard of health checks, aggregated by
  *       {@link cn.taihang.gateway.api.GatewayHealth}.</li>
  *   <li>{@link cn.taihang.gateway.api.GatewayIdentity}: who and where this gateway is.</li>
+ *   <li>{@link cn.taihang.gateway.api.LocalLedger}: a small durable key-value store (versioned entries,
+ *       compare-and-set, expiry) for state that must survive restarts offline, e.g. a validator's ledger.</li>
+ *   <li>{@link cn.taihang.gateway.api.TicketCheck}: a ticket gate's "test scan" and its latest scans
+ *       ({@link cn.taihang.gateway.api.ScanEntry}) for the maintenance console.</li>
+ *   <li>{@link cn.taihang.gateway.api.SignDisplay}: a digital sign's picture of what it shows
+ *       ({@link cn.taihang.gateway.api.SignSnapshot}) and the crew's test message and test pattern, for the console.</li>
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.taihang.gateway.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,11 +24,15 @@ final class CommitEffects {
     private final long[] byteDelta = new long[CLASSES];
     private final Long[] oldest = new Long[CLASSES];
     private final long[] deletedFrontUpTo = new long[CLASSES];
+    private final long[] evictedByClass = new long[CLASSES];
+    private final long[] expiredByClass = new long[CLASSES];
     private final Set<Priority> frontChanged = EnumSet.noneOf(Priority.class);
     private final List<Completion<Long>> appended = new ArrayList<>();
     private final List<Completion<Long>> counters = new ArrayList<>();
     private final List<Completion<Integer>> expiries = new ArrayList<>();
     private final List<WriteTask.Append> refusedFull = new ArrayList<>();
+    private final List<WriteTask.Append> refusedDisk = new ArrayList<>();
+    private long freeDiskBytes = -1;
     private final List<Long> acknowledged = new ArrayList<>();
     private long lastSeq;
     private long evicted;
@@ -86,11 +90,13 @@ final class CommitEffects {
     void evicted(Priority p, long count, long size, long upToSeq) {
         frontDeleted(p, count, size, upToSeq);
         evicted += count;
+        evictedByClass[p.ordinal()] += count;
     }
 
     void expired(Priority p, long count, long size, long upToSeq) {
         frontDeleted(p, count, size, upToSeq);
         expired += count;
+        expiredByClass[p.ordinal()] += count;
     }
 
     private void frontDeleted(Priority p, long count, long size, long upToSeq) {
@@ -106,6 +112,21 @@ final class CommitEffects {
 
     void refusedFull(WriteTask.Append a) {
         refusedFull.add(a);
+    }
+
+    void refusedDisk(WriteTask.Append a, long freeBytes) {
+        refusedDisk.add(a);
+        freeDiskBytes = freeBytes;
+    }
+
+    /** @return appends refused because the disk's free space is below the headroom */
+    List<WriteTask.Append> refusedDisk() {
+        return refusedDisk;
+    }
+
+    /** @return the free space measured when appends were refused for it, or -1 */
+    long freeDiskBytes() {
+        return freeDiskBytes;
     }
 
     void counter(CompletableFuture<Long> done, long value) {
@@ -171,6 +192,14 @@ final class CommitEffects {
 
     long expired() {
         return expired;
+    }
+
+    long evicted(Priority p) {
+        return evictedByClass[p.ordinal()];
+    }
+
+    long expired(Priority p) {
+        return expiredByClass[p.ordinal()];
     }
 
     boolean moreToExpire() {

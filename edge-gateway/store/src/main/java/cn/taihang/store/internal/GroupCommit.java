@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * Runs queued writes as one transaction on the writer connection: appends (with quota eviction),
- * acknowledgement deletes, counter increments and expiry. Used by the writer thread only.
+ * Runs queued writes as one transaction on the writer connection: appends (with quota eviction, refused while the
+ * disk's free space is below the headroom), acknowledgement deletes, counter increments and expiry. Used by the
+ * writer thread only.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -19,11 +21,17 @@ final class GroupCommit implements AutoCloseable {
     private static final Priority[] EVICTION_ORDER = {Priority.BULK, Priority.NORMAL, Priority.HIGH};
     private static final int FRONT_PAGE = 256;
     private static final int EXPIRE_PER_COMMIT = 5000;
+    private static final long UNMEASURED = Long.MIN_VALUE;
+    /** Acknowledged records deleted per statement. */
+    private static final int DELETE_CHUNK = 64;
 
     private final Connection c;
     private final StoreSettings settings;
+    private final SequenceReservation reservation;
+    private final LongSupplier freeDiskBytes;
+    private long freeNow;
     private PreparedStatement insert;
-    private PreparedStatement deleteOne;
+    private PreparedStatement deleteMany;
     private PreparedStatement front;
     private PreparedStatement deleteFront;
     private PreparedStatement counter;
@@ -31,9 +39,11 @@ final class GroupCommit implements AutoCloseable {
     private Statement control;
     private boolean prepared;
 
-    GroupCommit(Connection c, StoreSettings settings) throws SQLException {
+    GroupCommit(Connection c, StoreSettings settings, SequenceReservation reservation, LongSupplier freeDiskBytes) throws SQLException {
         this.c = c;
         this.settings = settings;
+        this.reservation = reservation;
+        this.freeDiskBytes = freeDiskBytes;
         prepare();
     }
 
@@ -42,7 +52,7 @@ final class GroupCommit implements AutoCloseable {
         closeStatements();
         control = c.createStatement();
         insert = c.prepareStatement("INSERT INTO records (seq, priority, time, stored, device, kind, body, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        deleteOne = c.prepareStatement("DELETE FROM records WHERE seq = ? RETURNING priority, size");
+        deleteMany = c.prepareStatement("DELETE FROM records WHERE seq IN (" + "?,".repeat(DELETE_CHUNK - 1) + "?) RETURNING seq, priority, size");
         front = c.prepareStatement("SELECT seq, size, stored FROM records WHERE priority = ? ORDER BY seq LIMIT ?");
         deleteFront = c.prepareStatement("DELETE FROM records WHERE priority = ? AND seq <= ?");
         counter = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value");
@@ -60,6 +70,7 @@ final class GroupCommit implements AutoCloseable {
         if (!prepared) {
             prepare();
         }
+        freeNow = UNMEASURED;
         try {
             control.execute("BEGIN IMMEDIATE");
             for (WriteTask task : tasks) {
@@ -79,6 +90,7 @@ final class GroupCommit implements AutoCloseable {
             if (fx.lastSeq() != seqBefore) {
                 saveSeq.setLong(1, fx.lastSeq());
                 saveSeq.executeUpdate();
+                reservation.cover(fx.lastSeq());
             }
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
@@ -93,7 +105,17 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void append(WriteTask.Append a, CommitEffects fx, long nowMillis) throws SQLException {
-        if (!makeRoom(a, fx)) {
+        if (settings.minFreeDiskBytes() > 0) {
+            if (freeNow == UNMEASURED) {
+                freeNow = freeDiskBytes.getAsLong() + reusableBytes();
+            }
+            if (freeNow < settings.minFreeDiskBytes()) {
+                fx.refusedDisk(a, freeNow);
+                return;
+            }
+        }
+        if (!makeRoom(a, fx, settings.quotaBytes())
+                && !(a.isAlarm() && makeRoom(a, fx, settings.quotaBytes() + settings.alarmReserveBytes()))) {
             fx.refusedFull(a);
             return;
         }
@@ -110,9 +132,25 @@ final class GroupCommit implements AutoCloseable {
         fx.appended(a, seq);
     }
 
-    /** Evicts the oldest records of classes no more important than the incoming one, never CRITICAL. */
-    private boolean makeRoom(WriteTask.Append a, CommitEffects fx) throws SQLException {
-        long need = fx.totalBytes() + a.size() - settings.quotaBytes();
+    /** @return bytes of pages inside the file that deletes freed and new records will reuse (SQLite never shrinks the file) */
+    private long reusableBytes() throws SQLException {
+        long pages;
+        long pageSize;
+        try (ResultSet rs = control.executeQuery("PRAGMA freelist_count")) {
+            pages = rs.next() ? rs.getLong(1) : 0;
+        }
+        try (ResultSet rs = control.executeQuery("PRAGMA page_size")) {
+            pageSize = rs.next() ? rs.getLong(1) : 4096;
+        }
+        return pages * pageSize;
+    }
+
+    /**
+     * Evicts the oldest records of classes no more important than the incoming one, never CRITICAL, so that the
+     * record fits under {@code limitBytes}; evicts nothing if it cannot fit.
+     */
+    private boolean makeRoom(WriteTask.Append a, CommitEffects fx, long limitBytes) throws SQLException {
+        long need = fx.totalBytes() + a.size() - limitBytes;
         if (need <= 0) {
             return true;
         }
@@ -165,12 +203,15 @@ final class GroupCommit implements AutoCloseable {
         return new long[] {count, freed, upTo};
     }
 
+    /** Deletes acknowledged records, {@value #DELETE_CHUNK} per statement (unused places hold -1, which no record has). */
     private void acknowledge(long[] seqs, CommitEffects fx) throws SQLException {
-        for (long seq : seqs) {
-            deleteOne.setLong(1, seq);
-            try (ResultSet rs = deleteOne.executeQuery()) {
-                if (rs.next()) {
-                    fx.acknowledged(Priority.ofCode(rs.getInt(1)), seq, rs.getLong(2));
+        for (int from = 0; from < seqs.length; from += DELETE_CHUNK) {
+            for (int i = 0; i < DELETE_CHUNK; i++) {
+                deleteMany.setLong(i + 1, from + i < seqs.length ? seqs[from + i] : -1);
+            }
+            try (ResultSet rs = deleteMany.executeQuery()) {
+                while (rs.next()) {
+                    fx.acknowledged(Priority.ofCode(rs.getInt(2)), rs.getLong(1), rs.getLong(3));
                 }
             }
         }
@@ -214,7 +255,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (Statement s : new Statement[] {insert, deleteOne, front, deleteFront, counter, saveSeq, control}) {
+        for (Statement s : new Statement[] {insert, deleteMany, front, deleteFront, counter, saveSeq, control}) {
             if (s != null) {
                 try {
                     s.close();

@@ -14,6 +14,8 @@ import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +55,13 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
     private final Writer writer;
     private final StoreFile.Opened opened;
 
-    private SqliteStore(StoreSettings settings, Clock clock, StoreFile.Opened opened) throws SQLException {
+    private SqliteStore(StoreSettings settings, Clock clock, StoreFile.Opened opened, LongSupplier freeDiskBytes) throws SQLException {
         this.settings = settings;
         this.clock = clock;
         this.opened = opened;
         this.status = new StoreStatus(settings.file(), opened.keptDamagedFile());
         backlog.load(opened.writer());
-        this.commit = new GroupCommit(opened.writer(), settings);
+        this.commit = new GroupCommit(opened.writer(), settings, opened.reservation(), freeDiskBytes);
         this.tracker = new ClaimTracker(opened.reader());
         this.writer = new Writer(commit, backlog, tracker, settings, status, clock::millis, opened.lastSeq());
         writer.start();
@@ -76,9 +79,15 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
 
     /** As {@link #open(StoreSettings)}, with a clock for storage times and expiry. */
     public static SqliteStore open(StoreSettings settings, Clock clock) throws IOException, SQLException {
+        FileStore disk = Files.getFileStore(Files.createDirectories(settings.file().toAbsolutePath().getParent()));
+        return open(settings, clock, () -> usableSpace(disk));
+    }
+
+    /** As {@link #open(StoreSettings, Clock)}, with a measure of the disk's free space (tests). */
+    static SqliteStore open(StoreSettings settings, Clock clock, LongSupplier freeDiskBytes) throws IOException, SQLException {
         StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
         try {
-            SqliteStore store = new SqliteStore(settings, clock, opened);
+            SqliteStore store = new SqliteStore(settings, clock, opened, freeDiskBytes);
             LOG.info("Store open: {} ({} records waiting, last sequence {}{})", settings.file(), store.backlog.totalRecords(),
                     opened.lastSeq(), opened.fresh() ? ", fresh" : "");
             return store;
@@ -86,6 +95,14 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
             opened.writer().close();
             opened.reader().close();
             throw e;
+        }
+    }
+
+    private static long usableSpace(FileStore disk) {
+        try {
+            return disk.getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 
@@ -190,6 +207,21 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
     @Override
     public HealthReport health() {
         return status.health(backlog, tracker.inFlight(), settings);
+    }
+
+    /**
+     * Sets who hears of the store's conditions (full, disk full, damaged, file replaced); it is told at once of those
+     * active now. Called on the writer thread: the listener must return quickly.
+     *
+     * @param listener the listener, or {@code null} to remove it
+     */
+    public void watch(StoreCondition.Listener listener) {
+        status.watch(listener);
+    }
+
+    /** @return the conditions active now */
+    public java.util.Set<StoreCondition> conditions() {
+        return status.conditions();
     }
 
     /** @return transactions committed since open */

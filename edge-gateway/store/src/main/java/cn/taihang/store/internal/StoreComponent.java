@@ -1,5 +1,6 @@
 package cn.taihang.store.internal;
 
+import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.HealthIndicator;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
@@ -12,19 +13,25 @@ import cn.taihang.gateway.spi.StoredRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The store as OSGi services: {@link Outbox} for device bundles, {@link RecordQueue} and {@link DurableCounters}
  * for the cloud link, and the {@code store} {@link HealthIndicator}. A thin adapter around {@link SqliteStore};
- * a configuration change closes the store and opens it again.
+ * a configuration change closes the store and opens it again. The store's conditions (full, disk full, damaged, file
+ * replaced) are raised as alarms on the gateway's {@link Alarms} service once it is there.
  */
 @Component(configurationPid = StoreConfig.PID, immediate = true, property = "health.name=store",
         service = {Outbox.class, RecordQueue.class, DurableCounters.class, HealthIndicator.class})
@@ -34,7 +41,9 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     /** Framework property naming the directory of the gateway's data. */
     static final String DATA_DIR_PROPERTY = "taihang.data.dir";
 
+    private final BundleContext context;
     private final SqliteStore store;
+    private final StoreAlarms alarms = new StoreAlarms(Clock.systemUTC());
 
     /**
      * @throws IOException if the data directory cannot be written
@@ -44,11 +53,47 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     public StoreComponent(StoreConfig config, BundleContext context) throws IOException, SQLException {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         Path base = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
+        this.context = context;
         store = SqliteStore.open(StoreSettings.from(config, base));
+        store.watch(alarms);
+    }
+
+    /**
+     * The gateway's alarms. Optional, and bound by reference only: the alarms service needs this store's outbox, so it
+     * is got later, on the alarm thread, never while this component activates.
+     */
+    @Reference(service = Alarms.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAlarms(ServiceReference<Alarms> reference) {
+        alarms.bind(new StoreAlarms.Lookup() {
+            private Alarms held;
+
+            @Override
+            public Alarms get() {
+                if (held == null) {
+                    held = context.getService(reference);
+                }
+                return held;
+            }
+
+            @Override
+            public void release() {
+                if (held != null) {
+                    held = null;
+                    context.ungetService(reference);
+                }
+            }
+        });
+    }
+
+    void unbindAlarms(ServiceReference<Alarms> reference) {
+        alarms.unbind();
     }
 
     @Deactivate
     void deactivate() {
+        store.watch(null);
+        alarms.unbind();
+        alarms.close();
         store.close();
     }
 

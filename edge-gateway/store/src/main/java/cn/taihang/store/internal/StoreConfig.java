@@ -26,6 +26,12 @@ public @interface StoreConfig {
                     + "handled like a full disk: the publishes of that commit fail with FULL.")
     long maxFileBytes() default 0L;
 
+    @AttributeDefinition(name = "Disk headroom (bytes)", min = "0",
+            description = "New records are refused (FULL, alarm store-disk-full) while the file system has less free space "
+                    + "than this, so that acknowledged records can still be deleted and the store recovers by draining "
+                    + "(0 = no check; a full disk is then only met as SQLITE_FULL).")
+    long minFreeDiskBytes() default 16777216L;
+
     @AttributeDefinition(name = "TTL critical (hours)", min = "0", description = "0 = kept until acknowledged.")
     int ttlHoursCritical() default 0;
 

@@ -22,11 +22,10 @@ import org.sqlite.JDBC;
  * sets WAL and {@code synchronous=FULL}, creates the schema and seeds the sequence.
  *
  * <p>Sequence numbers: a fresh store (first start, or after a damaged file was replaced) starts its sequence
- * at the current time in microseconds since the epoch. Sequence numbers of the old file were at most its
- * creation time in µs plus the number of records it ever took, which stays below "now" unless the gateway
- * stored more than a million records per second on average, or its clock went backwards (a Pi without RTC
- * before NTP). So a replaced database does not reissue a (gateway id, seq) the bridge already recorded and
- * would drop as a duplicate. The last sequence number is persisted in the {@code meta} table in the same
+ * above both the current time in microseconds since the epoch and the {@link SequenceReservation} kept beside the
+ * file, so a replaced database does not reissue a (gateway id, seq) the bridge already recorded and would drop as a
+ * duplicate — even if the clock went backwards (a Pi without RTC before NTP). The clock alone is the fallback when
+ * the reservation file is lost too. The last sequence number is persisted in the {@code meta} table in the same
  * transaction as the records, so numbers are never reused after deletes or restarts.
  */
 final class StoreFile {
@@ -48,8 +47,9 @@ final class StoreFile {
      * @param lastSeq the last sequence number issued
      * @param fresh whether the file was created now
      * @param keptDamagedFile where a damaged file was moved, or {@code null}
+     * @param reservation the durable upper bound of issued sequence numbers, kept beside the file
      */
-    record Opened(Connection writer, Connection reader, long lastSeq, boolean fresh, Path keptDamagedFile) {}
+    record Opened(Connection writer, Connection reader, long lastSeq, boolean fresh, Path keptDamagedFile, SequenceReservation reservation) {}
 
     private StoreFile() {
     }
@@ -58,6 +58,7 @@ final class StoreFile {
         Path file = settings.file();
         Files.createDirectories(file.getParent());
         Path kept = null;
+        SequenceReservation reservation = SequenceReservation.read(file);
         Connection writer;
         try {
             writer = openChecked(file, settings);
@@ -85,7 +86,7 @@ final class StoreFile {
                         LOG.warn("The system clock reads {}; a fresh store seeds its sequence numbers from the clock. Set the "
                                 + "clock (NTP) so that a replaced store cannot reuse sequence numbers.", Instant.ofEpochSecond(now / 1_000_000));
                     }
-                    lastSeq = Math.max(now, highest == null ? 0 : highest);
+                    lastSeq = Math.max(Math.max(now, reservation.reserved()), highest == null ? 0 : highest);
                     s.executeUpdate("INSERT INTO meta(key, value) VALUES ('" + SEQ_KEY + "', " + lastSeq + ")");
                     s.executeUpdate("INSERT OR IGNORE INTO meta(key, value) VALUES ('store.created', " + now / 1000 + ")");
                 } else {
@@ -97,7 +98,8 @@ final class StoreFile {
             try (Statement s = reader.createStatement()) {
                 s.execute("PRAGMA query_only = 1");
             }
-            return new Opened(writer, reader, lastSeq, fresh, kept);
+            reservation.cover(lastSeq);
+            return new Opened(writer, reader, lastSeq, fresh, kept, reservation);
         } catch (SQLException | RuntimeException e) {
             writer.close();
             throw e;

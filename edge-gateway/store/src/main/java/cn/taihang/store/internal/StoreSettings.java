@@ -19,18 +19,19 @@ import java.util.Objects;
  * @param maxBatchCommit most queued writes per transaction
  * @param maxQueuedRecords most records waiting for the writer
  * @param maxBodyBytes largest encoded body
+ * @param minFreeDiskBytes free space the file system must keep for new records to be taken, 0 = no check
  */
 public record StoreSettings(Path file, long quotaBytes, long maxFileBytes, Map<Priority, Duration> ttl, Duration expirySweep,
-                            int maxBatchCommit, int maxQueuedRecords, int maxBodyBytes) {
+                            int maxBatchCommit, int maxQueuedRecords, int maxBodyBytes, long minFreeDiskBytes) {
 
     /** Validates. @throws IllegalArgumentException on a value out of range */
     public StoreSettings {
         Objects.requireNonNull(file, "file");
         ttl = Map.copyOf(ttl);
         if (quotaBytes < 1 || maxFileBytes < 0 || maxBatchCommit < 1 || maxQueuedRecords < 1
-                || maxBodyBytes < 64 || maxBodyBytes > 16 * 1024 || expirySweep.isNegative() || expirySweep.isZero()) {
+                || maxBodyBytes < 64 || maxBodyBytes > 16 * 1024 || expirySweep.isNegative() || expirySweep.isZero() || minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store settings out of range: quotaBytes >= 1, maxFileBytes >= 0, maxBatchCommit >= 1, "
-                    + "maxQueuedRecords >= 1, maxBodyBytes 64-16384, expirySweep > 0");
+                    + "maxQueuedRecords >= 1, maxBodyBytes 64-16384, expirySweep > 0, minFreeDiskBytes >= 0");
         }
         for (Priority p : Priority.values()) {
             if (ttl.get(p) == null || ttl.get(p).isNegative()) {
@@ -50,7 +51,8 @@ public record StoreSettings(Path file, long quotaBytes, long maxFileBytes, Map<P
         ttl.put(Priority.NORMAL, Duration.ofHours(config.ttlHoursNormal()));
         ttl.put(Priority.BULK, Duration.ofHours(config.ttlHoursBulk()));
         return new StoreSettings(dataDir.resolve(config.file()).toAbsolutePath(), config.quotaBytes(), config.maxFileBytes(), ttl,
-                Duration.ofSeconds(config.expirySweepSeconds()), config.maxBatchCommit(), config.maxQueuedRecords(), config.maxBodyBytes());
+                Duration.ofSeconds(config.expirySweepSeconds()), config.maxBatchCommit(), config.maxQueuedRecords(), config.maxBodyBytes(),
+                config.minFreeDiskBytes());
     }
 
     /**
@@ -65,20 +67,42 @@ public record StoreSettings(Path file, long quotaBytes, long maxFileBytes, Map<P
         return settings.withFile(file.toAbsolutePath());
     }
 
+    /**
+     * Room above the quota that only critical alarm records may use (1/64 of the quota, at least 16 KiB), so that the
+     * store-full alarm itself, and safety alarms raised while critical records fill the quota, still reach the bridge.
+     *
+     * @return the reserve in bytes
+     */
+    public long alarmReserveBytes() {
+        return Math.max(16 * 1024, quotaBytes / 64);
+    }
+
     /** @return these settings with another file */
     public StoreSettings withFile(Path newFile) {
-        return new StoreSettings(newFile, quotaBytes, maxFileBytes, ttl, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes);
+        return new StoreSettings(newFile, quotaBytes, maxFileBytes, ttl, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes,
+                minFreeDiskBytes);
     }
 
     /** @return these settings with another quota */
     public StoreSettings withQuota(long bytes, long fileCap) {
-        return new StoreSettings(file, bytes, fileCap, ttl, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes);
+        return new StoreSettings(file, bytes, fileCap, ttl, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes, minFreeDiskBytes);
     }
 
     /** @return these settings with another TTL for one class */
     public StoreSettings withTtl(Priority priority, Duration timeToLive) {
         Map<Priority, Duration> changed = new EnumMap<>(ttl);
         changed.put(priority, timeToLive);
-        return new StoreSettings(file, quotaBytes, maxFileBytes, changed, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes);
+        return new StoreSettings(file, quotaBytes, maxFileBytes, changed, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes,
+                minFreeDiskBytes);
+    }
+
+    /** @return these settings with another free-space headroom (0 = no check) */
+    public StoreSettings withDiskHeadroom(long bytes) {
+        return new StoreSettings(file, quotaBytes, maxFileBytes, ttl, expirySweep, maxBatchCommit, maxQueuedRecords, maxBodyBytes, bytes);
+    }
+
+    /** @return these settings with another group-commit size */
+    public StoreSettings withMaxBatchCommit(int records) {
+        return new StoreSettings(file, quotaBytes, maxFileBytes, ttl, expirySweep, records, maxQueuedRecords, maxBodyBytes, minFreeDiskBytes);
     }
 }

@@ -5,9 +5,12 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.ClassBacklog;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -27,11 +30,15 @@ final class StoreStatus {
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong refusedFull = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
+    private final long[] evictedByClass = new long[Priority.values().length];
+    private final long[] expiredByClass = new long[Priority.values().length];
+    private final Map<StoreCondition, String> conditions = new EnumMap<>(StoreCondition.class);
     private volatile long lastSeq;
     private volatile boolean fullAlarm;
     private volatile boolean diskFull;
     private volatile boolean damaged;
     private volatile String failure;
+    private volatile StoreCondition.Listener listener;
     private volatile boolean closed;
     private long lastEvictionLog;
     private long lastFailureLog;
@@ -41,6 +48,56 @@ final class StoreStatus {
     StoreStatus(Path file, Path keptDamagedFile) {
         this.file = file;
         this.keptDamagedFile = keptDamagedFile;
+        if (keptDamagedFile != null) {
+            conditions.put(StoreCondition.FILE_REPLACED, "The store file " + file + " was damaged at start; it was kept as "
+                    + keptDamagedFile + " and a fresh store is in use. Copy the kept file off for analysis, then delete it.");
+        }
+    }
+
+    /** Sets the listener and tells it of every condition active now. */
+    void watch(StoreCondition.Listener newListener) {
+        Map<StoreCondition, String> now;
+        synchronized (conditions) {
+            listener = newListener;
+            now = new EnumMap<>(conditions);
+        }
+        if (newListener != null) {
+            now.forEach((c, detail) -> tell(newListener, c, true, detail));
+        }
+    }
+
+    /** @return the conditions active now */
+    Set<StoreCondition> conditions() {
+        synchronized (conditions) {
+            return conditions.isEmpty() ? EnumSet.noneOf(StoreCondition.class) : EnumSet.copyOf(conditions.keySet());
+        }
+    }
+
+    private void condition(StoreCondition c, boolean active, String detail) {
+        StoreCondition.Listener l;
+        synchronized (conditions) {
+            boolean was = conditions.containsKey(c);
+            if (was == active) {
+                return;
+            }
+            if (active) {
+                conditions.put(c, detail);
+            } else {
+                conditions.remove(c);
+            }
+            l = listener;
+        }
+        if (l != null) {
+            tell(l, c, active, detail);
+        }
+    }
+
+    private static void tell(StoreCondition.Listener l, StoreCondition c, boolean active, String detail) {
+        try {
+            l.changed(c, active, detail);
+        } catch (RuntimeException e) {
+            LOG.warn("A store condition listener failed on {}: {}", c, e.toString());
+        }
     }
 
     void lastSeq(long seq) {
@@ -48,25 +105,46 @@ final class StoreStatus {
     }
 
     /** Called by the writer after each commit; the full alarm clears once records were stored or space was freed. */
-    void committed(CommitEffects fx, long seq) {
+    void committed(CommitEffects fx, long seq, StoreSettings settings, long usedBytes) {
         commits.incrementAndGet();
         recordsCommitted.addAndGet(fx.appended().size());
         evicted.addAndGet(fx.evicted());
         expired.addAndGet(fx.expired());
+        synchronized (evictedByClass) {
+            for (Priority p : Priority.values()) {
+                evictedByClass[p.ordinal()] += fx.evicted(p);
+                expiredByClass[p.ordinal()] += fx.expired(p);
+            }
+        }
         lastSeq = seq;
         failure = null;
-        if (!fx.appended().isEmpty()) {
+        if (!fx.refusedDisk().isEmpty()) {
+            refusedFull.addAndGet(fx.refusedDisk().size());
+            if (!diskFull) {
+                diskFull = true;
+                LOG.error("ALARM: the disk holding {} has only {} bytes free, less than minFreeDiskBytes {}; new records are refused "
+                        + "until space is freed", file, fx.freeDiskBytes(), settings.minFreeDiskBytes());
+                condition(StoreCondition.DISK_FULL, true, "网关磁盘将满 Disk nearly full: " + fx.freeDiskBytes() + " bytes free on the "
+                        + "disk of " + file + ", less than minFreeDiskBytes " + settings.minFreeDiskBytes() + " of " + StoreConfig.PID
+                        + "; new records are refused. Free space on the gateway's storage (draining the backlog frees some).");
+            }
+        } else if (!fx.appended().isEmpty() && diskFull) {
             diskFull = false;
+            condition(StoreCondition.DISK_FULL, false, "records are stored again");
         }
         if (!fx.refusedFull().isEmpty()) {
             refusedFull.addAndGet(fx.refusedFull().size());
             if (!fullAlarm) {
                 LOG.error("ALARM: the store is full of records that may not be evicted; new records are refused. Restore the "
                         + "uplink so the backlog drains, or raise quotaBytes of {}", StoreConfig.PID);
+                fullAlarm = true;
+                condition(StoreCondition.QUOTA_FULL, true, "网关存储已满 Store full: " + usedBytes + " of " + settings.quotaBytes()
+                        + " bytes hold records that may not be evicted; new records are refused. Restore the uplink so the backlog "
+                        + "drains, or raise quotaBytes of " + StoreConfig.PID + ".");
             }
-            fullAlarm = true;
-        } else if (!fx.appended().isEmpty() || !fx.acknowledged().isEmpty() || fx.expired() > 0) {
+        } else if (fullAlarm && (!fx.appended().isEmpty() || !fx.acknowledged().isEmpty() || fx.expired() > 0)) {
             fullAlarm = false;
+            condition(StoreCondition.QUOTA_FULL, false, "space was freed");
         }
     }
 
@@ -82,9 +160,17 @@ final class StoreStatus {
 
     void writeFailed(SQLException e, boolean full, boolean damage) {
         writeFailures.incrementAndGet();
-        diskFull |= full;
-        damaged |= damage;
         failure = e.getMessage();
+        if (full && !diskFull) {
+            diskFull = true;
+            condition(StoreCondition.DISK_FULL, true, "网关磁盘已满 Disk full: the store file " + file + " cannot grow and new "
+                    + "records are refused. Free space on the gateway's storage (or raise maxFileBytes of " + StoreConfig.PID + ").");
+        }
+        if (damage && !damaged) {
+            damaged = true;
+            condition(StoreCondition.DAMAGED, true, "网关存储文件损坏 Store file damaged: " + file + " (" + e.getMessage()
+                    + "). Restart the gateway service: the damaged file is moved aside and a fresh store is created.");
+        }
         long now = System.nanoTime();
         if (!failureLogged || now - lastFailureLog > LOG_EVERY_NANOS) {
             LOG.error("The store could not commit a batch ({}); its publishes failed and writing goes on "
@@ -131,6 +217,13 @@ final class StoreStatus {
         details.put("recordsCommitted", recordsCommitted.get());
         details.put("evicted", evicted.get());
         details.put("expired", expired.get());
+        synchronized (evictedByClass) {
+            for (Priority p : Priority.values()) {
+                String name = p.name().toLowerCase(Locale.ROOT);
+                details.put(name + ".evicted", evictedByClass[p.ordinal()]);
+                details.put(name + ".expired", expiredByClass[p.ordinal()]);
+            }
+        }
         details.put("refusedFull", refusedFull.get());
         details.put("writeFailures", writeFailures.get());
         details.put("lastSeq", lastSeq);
@@ -164,8 +257,9 @@ final class StoreStatus {
                     + "new records are refused. Restore the uplink so the backlog drains, or raise quotaBytes of " + StoreConfig.PID + ".";
         }
         if (diskFull) {
-            return "Disk full: the store cannot grow (file " + file + "). Free space on the gateway's storage"
-                    + (settings.maxFileBytes() > 0 ? " or raise maxFileBytes of " + StoreConfig.PID : "") + ".";
+            return "Disk full (or below minFreeDiskBytes " + settings.minFreeDiskBytes() + "): new records are refused (file " + file
+                    + "). Free space on the gateway's storage" + (settings.maxFileBytes() > 0 ? " or raise maxFileBytes of " + StoreConfig.PID : "")
+                    + "; draining the backlog frees some.";
         }
         if (lastFailure != null) {
             return "Store cannot write (" + lastFailure + "). Check the storage (SD card/disk) of the gateway.";

@@ -9,6 +9,9 @@ sealed interface WriteTask {
     /** Bytes a row costs beyond its body, device and kind (key, columns, index entry). */
     int ROW_OVERHEAD = 40;
 
+    /** Kinds of the gateway's alarm records ({@code alarm.raised}, {@code alarm.cleared}). */
+    String ALARM_KIND_PREFIX = "alarm.";
+
     /**
      * Store one record.
      *
@@ -20,6 +23,11 @@ sealed interface WriteTask {
         /** @return the bytes the record counts against the quota */
         long size() {
             return body.length + device.length() + kind.length() + ROW_OVERHEAD;
+        }
+
+        /** @return whether this is a critical alarm record, which may use the alarm reserve above the quota */
+        boolean isAlarm() {
+            return priority == Priority.CRITICAL && kind.startsWith(ALARM_KIND_PREFIX);
         }
     }
 

@@ -141,7 +141,7 @@ final class Writer implements AutoCloseable {
                 tracker.frontDeleted(p, fx.deletedFrontUpTo(p));
             }
         }
-        status.committed(fx, lastSeq);
+        status.committed(fx, lastSeq, settings, backlog.totalBytes());
         if (fx.evicted() > 0) {
             status.logEviction(fx.evicted(), settings.quotaBytes());
         }
@@ -166,6 +166,10 @@ final class Writer implements AutoCloseable {
                     "the store's quota of " + settings.quotaBytes() + " bytes is full of records that may not be evicted for a "
                             + a.priority() + " record; restore the uplink so the backlog drains, or raise quotaBytes of "
                             + StoreConfig.PID)));
+            fx.refusedDisk().forEach(a -> a.done().completeExceptionally(new OutboxException(OutboxException.Reason.FULL,
+                    "the gateway's disk has only " + fx.freeDiskBytes() + " bytes free, less than minFreeDiskBytes "
+                            + settings.minFreeDiskBytes() + " of " + StoreConfig.PID + "; free space on the gateway's storage "
+                            + "(draining the backlog frees some)")));
         });
     }
 

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,10 @@ abstract class RecordStoreContract {
     /** A store under test with the hooks the contract needs. */
     interface Subject extends Outbox, RecordQueue, DurableCounters, HealthIndicator, AutoCloseable {
         CompletionStage<Integer> expireNow();
+
+        Set<StoreCondition> conditions();
+
+        void watch(StoreCondition.Listener listener);
 
         @Override
         void close();
@@ -54,7 +60,11 @@ abstract class RecordStoreContract {
     protected abstract Subject create(Limits limits) throws Exception;
 
     protected Subject open(Limits limits) throws Exception {
-        Subject s = create(limits);
+        return track(create(limits));
+    }
+
+    /** Closes the subject at the end of the test. @return it */
+    protected Subject track(Subject s) {
         opened.add(s);
         return s;
     }
@@ -217,6 +227,51 @@ abstract class RecordStoreContract {
         store.acknowledge(new long[] {critical.get(0)});
         await().atMost(5, TimeUnit.SECONDS).until(() -> store.health().status() != HealthReport.Status.DOWN);
         assertThat(refusal(store, record(Priority.CRITICAL, 7))).isNull();
+    }
+
+    @Test
+    void theFullConditionIsToldWhenItComesAndGoes() throws Exception {
+        long size = recordSize();
+        Subject store = open(new Limits(2 * size, Duration.ZERO, Duration.ZERO));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        store.watch((condition, active, detail) -> heard.add(condition + "=" + active + ":" + detail));
+        long first = publish(store, Priority.CRITICAL, 7);
+        publish(store, Priority.CRITICAL, 7);
+        assertThat(store.conditions()).isEmpty();
+
+        assertThat(refusal(store, record(Priority.CRITICAL, 7))).isEqualTo(OutboxException.Reason.FULL);
+        assertThat(refusal(store, record(Priority.NORMAL, 7))).isEqualTo(OutboxException.Reason.FULL);
+        assertThat(store.conditions()).containsExactly(StoreCondition.QUOTA_FULL);
+        assertThat(heard).hasSize(1);
+        assertThat(heard.get(0)).startsWith("QUOTA_FULL=true:").contains("quotaBytes");
+
+        store.claim(10);
+        store.acknowledge(new long[] {first});
+        await().atMost(5, TimeUnit.SECONDS).until(() -> store.conditions().isEmpty());
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(1)).startsWith("QUOTA_FULL=false");
+    }
+
+    @Test
+    void alarmRecordsMayUseTheReserveAboveAQuotaFullOfCriticalRecords() throws Exception {
+        long size = recordSize();
+        Subject store = open(new Limits(3 * size, Duration.ZERO, Duration.ZERO));
+        for (int i = 0; i < 3; i++) {
+            publish(store, Priority.CRITICAL, 7);
+        }
+        assertThat(refusal(store, record(Priority.CRITICAL, 7))).isEqualTo(OutboxException.Reason.FULL);
+        OutboundRecord alarm = new OutboundRecord("store", "alarm.raised", Priority.CRITICAL, Instant.now(),
+                List.of(Measurement.text("kind", "store-full"), Measurement.text("message", "网关存储已满 Store full")));
+        assertThat(refusal(store, alarm)).as("the store-full alarm itself gets through").isNull();
+        OutboundRecord notCritical = new OutboundRecord("store", "alarm.raised", Priority.HIGH, Instant.now(),
+                List.of(Measurement.text("kind", "x")));
+        assertThat(refusal(store, notCritical)).as("only critical alarms use the reserve").isEqualTo(OutboxException.Reason.FULL);
+        long reserveRecords = 0;
+        while (refusal(store, alarm) == null) {
+            reserveRecords++;
+            assertThat(reserveRecords).as("the reserve is bounded").isLessThan(10_000);
+        }
+        assertThat(store.backlog().get(Priority.CRITICAL).bytes()).isGreaterThan(3 * size);
     }
 
     @Test

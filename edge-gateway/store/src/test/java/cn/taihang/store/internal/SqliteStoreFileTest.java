@@ -112,6 +112,37 @@ class SqliteStoreFileTest {
     }
 
     @Test
+    void aReplacedStoreSeedsAboveTheReservationEvenWhenTheClockWentBack() throws Exception {
+        TestRecords.MovableClock clock = new TestRecords.MovableClock(java.time.Instant.parse("2025-05-01T08:00:00Z"));
+        long old;
+        try (SqliteStore store = SqliteStore.open(settings(), clock)) {
+            old = publish(store, Priority.CRITICAL, 1);
+        }
+        assertThat(Files.readString(SequenceReservation.fileOf(settings().file())).trim()).isEqualTo(String.valueOf(old - 1 + SequenceReservation.BLOCK));
+        Files.write(settings().file(), new byte[8192]);
+        clock.advance(java.time.Duration.ofHours(-6));
+        try (SqliteStore store = SqliteStore.open(settings(), clock)) {
+            assertThat(store.health().details()).containsKey("keptDamagedFile");
+            assertThat(publish(store, Priority.CRITICAL, 2)).as("a Pi without RTC boots with an old clock").isGreaterThan(old);
+        }
+    }
+
+    @Test
+    void theReservationIsExtendedBeforeASequenceNumberBeyondItIsCommitted() throws Exception {
+        try (SqliteStore store = SqliteStore.open(settings())) {
+            publish(store, Priority.HIGH, 1);
+        }
+        Path reservation = SequenceReservation.fileOf(settings().file());
+        long reserved = Long.parseLong(Files.readString(reservation).trim());
+        Files.writeString(reservation, "1\n");
+        try (SqliteStore store = SqliteStore.open(settings())) {
+            long seq = publish(store, Priority.HIGH, 2);
+            assertThat(Long.parseLong(Files.readString(reservation).trim())).isGreaterThanOrEqualTo(seq).isGreaterThan(1);
+        }
+        assertThat(reserved).isPositive();
+    }
+
+    @Test
     void aFileWithDamagedPagesIsKeptAsideAndAFreshStoreTakesOver() throws Exception {
         long old = 0;
         try (SqliteStore store = SqliteStore.open(settings())) {
@@ -180,6 +211,7 @@ class SqliteStoreFileTest {
             assertThat(reason).isEqualTo(OutboxException.Reason.FULL);
             assertThat(store.health().status()).isEqualTo(HealthReport.Status.DOWN);
             assertThat(store.health().summary()).contains("Disk full");
+            assertThat(store.conditions()).containsExactly(StoreCondition.DISK_FULL);
             assertThat(store.backlog().get(Priority.CRITICAL).records()).isEqualTo(stored.size());
 
             store.claim(100);
@@ -187,10 +219,39 @@ class SqliteStoreFileTest {
             await().atMost(5, TimeUnit.SECONDS).until(() -> store.backlog().get(Priority.CRITICAL).records() == stored.size() - 100);
             assertThat(publish(store, Priority.CRITICAL, 1)).isGreaterThan(stored.get(stored.size() - 1));
             assertThat(store.health().status()).isEqualTo(HealthReport.Status.UP);
+            assertThat(store.conditions()).isEmpty();
         }
         try (SqliteStore store = SqliteStore.open(capped)) {
             assertThat(store.health().details()).doesNotContainKey("keptDamagedFile");
             assertThat(store.backlog().get(Priority.CRITICAL).records()).isEqualTo(stored.size() - 100 + 1);
+        }
+    }
+
+    @Test
+    void belowTheDiskHeadroomNewRecordsAreRefusedButAcknowledgementsStillFreeTheStore() throws Exception {
+        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(1L << 30);
+        StoreSettings headroom = settings().withDiskHeadroom(8L << 20);
+        try (SqliteStore store = SqliteStore.open(headroom, java.time.Clock.systemUTC(), free::get)) {
+            long a = publish(store, Priority.CRITICAL, 1);
+            long b = publish(store, Priority.NORMAL, 2);
+            free.set(4L << 20);
+            try {
+                store.publish(record(Priority.CRITICAL, 3)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                org.assertj.core.api.Assertions.fail("a record was taken below the headroom");
+            } catch (ExecutionException e) {
+                OutboxException refusal = (OutboxException) e.getCause();
+                assertThat(refusal.reason()).isEqualTo(OutboxException.Reason.FULL);
+                assertThat(refusal.getMessage()).contains("4194304 bytes free", "minFreeDiskBytes");
+            }
+            assertThat(store.conditions()).containsExactly(StoreCondition.DISK_FULL);
+            assertThat(store.health().status()).isEqualTo(HealthReport.Status.DOWN);
+
+            store.claim(10);
+            store.acknowledge(new long[] {a});
+            await().atMost(5, TimeUnit.SECONDS).until(() -> store.backlog().get(Priority.CRITICAL).records() == 0);
+            free.set(1L << 30);
+            assertThat(publish(store, Priority.CRITICAL, 4)).isGreaterThan(b);
+            assertThat(store.conditions()).isEmpty();
         }
     }
 

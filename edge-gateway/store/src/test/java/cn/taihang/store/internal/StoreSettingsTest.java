@@ -30,6 +30,8 @@ class StoreSettingsTest {
                 .containsEntry(Priority.NORMAL, Duration.ofHours(168)).containsEntry(Priority.BULK, Duration.ofHours(24));
         assertThat(s.maxBatchCommit()).isEqualTo(1000);
         assertThat(s.maxBodyBytes()).isEqualTo(8192);
+        assertThat(s.minFreeDiskBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(s.alarmReserveBytes()).isEqualTo(4L * 1024 * 1024);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.taihang.simulator.fleet;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Real gateways run for the simulator: each its own Apache Felix framework with the distribution's
@@ -22,7 +23,16 @@ public interface GatewayFleet extends AutoCloseable {
      * @return how it came up
      * @throws FleetException if it could not be started at all
      */
-    Started start(String gatewayId, Path configFile, Path dataDir) throws FleetException;
+    default Started start(String gatewayId, Path configFile, Path dataDir) throws FleetException {
+        return start(gatewayId, configFile, dataDir, Map.of());
+    }
+
+    /**
+     * Boots one gateway with extra framework properties (e.g. {@code taihang.console.url}).
+     *
+     * @see #start(String, Path, Path)
+     */
+    Started start(String gatewayId, Path configFile, Path dataDir, Map<String, String> frameworkProperties) throws FleetException;
 
     /** Stops a gateway cleanly (it sends its death message). Unknown ids are ignored. */
     void stop(String gatewayId);

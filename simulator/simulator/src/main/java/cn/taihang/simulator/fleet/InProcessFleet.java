@@ -23,9 +23,9 @@ public final class InProcessFleet implements GatewayFleet {
     }
 
     @Override
-    public Started start(String gatewayId, Path configFile, Path dataDir) throws FleetException {
+    public Started start(String gatewayId, Path configFile, Path dataDir, Map<String, String> frameworkProperties) throws FleetException {
         try {
-            EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(configFile, dataDir, bundlesDir, Map.of(), Duration.ofSeconds(20)));
+            EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(configFile, dataDir, bundlesDir, frameworkProperties, Duration.ofSeconds(20)));
             gateways.put(gatewayId, gateway);
             Readiness readiness = gateway.readiness();
             return new Started(gatewayId, readiness.ready(), readiness.elapsedMillis(), String.join("; ", readiness.problems()));

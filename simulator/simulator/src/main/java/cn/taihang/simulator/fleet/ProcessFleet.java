@@ -32,23 +32,56 @@ public final class ProcessFleet implements GatewayFleet {
 
     private final Path distDir;
     private final List<String> jvmOptions;
+    private final MainClass main;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+
+    /**
+     * Another main class than the launcher's, run with the distribution's {@code lib/} and more on the class path.
+     *
+     * @param name the main class, taking the launcher's {@code --config --data --bundles} and {@code arguments}
+     * @param classpath added after {@code lib/*}
+     * @param arguments added after the launcher's arguments
+     */
+    public record MainClass(String name, Path classpath, List<String> arguments) {
+
+        /** Copies the list. */
+        public MainClass {
+            arguments = List.copyOf(arguments);
+        }
+    }
 
     /**
      * @param distDir the gateway distribution directory (holding lib/, bundles/, etc/)
      * @param jvmOptions options for each gateway JVM, e.g. {@code -Xmx64m}
      */
     public ProcessFleet(Path distDir, List<String> jvmOptions) {
+        this(distDir, jvmOptions, null);
+    }
+
+    /**
+     * @param distDir the gateway distribution directory (holding lib/, bundles/, etc/)
+     * @param jvmOptions options for each gateway JVM, e.g. {@code -Xmx64m}
+     * @param main the main class to run instead of {@code java -jar lib/launcher-*.jar}, or {@code null}
+     */
+    public ProcessFleet(Path distDir, List<String> jvmOptions, MainClass main) {
         this.distDir = distDir;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.main = main;
     }
 
     @Override
-    public Started start(String gatewayId, Path configFile, Path dataDir) throws FleetException {
+    public Started start(String gatewayId, Path configFile, Path dataDir, Map<String, String> frameworkProperties) throws FleetException {
         Process process;
         try {
             Files.createDirectories(dataDir.resolve("native"));
-            process = new ProcessBuilder(command(configFile, dataDir)).redirectErrorStream(true).start();
+            List<String> command = command(configFile, dataDir);
+            frameworkProperties.forEach((name, value) -> {
+                if (!name.equals("taihang.console.url")) {
+                    throw new IllegalArgumentException("a gateway process takes only taihang.console.url from the simulator, not " + name);
+                }
+                command.addAll(List.of("--console-url", value));
+            });
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new FleetException("cannot start a JVM for " + gatewayId + ": " + e.getMessage(), e);
         }
@@ -78,9 +111,18 @@ public final class ProcessFleet implements GatewayFleet {
         command.add("-Dlogback.configurationFile=" + distDir.resolve("etc/logback.xml"));
         command.add("-Dtaihang.log.dir=" + dataDir.resolve("log"));
         command.add("-Dorg.sqlite.tmpdir=" + dataDir.resolve("native"));
-        command.add("-jar");
-        command.add(launcherJar().toString());
+        if (main == null) {
+            command.add("-jar");
+            command.add(launcherJar().toString());
+        } else {
+            command.add("-cp");
+            command.add(distDir.resolve("lib") + "/*" + java.io.File.pathSeparator + main.classpath());
+            command.add(main.name());
+        }
         command.addAll(List.of("--config", configFile.toString(), "--data", dataDir.toString(), "--bundles", distDir.resolve("bundles").toString()));
+        if (main != null) {
+            command.addAll(main.arguments());
+        }
         return command;
     }
 
@@ -147,6 +189,12 @@ public final class ProcessFleet implements GatewayFleet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return the process id of a running gateway, or -1 */
+    public long pid(String gatewayId) {
+        Process process = processes.get(gatewayId);
+        return process == null ? -1 : process.pid();
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.counter.domain.LengthClassifier;
 import cn.taihang.hardware.sim.harness.HarnessServer;
+import cn.taihang.simulator.fleet.ConsolePlan;
 import cn.taihang.simulator.fleet.FleetException;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.fleet.GatewayPlan;
@@ -12,6 +13,12 @@ import cn.taihang.simulator.fleet.InProcessFleet;
 import cn.taihang.simulator.fleet.LanePlan;
 import cn.taihang.simulator.fleet.ProcessFleet;
 import cn.taihang.simulator.scenario.Scenario;
+import cn.taihang.simulator.sensors.SensorKeyProvisioner;
+import cn.taihang.simulator.sensors.SensorNetwork;
+import cn.taihang.simulator.sensors.Weather;
+import cn.taihang.simulator.signs.SignNetworkFile;
+import cn.taihang.simulator.signs.SignPlan;
+import cn.taihang.simulator.signs.VirtualPanels;
 import cn.taihang.simulator.traffic.TrafficDriver;
 import cn.taihang.simulator.truth.CountComparison;
 import cn.taihang.simulator.truth.GroundTruth;
@@ -19,9 +26,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +42,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class NetworkRun implements AutoCloseable {
 
+    /** How often the virtual sensors report, seconds. */
+    static final int SENSOR_REPORT_SECONDS = 10;
+    /** How often the bridge composes the hub boards, seconds. */
+    static final int SIGN_COMPOSE_SECONDS = 30;
+
     private final RunOptions options;
     private final PrintStream out;
     private final RunningBridge bridge;
@@ -43,6 +57,8 @@ public final class NetworkRun implements AutoCloseable {
     private final List<GatewayPlan> plans;
     private final List<GatewayFleet.Started> started;
     private final BridgeClient client;
+    private volatile SensorNetwork sensors;
+    private volatile VirtualPanels panels;
 
     private NetworkRun(RunOptions options, PrintStream out, RunningBridge bridge, HarnessServer harness, GatewayFleet fleet, GroundTruth truth,
                        TrafficDriver traffic, List<GatewayPlan> plans, List<GatewayFleet.Started> started) {
@@ -64,20 +80,31 @@ public final class NetworkRun implements AutoCloseable {
      * @throws IOException if the bridge, the harness or a gateway cannot start
      */
     public static NetworkRun start(Scenario scenario, RunOptions options, PrintStream out) throws IOException {
-        RunningBridge bridge = startBridge(options);
+        SensorKeyProvisioner provisioner = new SensorKeyProvisioner();
+        SignNetworkFile.write(scenario, options.runDir().resolve("bridge"), SIGN_COMPOSE_SECONDS);
+        RunningBridge bridge = startBridge(options, provisioner);
         out.printf("bridge up: %s (MQTT %s)%n", bridge.httpUrl(), bridge.brokerUrl());
         HarnessServer harness = HarnessServer.start();
         GatewayFleet fleet = options.mode() == GatewayFleet.Mode.IN_PROCESS ? new InProcessFleet(options.distDir().resolve("bundles"))
                 : new ProcessFleet(options.distDir(), List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
         List<GatewayPlan> plans = SitePicker.pick(scenario, options.gateways()).stream().map(GatewayPlan::forSite).toList();
+        SensorNetwork sensorNetwork = SensorNetwork.plan(plans, options.seed());
+        VirtualPanels panels = VirtualPanels.attach(harness, plans, options.runDir().resolve("signs"), Clock.systemUTC(),
+                cn.taihang.sign.panel.LineFaults::none);
         List<GatewayFleet.Started> started = new ArrayList<>();
+        ConsolePlan consoles = ConsolePlan.create();
+        String firstConsole = null;
         try {
             int i = 0;
             for (GatewayPlan plan : plans) {
                 Path dir = options.runDir().resolve("gateways").resolve(plan.gatewayId());
                 Path config = dir.resolve("gateway.json");
                 plan.writeConfiguration(config, bridge.brokerUrl(), harness.port(), options.intervalSeconds());
-                GatewayFleet.Started s = fleet.start(plan.gatewayId(), config, dir.resolve("data"));
+                sensorNetwork.configure(plan, config, SENSOR_REPORT_SECONDS);
+                SignPlan.configure(plan, config);
+                Map<String, String> console = consoles.configure(config);
+                firstConsole = firstConsole == null ? console.get("taihang.console.url") : firstConsole;
+                GatewayFleet.Started s = fleet.start(plan.gatewayId(), config, dir.resolve("data"), console);
                 started.add(s);
                 out.printf("  [%2d/%d] %-36s %s in %4d ms  %s%n", ++i, plans.size(), plan.gatewayId(), s.ready() ? "ready" : "NOT READY",
                         s.readyMillis(), plan.site().bilingualName());
@@ -85,8 +112,11 @@ public final class NetworkRun implements AutoCloseable {
                     out.printf("         problems: %s%n", s.detail());
                 }
             }
+            out.printf("consoles 维护控制台: each gateway's consoleUrl in %s/api/v1/gateways, e.g. %s — user %s, password %s%n",
+                    bridge.httpUrl(), firstConsole, ConsolePlan.ADMIN, consoles.password());
         } catch (FleetException e) {
             fleet.close();
+            panels.close();
             harness.close();
             bridge.close();
             throw new IOException(e.getMessage(), e);
@@ -99,13 +129,23 @@ public final class NetworkRun implements AutoCloseable {
             }
         }
         traffic.start();
-        return new NetworkRun(options, out, bridge, harness, fleet, truth, traffic, plans, started);
+        NetworkRun run = new NetworkRun(options, out, bridge, harness, fleet, truth, traffic, plans, started);
+        run.sensors = sensorNetwork;
+        run.panels = panels;
+        try {
+            sensorNetwork.start(provisioner.commands(), new Weather(options.seed(), Weather.demoScript(Instant.now(), sensorNetwork.scenicSites())),
+                    Duration.ofSeconds(SENSOR_REPORT_SECONDS), Clock.systemUTC());
+        } catch (IOException e) {
+            run.close();
+            throw e;
+        }
+        return run;
     }
 
-    private static RunningBridge startBridge(RunOptions options) throws IOException {
+    private static RunningBridge startBridge(RunOptions options, SensorKeyProvisioner provisioner) throws IOException {
         try {
             BridgeOptions bridgeOptions = BridgeOptions.ephemeral(options.runDir().resolve("bridge")).withHttpPort(options.httpPort());
-            return Bridge.start(bridgeOptions).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            return Bridge.start(bridgeOptions, List.of(provisioner)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IOException("the bridge did not start: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -162,6 +202,16 @@ public final class NetworkRun implements AutoCloseable {
         return fleet;
     }
 
+    /** @return the virtual 5G sensors at the road posts and the 0 km post */
+    public SensorNetwork sensors() {
+        return sensors;
+    }
+
+    /** @return the virtual LED panels behind the hub boards and roadside signs; pictures in {@code <runDir>/signs/} */
+    public VirtualPanels panels() {
+        return panels;
+    }
+
     /** @return the options of this run */
     public RunOptions options() {
         return options;
@@ -171,6 +221,12 @@ public final class NetworkRun implements AutoCloseable {
     @Override
     public void close() {
         traffic.close();
+        if (sensors != null) {
+            sensors.close();
+        }
+        if (panels != null) {
+            panels.close();
+        }
         fleet.close();
         harness.close();
         bridge.close();

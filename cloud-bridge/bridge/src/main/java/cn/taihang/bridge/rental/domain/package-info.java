@@ -1,0 +1,6 @@
+/**
+ * One-way rental, pure domain code (no Vert.x, no I/O): stations, car states, the one-way tariff by city pair, the
+ * stock projection that makes double booking impossible, and the overnight rebalancing plan (exact min-cost flow and
+ * a greedy baseline).
+ */
+package cn.taihang.bridge.rental.domain;

@@ -1,0 +1,163 @@
+package cn.taihang.bridge.signs;
+
+import cn.taihang.bridge.module.GatewayCommands;
+import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.domain.FontSet;
+import cn.taihang.sign.domain.MessageRenderer;
+import cn.taihang.sign.domain.MultiSyntaxException;
+import cn.taihang.sign.domain.PanelSpec;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bridge wants each sign to show, and how it gets there — this class is the one owner of it: operator messages
+ * and composed hub boards (with dispatch's notices in them) become rows of {@code sign_desired}; each change re-sends the gateway's retained {@code sign-message} command with every
+ * unexpired message of its signs. Hub boards run at priority {@value #HUB_PRIORITY} for {@value #HUB_DURATION}
+ * minutes from their issue, refreshed every minute the content changes and at least every {@code HUB_REFRESH}, so a
+ * board whose bridge went quiet goes to its end-duration message instead of showing stale departures. A hub board
+ * never replaces an operator message of higher priority that is still running.
+ */
+final class SignMessages {
+
+    static final String COMMAND = "sign-message";
+    static final String HUB_SOURCE = "bridge/hub-board";
+    static final int HUB_PRIORITY = 50;
+    static final int HUB_DURATION = 5;
+    static final Duration HUB_REFRESH = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(SignMessages.class);
+
+    /** The answer to an operator message: a problem (status and detail) or the accepted command. */
+    record Outcome(int problemStatus, String detail, JsonObject accepted) {
+        static Outcome problem(int status, String detail) {
+            return new Outcome(status, detail, null);
+        }
+    }
+
+    private final SignStore store;
+    private final GatewayCommands commands;
+    private final FontSet fonts;
+    private final HubBoards boards;
+
+    SignMessages(SignStore store, GatewayCommands commands, FontSet fonts, HubBoards boards) {
+        this.store = store;
+        this.commands = commands;
+        this.fonts = fonts;
+        this.boards = boards;
+    }
+
+    Future<Outcome> operatorMessage(String id, JsonObject body, Instant now) {
+        Object multi = body.getValue("multi");
+        Object priority = body.getValue("priority");
+        Object duration = body.getValue("duration");
+        Object source = body.getValue("source", "operator");
+        if (!(multi instanceof String m) || m.length() > 2000 || !(priority instanceof Integer p) || p < 0 || p > 255
+                || !(duration instanceof Integer d) || d < 1 || d > 65535 || !(source instanceof String s) || s.isBlank() || s.length() > 64
+                || !Set.of("multi", "priority", "duration", "source").containsAll(body.fieldNames())) {
+            return Future.succeededFuture(Outcome.problem(400, "send {\"multi\": MULTI text up to 2000 characters, \"priority\": 0-255, "
+                    + "\"duration\": minutes 1-65535 (65535 = until replaced), \"source\": optional, who asks}"));
+        }
+        return store.status(id).compose(row -> {
+            if (row == null) {
+                return Future.succeededFuture(Outcome.problem(404, "no sign '" + id + "' has reported its panel; GET /api/v1/signs lists them"));
+            }
+            try {
+                renderer(row).render(m);
+            } catch (MultiSyntaxException e) {
+                return Future.succeededFuture(Outcome.problem(422, "sign '" + id + "' would refuse it: " + e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                return Future.succeededFuture(Outcome.problem(422, "sign '" + id + "' reported a panel the bridge cannot check against ("
+                        + e.getMessage() + "); is its gateway newer than the bridge?"));
+            }
+            return send(row, m, p, d, s, now).map(commandId -> new Outcome(0, null, new JsonObject().put("sign", id)
+                    .put("gateway", row.getString("gateway")).put("command", commandId)
+                    .put("desired", new JsonObject().put("multi", m).put("priority", p).put("duration", d).put("source", s)
+                            .put("issued", now.toString()).put("expires", d == 65535 ? null : now.plus(Duration.ofMinutes(d)).toString()))));
+        });
+    }
+
+    /** Composes every hub sign's board and sends those that changed or are due for refresh. */
+    Future<Integer> composeHubs(Instant now) {
+        return composeHubs(null, now);
+    }
+
+    /** Composes the hub signs of one site ({@code null}: every site) and sends those that changed or are due for refresh. */
+    Future<Integer> composeHubs(String site, Instant now) {
+        return store.statuses().compose(rows -> {
+            Future<Integer> chain = Future.succeededFuture(0);
+            for (Row row : rows) {
+                if ("hub".equals(row.getString("role")) && (site == null || site.equals(row.getString("site")))) {
+                    chain = chain.compose(sent -> composeOne(row, now).map(s -> sent + (s ? 1 : 0)));
+                }
+            }
+            return chain;
+        });
+    }
+
+    private Future<Boolean> composeOne(Row row, Instant now) {
+        String id = row.getString("id");
+        return store.desired(id).compose(desired -> {
+            if (desired != null && !HUB_SOURCE.equals(desired.getString("source")) && desired.getInteger("priority") > HUB_PRIORITY
+                    && (desired.getLong("expires_ms") == null || desired.getLong("expires_ms") > now.toEpochMilli())) {
+                return Future.succeededFuture(false);
+            }
+            return boards.compose(row, now).compose(multi -> {
+                if (multi == null) {
+                    return Future.succeededFuture(false);
+                }
+                boolean fresh = desired != null && HUB_SOURCE.equals(desired.getString("source")) && multi.equals(desired.getString("multi"))
+                        && now.isBefore(Instant.ofEpochMilli(desired.getLong("issued_ms")).plus(HUB_REFRESH));
+                if (fresh) {
+                    return Future.succeededFuture(false);
+                }
+                return send(row, multi, HUB_PRIORITY, HUB_DURATION, HUB_SOURCE, now).map(true);
+            }).recover(e -> {
+                LOG.warn("hub board of sign {} not composed: {}", id, e.getMessage());
+                return Future.succeededFuture(false);
+            });
+        });
+    }
+
+    private Future<Long> send(Row sign, String multi, int priority, int duration, String source, Instant now) {
+        String gateway = sign.getString("gateway");
+        String site = sign.getString("site");
+        Long expires = duration == 65535 ? null : now.plus(Duration.ofMinutes(duration)).toEpochMilli();
+        return store.setDesired(sign.getString("id"), gateway, site, multi, priority, duration, source, now, expires).compose(entries -> {
+            long ttl = ttl(entries, now);
+            byte[] body = new JsonObject().put("v", 1).put("signs", entries).encode().getBytes(StandardCharsets.UTF_8);
+            return commands.send(site, gateway, COMMAND, body, true, ttl);
+        });
+    }
+
+    /** @return how long the command stays valid: until its last message ends, or 0 (for ever) if one never ends */
+    private static long ttl(JsonArray entries, Instant now) {
+        long latest = 0;
+        for (Object o : entries) {
+            JsonObject e = (JsonObject) o;
+            int duration = e.getInteger("duration");
+            if (duration == 65535) {
+                return 0;
+            }
+            latest = Math.max(latest, e.getLong("issued") + Duration.ofMinutes(duration).toMillis() - now.toEpochMilli());
+        }
+        return Math.max(1, latest);
+    }
+
+    private MessageRenderer renderer(Row sign) {
+        return new MessageRenderer(PanelSpec.of(sign.getInteger("width"), sign.getInteger("height"), ColourScheme.valueOf(sign.getString("colour")),
+                sign.getInteger("large") != 0), fonts);
+    }
+
+    static JsonObject desiredJson(Row d) {
+        return new JsonObject().put("multi", d.getString("multi")).put("priority", d.getInteger("priority")).put("duration", d.getInteger("duration"))
+                .put("source", d.getString("source")).put("issued", SignsApi.iso(d.getLong("issued_ms")))
+                .put("expires", SignsApi.iso(d.getLong("expires_ms")));
+    }
+}

@@ -1,0 +1,133 @@
+package cn.taihang.bridge.tickets;
+
+import cn.taihang.bridge.module.IngestedRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's side of redemptions: each {@code ticket.redemption} record a gateway sends is stored once,
+ * in the ingest transaction (table {@code ticket_redemptions}); when an entitlement's redemptions from all
+ * gateways exceed its uses — the same entitlement used at two gateways while both were offline — a conflict
+ * is recorded ({@code ticket_conflicts}) and listed with every redemption involved.
+ */
+final class RedemptionLedger {
+
+    static final String REDEMPTION = "ticket.redemption";
+    private static final Logger LOG = LoggerFactory.getLogger(RedemptionLedger.class);
+
+    private final Pool reader;
+    private final Counter redemptions;
+    private final Counter conflicts;
+    private final Set<String> problemsLogged = ConcurrentHashMap.newKeySet();
+
+    RedemptionLedger(Pool reader, MeterRegistry meters) {
+        this.reader = reader;
+        this.redemptions = Counter.builder("bridge_tickets_redemptions").description("ticket redemptions received from gateways").register(meters);
+        this.conflicts = Counter.builder("bridge_tickets_conflicts").description("entitlements redeemed more often than allowed").register(meters);
+    }
+
+    /** The record listener: called inside the ingest transaction with first-time {@code ticket.} records. */
+    Future<Void> onRecords(SqlConnection tx, List<IngestedRecord> records) {
+        Map<String, long[]> touched = new LinkedHashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (IngestedRecord r : records) {
+            if (!r.kind().equals(REDEMPTION)) {
+                continue;
+            }
+            long ticket;
+            int entitlement;
+            try {
+                ticket = Long.parseLong(r.text("ticket"));
+                entitlement = r.number("entitlement").intValue();
+            } catch (RuntimeException e) {
+                if (problemsLogged.add(r.gateway())) {
+                    LOG.warn("gateway {} sent a ticket.redemption without a readable ticket/entitlement (seq {}); skipped, and further ones "
+                            + "from it are only skipped", r.gateway(), r.seq());
+                }
+                continue;
+            }
+            Double uses = r.number("uses");
+            touched.put(ticket + "/" + entitlement, new long[] {ticket, entitlement, uses == null ? 1 : uses.longValue()});
+            chain = chain.compose(v -> tx.preparedQuery("INSERT OR IGNORE INTO ticket_redemptions (gateway, seq, site, device, ticket, entitlement, "
+                    + "time, received, place, use) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(Tuple.of(r.gateway(), r.seq(), r.site(), r.device(),
+                    ticket, entitlement, r.timeMillis(), r.receivedMillis(), number(r, "place"), number(r, "use"))).mapEmpty());
+            redemptions.increment();
+        }
+        for (long[] t : touched.values()) {
+            chain = chain.compose(v -> checkConflict(tx, t[0], (int) t[1], (int) t[2]));
+        }
+        return chain;
+    }
+
+    private Future<Void> checkConflict(SqlConnection tx, long ticket, int entitlement, int uses) {
+        return tx.preparedQuery("SELECT COUNT(*) FROM ticket_redemptions WHERE ticket = ? AND entitlement = ?").execute(Tuple.of(ticket, entitlement))
+                .compose(rows -> {
+                    int redeemed = rows.iterator().next().getInteger(0);
+                    if (redeemed <= uses) {
+                        return Future.succeededFuture();
+                    }
+                    conflicts.increment();
+                    LOG.warn("ticket {} entitlement {} redeemed {} times, {} allowed: double use while gateways were offline", ticket, entitlement,
+                            redeemed, uses);
+                    return tx.preparedQuery("INSERT INTO ticket_conflicts (ticket, entitlement, detected, uses, redeemed) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (ticket, entitlement) DO UPDATE SET redeemed = excluded.redeemed")
+                            .execute(Tuple.of(ticket, entitlement, Instant.now().toEpochMilli(), uses, redeemed)).mapEmpty();
+                });
+    }
+
+    /** @return the conflicts, newest first, each with its redemptions */
+    Future<JsonArray> conflicts(int limit) {
+        return reader.preparedQuery("SELECT c.ticket, c.entitlement, c.uses, c.redeemed, c.detected, r.gateway, r.site, r.device, r.seq, r.time, r.received "
+                + "FROM (SELECT * FROM ticket_conflicts ORDER BY detected DESC, ticket, entitlement LIMIT ?) c "
+                + "JOIN ticket_redemptions r ON r.ticket = c.ticket AND r.entitlement = c.entitlement "
+                + "ORDER BY c.detected DESC, c.ticket, c.entitlement, r.time, r.gateway").execute(Tuple.of(limit)).map(rows -> {
+                    Map<String, JsonObject> byKey = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        JsonObject c = byKey.computeIfAbsent(row.getLong(0) + "/" + row.getInteger(1), k -> new JsonObject()
+                                .put("ticket", Long.toString(row.getLong(0))).put("entitlement", row.getInteger(1)).put("uses", row.getInteger(2))
+                                .put("redeemed", row.getInteger(3)).put("detectedAt", Instant.ofEpochMilli(row.getLong(4)).toString())
+                                .put("redemptions", new JsonArray()));
+                        c.getJsonArray("redemptions").add(redemption(row, 5));
+                    }
+                    return new JsonArray(List.copyOf(byKey.values()));
+                });
+    }
+
+    /** @return the redemptions of one ticket, oldest first */
+    Future<JsonArray> ofTicket(long ticket) {
+        return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = ? ORDER BY time, gateway")
+                .execute(Tuple.of(ticket)).map(rows -> {
+                    JsonArray items = new JsonArray();
+                    for (Row row : rows) {
+                        items.add(redemption(row, 1).put("entitlement", row.getInteger(0)));
+                    }
+                    return items;
+                });
+    }
+
+    private static JsonObject redemption(Row row, int from) {
+        return new JsonObject().put("gateway", row.getString(from)).put("site", row.getString(from + 1)).put("device", row.getString(from + 2))
+                .put("seq", row.getLong(from + 3)).put("time", Instant.ofEpochMilli(row.getLong(from + 4)).toString())
+                .put("receivedAt", Instant.ofEpochMilli(row.getLong(from + 5)).toString());
+    }
+
+    private static Object number(IngestedRecord r, String name) {
+        Double v = r.number(name);
+        return v == null ? null : v.longValue();
+    }
+}

@@ -1,0 +1,121 @@
+package cn.taihang.bridge.tickets;
+
+import cn.taihang.wire.ticket.DenyList;
+import cn.taihang.wire.ticket.KeyRing;
+import cn.taihang.wire.ticket.TrustCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The ticket service's operations, for the HTTP routes: orders, tickets, refunds and revocations, key
+ * rotation and withdrawal; every change of the key ring or deny list is pushed to all gateways.
+ */
+final class TicketService {
+
+    /** Fleet command carrying the key ring. */
+    static final String KEY_RING_COMMAND = "ticket-keyring";
+    /** Fleet command carrying the deny list. */
+    static final String DENY_LIST_COMMAND = "ticket-deny-list";
+
+    private final Catalogue catalogue;
+    private final TicketKeys keys;
+    private final TicketStore store;
+    private final RedemptionLedger redemptions;
+    private final TrustPublisher publisher;
+    private final HolderRefs holders;
+    private final Clock clock;
+    private final TrustCodec codec = new TrustCodec();
+    private final Counter issued;
+    private final Counter soldOut;
+
+    TicketService(Catalogue catalogue, TicketKeys keys, TicketStore store, RedemptionLedger redemptions, TrustPublisher publisher, HolderRefs holders,
+                  Clock clock, MeterRegistry meters) {
+        this.catalogue = catalogue;
+        this.keys = keys;
+        this.store = store;
+        this.redemptions = redemptions;
+        this.publisher = publisher;
+        this.holders = holders;
+        this.clock = clock;
+        this.issued = Counter.builder("bridge_tickets_issued").description("tickets issued").register(meters);
+        this.soldOut = Counter.builder("bridge_tickets_sold_out").description("orders refused because a product was sold out").register(meters);
+    }
+
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /** @return the ticket issued; fails with a {@link TicketProblem} (400 bad order, 409 sold out) */
+    Future<TicketStore.StoredTicket> order(JsonObject body) {
+        LocalDate today = LocalDate.now(clock.withZone(catalogue.zone()));
+        OrderRequest order;
+        try {
+            order = OrderRequest.parse(body, catalogue, today, clock.instant());
+        } catch (TicketProblem e) {
+            return Future.failedFuture(e);
+        }
+        return store.order(order, holders.of(order.holder()), keys.signer(), clock.instant()).onSuccess(t -> issued.increment())
+                .onFailure(e -> {
+                    if (e instanceof TicketProblem p && p.status() == 409) {
+                        soldOut.increment();
+                    }
+                });
+    }
+
+    /** @return the ticket with its redemptions */
+    Future<JsonObject> ticket(long id) {
+        return store.find(id).compose(t -> redemptions.ofTicket(id).map(r -> TicketJson.ticket(t, r)));
+    }
+
+    /** @return the ticket, for its QR code */
+    Future<TicketStore.StoredTicket> stored(long id) {
+        return store.find(id);
+    }
+
+    /** Refunds (capacity back) or revokes a ticket and pushes the new deny list. */
+    Future<JsonObject> end(long id, String status) {
+        return store.end(id, status, clock.instant()).compose(t -> publishDenyList().compose(v -> ticket(id)));
+    }
+
+    Future<KeyRing> rotate() {
+        return keys.rotate(clock.instant()).onSuccess(this::publishKeyRing);
+    }
+
+    Future<KeyRing> withdraw(int id) {
+        return keys.withdraw(id, clock.instant()).onSuccess(this::publishKeyRing);
+    }
+
+    KeyRing keyRing() {
+        return keys.ring();
+    }
+
+    Future<DenyList> denyList() {
+        return store.denyList(clock.instant());
+    }
+
+    RedemptionLedger redemptions() {
+        return redemptions;
+    }
+
+    /** Pushes the current key ring and deny list (at start). */
+    Future<Void> publishAll() {
+        publishKeyRing(keys.ring());
+        return publishDenyList();
+    }
+
+    private void publishKeyRing(KeyRing ring) {
+        publisher.publish(KEY_RING_COMMAND, codec.encode(ring));
+    }
+
+    /** Pushes the current deny list to every gateway. */
+    Future<Void> publishDenyList() {
+        return denyList().map(list -> {
+            publisher.publish(DENY_LIST_COMMAND, codec.encode(list));
+            return null;
+        });
+    }
+}

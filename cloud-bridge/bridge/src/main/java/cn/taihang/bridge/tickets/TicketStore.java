@@ -1,0 +1,193 @@
+package cn.taihang.bridge.tickets;
+
+import cn.taihang.wire.ticket.DenyList;
+import cn.taihang.wire.ticket.Entitlement;
+import cn.taihang.wire.ticket.Ticket;
+import cn.taihang.wire.ticket.TicketSigner;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tickets in the bridge database: orders become tickets in ONE writer transaction that first takes one
+ * unit of capacity per product and day ({@code UPDATE … SET sold = sold + 1 WHERE sold < capacity}); if any
+ * is sold out the whole order rolls back, so concurrent orders never oversell. Refunds give back the
+ * capacity of entitlements not used yet; refunds and revocations put the ticket on the deny list.
+ */
+final class TicketStore {
+
+    static final String DENY_VERSION = "denylist.version";
+    /** Deny-list entries are kept this long after a ticket's validity ends (covers gateway clock skew). */
+    static final Duration DENY_MARGIN = Duration.ofDays(1);
+
+    private final Pool writer;
+    private final Pool reader;
+    private final Catalogue catalogue;
+    private final SecureRandom random;
+
+    TicketStore(Pool writer, Pool reader, Catalogue catalogue, SecureRandom random) {
+        this.writer = writer;
+        this.reader = reader;
+        this.catalogue = catalogue;
+        this.random = random;
+    }
+
+    /** A stored ticket. */
+    record StoredTicket(long id, String holderRef, int keyId, Instant issued, Instant validUntil, String status, Instant statusChanged,
+                        JsonArray items, String qr, double price) {}
+
+    /**
+     * Takes the capacity and issues the ticket.
+     *
+     * @return fails with a 409 {@link TicketProblem} naming the product and day that are sold out
+     */
+    Future<StoredTicket> order(OrderRequest order, byte[] holderRef, TicketSigner signer, Instant now) {
+        long id = 0;
+        while (id == 0) {
+            id = random.nextLong() & Long.MAX_VALUE;
+        }
+        Instant issued = now.truncatedTo(ChronoUnit.MINUTES);
+        List<Entitlement> entitlements = order.items().stream().map(i -> i.entitlement(catalogue)).toList();
+        final long ticketId = id;
+        Ticket ticket = new Ticket(signer.keyId(), ticketId, holderRef, issued, entitlements);
+        String qr = signer.sign(ticket);
+        JsonArray items = new JsonArray();
+        double price = 0;
+        for (int i = 0; i < order.items().size(); i++) {
+            OrderItem item = order.items().get(i);
+            Entitlement e = entitlements.get(i);
+            items.add(new JsonObject().put("product", item.product().id()).put("kind", e.kindName()).put("place", e.place())
+                    .put("date", item.date().toString()).put("nights", item.nights()).put("validFrom", e.validFrom().toString())
+                    .put("validUntil", e.validUntil().toString()).put("uses", e.uses()).put("price", item.price()));
+            price += item.price();
+        }
+        StoredTicket stored = new StoredTicket(ticketId, ticket.holderRefHex(), signer.keyId(), issued, ticket.lastValidUntil(), "valid", null, items, qr, price);
+        return writer.withTransaction(conn -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (OrderItem item : order.items()) {
+                for (LocalDate day : item.capacityDays()) {
+                    chain = chain.compose(v -> take(conn, item.product(), day));
+                }
+            }
+            return chain.compose(v -> conn.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) "
+                    + "VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, ?)").execute(Tuple.of(ticketId, stored.holderRef(), stored.keyId(), issued.toEpochMilli(),
+                    stored.validUntil().toEpochMilli(), items.encode(), qr, stored.price())));
+        }).map(v -> stored);
+    }
+
+    private static Future<Void> take(SqlConnection conn, Catalogue.Product product, LocalDate day) {
+        return conn.preparedQuery("INSERT OR IGNORE INTO ticket_capacity (product, day, sold, capacity) VALUES (?, ?, 0, ?)")
+                .execute(Tuple.of(product.id(), day.toString(), product.dailyCapacity()))
+                .compose(v -> conn.preparedQuery("UPDATE ticket_capacity SET sold = sold + 1 WHERE product = ? AND day = ? AND sold < capacity")
+                        .execute(Tuple.of(product.id(), day.toString())))
+                .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(TicketProblem.conflict(product.id() + " is sold out on " + day + " (capacity " + product.dailyCapacity()
+                                + "); choose another day")));
+    }
+
+    /** @return the ticket, or a 404 {@link TicketProblem} */
+    Future<StoredTicket> find(long id) {
+        return reader.preparedQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = ?").execute(Tuple.of(id)).compose(TicketStore::one);
+    }
+
+    /** @return how many units of a product are sold on a day */
+    Future<Integer> sold(String product, LocalDate day) {
+        return reader.preparedQuery("SELECT sold FROM ticket_capacity WHERE product = ? AND day = ?").execute(Tuple.of(product, day.toString()))
+                .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger(0));
+    }
+
+    /**
+     * Ends a valid ticket as refunded (capacity of unused entitlements given back) or revoked, and bumps the
+     * deny list's version.
+     *
+     * @return the ticket as now stored; 404 for an unknown ticket, 409 if it is not valid any more
+     */
+    Future<StoredTicket> end(long id, String status, Instant now) {
+        return writer.withTransaction(conn -> conn.preparedQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = ?").execute(Tuple.of(id))
+                .compose(TicketStore::one).compose(t -> {
+                    if (!t.status().equals("valid")) {
+                        return Future.failedFuture(TicketProblem.conflict("ticket " + id + " is already " + t.status()));
+                    }
+                    Future<Void> released = status.equals("refunded") ? release(conn, t) : Future.succeededFuture();
+                    return released.compose(v -> conn.preparedQuery("UPDATE tickets SET status = ?, status_changed = ? WHERE id = ?")
+                            .execute(Tuple.of(status, now.toEpochMilli(), id)))
+                            .compose(v -> conn.preparedQuery("INSERT INTO ticket_meta (name, value) VALUES (?, '1') "
+                                    + "ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1").execute(Tuple.of(DENY_VERSION)))
+                            .compose(v -> conn.preparedQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = ?").execute(Tuple.of(id)))
+                            .compose(TicketStore::one);
+                }));
+    }
+
+    private static Future<Void> release(SqlConnection conn, StoredTicket t) {
+        return conn.preparedQuery("SELECT DISTINCT entitlement FROM ticket_redemptions WHERE ticket = ?").execute(Tuple.of(t.id())).compose(rows -> {
+            Set<Integer> used = new HashSet<>();
+            rows.forEach(r -> used.add(r.getInteger(0)));
+            Future<Void> chain = Future.succeededFuture();
+            for (int i = 0; i < t.items().size(); i++) {
+                if (used.contains(i)) {
+                    continue;
+                }
+                JsonObject item = t.items().getJsonObject(i);
+                LocalDate first = LocalDate.parse(item.getString("date"));
+                for (int n = 0; n < item.getInteger("nights", 1); n++) {
+                    String day = first.plusDays(n).toString();
+                    chain = chain.compose(v -> conn.preparedQuery("UPDATE ticket_capacity SET sold = sold - 1 WHERE product = ? AND day = ? AND sold > 0")
+                            .execute(Tuple.of(item.getString("product"), day)).mapEmpty());
+                }
+            }
+            return chain;
+        });
+    }
+
+    /** @return the deny list: refunded and revoked tickets not yet expired (by more than a day), newest version */
+    Future<DenyList> denyList(Instant now) {
+        return writer.withTransaction(conn -> conn.preparedQuery("SELECT value FROM ticket_meta WHERE name = ?").execute(Tuple.of(DENY_VERSION))
+                .compose(version -> conn.preparedQuery("SELECT id, valid_until FROM tickets WHERE status IN ('refunded', 'revoked') AND valid_until > ? "
+                        + "ORDER BY valid_until DESC LIMIT ?").execute(Tuple.of(now.minus(DENY_MARGIN).toEpochMilli(), DenyList.MAX_ENTRIES)).map(rows -> {
+                            List<DenyList.Entry> entries = new ArrayList<>();
+                            for (Row r : rows) {
+                                entries.add(new DenyList.Entry(r.getLong(0), Instant.ofEpochMilli(r.getLong(1)).plus(DENY_MARGIN)));
+                            }
+                            long v = version.size() == 0 ? 0 : Long.parseLong(version.iterator().next().getString(0));
+                            return new DenyList(v, entries);
+                        })));
+    }
+
+    /** @return a new random secret for holder references, or the stored one */
+    Future<byte[]> holderSecret() {
+        byte[] fresh = new byte[32];
+        random.nextBytes(fresh);
+        return writer.withTransaction(conn -> conn.preparedQuery("INSERT OR IGNORE INTO ticket_meta (name, value) VALUES ('holder.secret', ?)")
+                .execute(Tuple.of(HexFormat.of().formatHex(fresh)))
+                .compose(v -> conn.query("SELECT value FROM ticket_meta WHERE name = 'holder.secret'").execute())
+                .map(rows -> HexFormat.of().parseHex(rows.iterator().next().getString(0))));
+    }
+
+    private static final String COLUMNS = "id, holder_ref, key_id, issued, valid_until, status, status_changed, items, qr, price";
+
+    private static Future<StoredTicket> one(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Future.failedFuture(TicketProblem.notFound("no such ticket; check the id (the decimal number on the ticket)"));
+        }
+        Row r = rows.iterator().next();
+        Long changed = r.getLong(6);
+        return Future.succeededFuture(new StoredTicket(r.getLong(0), r.getString(1), r.getInteger(2), Instant.ofEpochMilli(r.getLong(3)),
+                Instant.ofEpochMilli(r.getLong(4)), r.getString(5), changed == null ? null : Instant.ofEpochMilli(changed),
+                new JsonArray(r.getString(7)), r.getString(8), r.getDouble(9)));
+    }
+}

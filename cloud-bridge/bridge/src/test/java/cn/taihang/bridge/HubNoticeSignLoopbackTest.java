@@ -1,0 +1,110 @@
+package cn.taihang.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.domain.FontSet;
+import cn.taihang.sign.domain.HexFont;
+import cn.taihang.sign.domain.MessageRenderer;
+import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.wire.CommandCodec;
+import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.SenmlCodec;
+import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.Topics;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dispatch decision on the hub's sign, on the real bridge: three weeks of heavy vehicle counts at the hub make the plan
+ * for next week add departures; the hub's notice ("加开 T01 …") becomes the first pages of the board the signs module
+ * composes for the hub's sign and sends down as its retained {@code sign-message} command — the only way anything
+ * reaches a sign.
+ */
+@Tag("loopback")
+class HubNoticeSignLoopbackTest {
+
+    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+    private static final String HUB = "jincheng-hsr-east";
+    private static final String GW = "gw-jincheng-hsr-east";
+
+    @TempDir
+    Path dir;
+
+    private static FontSet fonts() throws Exception {
+        try (InputStream in = HubNoticeSignLoopbackTest.class.getClassLoader().getResourceAsStream("cn/taihang/sign/fonts/unifont-signs.hex")) {
+            return FontSet.unifont(HexFont.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList()));
+        }
+    }
+
+    @Test
+    void extraDeparturesDecidedByDispatchAppearFirstOnTheHubsBoard() throws Exception {
+        LocalDate day = LocalDate.now(CST).plusDays(7);
+        SenmlCodec senml = new SenmlCodec();
+        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+             ApiCalls api = new ApiCalls(bridge);
+             TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
+            long seq = 0;
+            hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", "sign.status", 1, false, senml.encodeCbor(List.of(
+                    SenmlRecord.text("state", "SHOWN"), SenmlRecord.flag("link", true), SenmlRecord.text("role", "hub"),
+                    SenmlRecord.number("width", "px", 256), SenmlRecord.number("height", "px", 128), SenmlRecord.text("colour", "TRICOLOUR"),
+                    SenmlRecord.text("message/00", "[jp3]晋城高铁东站"))))));
+            List<RecordFrame> counts = new ArrayList<>();
+            for (LocalDate d = day.minusDays(21); d.isBefore(day); d = d.plusDays(1)) {
+                for (int h = 0; h < 24; h++) {
+                    long t = d.atTime(h, 0).atZone(CST).toInstant().toEpochMilli();
+                    counts.add(new RecordFrame(++seq, t, HUB + "-l1", "counter.interval", 2, true, senml.encodeCbor(List.of(
+                            SenmlRecord.number("interval", "s", 3600), SenmlRecord.number("count", "count", h >= 7 && h <= 20 ? 900 : 60)))));
+                }
+                if (counts.size() >= 240) {
+                    hub.send(counts);
+                    counts = new ArrayList<>();
+                }
+            }
+            hub.send(counts);
+            long total = seq;
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(hub.ackedSeqs()).hasSize((int) total));
+
+            AtomicReference<JsonObject> board = new AtomicReference<>();
+            MqttClient sign = new MqttClient(bridge.brokerUrl(), "hub-sign-" + System.nanoTime(), new MemoryPersistence());
+            sign.connect();
+            sign.subscribe(Topics.command(HUB, GW, "sign-message"), 1, (t, m) -> board.set(new JsonObject(new String(
+                    new CommandCodec().decode(m.getPayload()).body(), StandardCharsets.UTF_8)).getJsonArray("signs").getJsonObject(0)));
+            try {
+                JsonObject plan = api.post("/api/v1/dispatch/plan", new JsonObject().put("day", day.toString()).put("at", day + "T07:00")).json();
+                assertThat(plan.getInteger("extras")).isPositive();
+                String extra = plan.getJsonArray("notices").stream().map(JsonObject.class::cast).filter(n -> n.getString("site").equals(HUB))
+                        .findFirst().orElseThrow().getJsonArray("lines").getJsonObject(0).getString("zh");
+                assertThat(extra).startsWith("加开 T01");
+
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(board.get() == null ? "" : board.get().getString("multi"))
+                        .contains("调度通知", "Service notice", extra));
+                JsonObject shown = board.get();
+                assertThat(shown.getString("sign")).isEqualTo("hsr-board-1");
+                assertThat(shown.getString("source")).isEqualTo("bridge/hub-board");
+                assertThat(shown.getInteger("priority")).as("the board's own priority, not the notice's").isEqualTo(50);
+                String multi = shown.getString("multi");
+                assertThat(multi.indexOf("调度通知")).as("extra buses are urgent: first page").isLessThan(multi.indexOf("道路"));
+                MessageRenderer renderer = new MessageRenderer(PanelSpec.of(256, 128, ColourScheme.TRICOLOUR, false), fonts());
+                assertThat(renderer.render(multi).pages()).as("notice zh/en, road info zh/en; no timetable file here").hasSize(4);
+            } finally {
+                sign.disconnect();
+                sign.close();
+            }
+        }
+    }
+}

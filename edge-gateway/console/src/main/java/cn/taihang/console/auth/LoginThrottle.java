@@ -1,0 +1,130 @@
+package cn.taihang.console.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Slows down password guessing: a rate limit per client address (token bucket) and a lockout per
+ * user name after consecutive wrong passwords. Names that are not accounts are tracked the same way,
+ * so the answers do not tell which accounts exist. Thread-safe; the tables are bounded.
+ */
+public final class LoginThrottle {
+
+    /** What a login attempt may do. */
+    public sealed interface Verdict {
+        /** Go ahead and check the password. */
+        record Allowed() implements Verdict {}
+        /** Too many attempts from this address; try again after {@code retryAfterSeconds}. */
+        record RateLimited(long retryAfterSeconds) implements Verdict {}
+        /** The user name is locked until {@code untilMillis} (epoch ms). */
+        record Locked(long untilMillis) implements Verdict {}
+    }
+
+    private static final int MAX_TRACKED = 4096;
+
+    private final int maxFailures;
+    private final long lockoutMillis;
+    private final int attemptsPerMinute;
+    private final LongSupplier clock;
+    private final Map<String, Failures> failures = lru();
+    private final Map<String, Bucket> buckets = lru();
+
+    /**
+     * @param maxFailures consecutive wrong passwords that lock a user name
+     * @param lockoutMillis how long the lock lasts
+     * @param attemptsPerMinute login attempts allowed per client address and minute (burst of the same size)
+     * @param clock wall clock in epoch milliseconds
+     */
+    public LoginThrottle(int maxFailures, long lockoutMillis, int attemptsPerMinute, LongSupplier clock) {
+        if (maxFailures < 1 || lockoutMillis < 1 || attemptsPerMinute < 1) {
+            throw new IllegalArgumentException("login limits must be positive");
+        }
+        this.maxFailures = maxFailures;
+        this.lockoutMillis = lockoutMillis;
+        this.attemptsPerMinute = attemptsPerMinute;
+        this.clock = clock;
+    }
+
+    /** Asks before checking a password; counts the attempt against the address. */
+    public synchronized Verdict attempt(String address, String user) {
+        long now = clock.getAsLong();
+        Failures f = failures.get(user);
+        if (f != null && f.lockedUntil > now) {
+            return new Verdict.Locked(f.lockedUntil);
+        }
+        Bucket bucket = buckets.computeIfAbsent(address, a -> new Bucket(attemptsPerMinute, now));
+        bucket.refill(now, attemptsPerMinute);
+        if (bucket.tokens < 1) {
+            long wait = (long) Math.ceil((1 - bucket.tokens) * 60_000.0 / attemptsPerMinute / 1000.0);
+            return new Verdict.RateLimited(Math.max(1, wait));
+        }
+        bucket.tokens -= 1;
+        return new Verdict.Allowed();
+    }
+
+    /**
+     * Records a wrong password.
+     *
+     * @return the lock's end (epoch ms) if this failure locked the name, else 0
+     */
+    public synchronized long failed(String user) {
+        long now = clock.getAsLong();
+        Failures f = failures.computeIfAbsent(user, u -> new Failures());
+        if (f.lockedUntil != 0 && f.lockedUntil <= now) {
+            f.count = 0;
+            f.lockedUntil = 0;
+        }
+        f.count++;
+        if (f.count >= maxFailures) {
+            f.lockedUntil = now + lockoutMillis;
+            return f.lockedUntil;
+        }
+        return 0;
+    }
+
+    /** Records a successful login: the name's failures are forgotten. */
+    public synchronized void succeeded(String user) {
+        failures.remove(user);
+    }
+
+    /** Lifts a lock (an admin's decision). */
+    public synchronized void unlock(String user) {
+        failures.remove(user);
+    }
+
+    /** @return the lock's end (epoch ms) if the name is locked now, else 0 */
+    public synchronized long lockedUntil(String user) {
+        Failures f = failures.get(user);
+        return f != null && f.lockedUntil > clock.getAsLong() ? f.lockedUntil : 0;
+    }
+
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MAX_TRACKED;
+            }
+        };
+    }
+
+    private static final class Failures {
+        int count;
+        long lockedUntil;
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long refilledAt;
+
+        Bucket(int capacity, long now) {
+            tokens = capacity;
+            refilledAt = now;
+        }
+
+        void refill(long now, int perMinute) {
+            tokens = Math.min(perMinute, tokens + (now - refilledAt) * perMinute / 60_000.0);
+            refilledAt = now;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package cn.taihang.console.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.felix.metatype.AD;
+import org.apache.felix.metatype.MetaData;
+import org.apache.felix.metatype.MetaDataReader;
+import org.apache.felix.metatype.OCD;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's configurable PIDs ({@code cn.taihang.*}) from MetaType, their configurations, and the
+ * state of the components that use them (Declarative Services runtime), including whether a component
+ * picked up a change or refused it.
+ */
+final class ConfigCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigCatalog.class);
+    private static final String PREFIX = "cn.taihang.";
+    private static final String ANY_LOCATION = "?";
+    private static final Duration STABLE = Duration.ofMillis(500);
+
+    /**
+     * A configurable PID.
+     *
+     * @param pid the PID, or the factory PID
+     * @param factory whether it is a factory PID (one configuration per instance)
+     * @param bundle the bundle that declares it
+     */
+    record Described(String pid, boolean factory, Bundle bundle) {}
+
+    /**
+     * What a page edits.
+     *
+     * @param pid the configuration's PID (for a factory instance: {@code factory~name})
+     * @param factoryPid the factory PID, or {@code null}
+     * @param form the form of its object class
+     * @param configuration the configuration, or {@code null} while none exists
+     */
+    record Target(String pid, String factoryPid, ConfigForm form, Configuration configuration) {}
+
+    /**
+     * How the components using a configuration are doing.
+     *
+     * @param state {@code ACTIVE}, {@code FAILED}, {@code WAITING}, {@code NONE} (no component uses it)
+     * @param detail the failure or what it waits for, or empty
+     */
+    record State(String state, String detail) {}
+
+    private final Console.Services services;
+    private final Map<String, Map<String, ConfigForm.Range>> ranges = new ConcurrentHashMap<>();
+
+    ConfigCatalog(Console.Services services) {
+        this.services = services;
+    }
+
+    /** @return the configurable PIDs, by PID */
+    Map<String, Described> described() {
+        Map<String, Described> found = new TreeMap<>();
+        for (Bundle bundle : services.context().getBundles()) {
+            MetaTypeInformation info = services.metaType().getMetaTypeInformation(bundle);
+            if (info == null) {
+                continue;
+            }
+            for (String pid : info.getPids()) {
+                if (pid.startsWith(PREFIX)) {
+                    found.put(pid, new Described(pid, false, bundle));
+                }
+            }
+            for (String pid : info.getFactoryPids()) {
+                if (pid.startsWith(PREFIX)) {
+                    found.put(pid, new Described(pid, true, bundle));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** @return the configurations of a factory PID, by PID */
+    Map<String, Configuration> instances(String factoryPid) throws IOException {
+        Map<String, Configuration> found = new TreeMap<>();
+        for (Configuration c : list("(service.factoryPid=" + factoryPid + ")")) {
+            found.put(c.getPid(), c);
+        }
+        return found;
+    }
+
+    /** @return what editing this PID means, if it is a configurable one */
+    Optional<Target> target(String pid) throws IOException {
+        if (pid == null || !pid.startsWith(PREFIX) || !pid.matches("[A-Za-z0-9_.~-]{1,200}")) {
+            return Optional.empty();
+        }
+        Map<String, Described> described = described();
+        List<Configuration> existing = list("(service.pid=" + pid + ")");
+        Configuration configuration = existing.isEmpty() ? null : existing.get(0);
+        String factoryPid = configuration != null ? configuration.getFactoryPid() : null;
+        Described d = described.get(factoryPid != null ? factoryPid : pid);
+        if (d == null || d.factory() != (factoryPid != null)) {
+            return Optional.empty();
+        }
+        ObjectClassDefinition ocd = services.metaType().getMetaTypeInformation(d.bundle()).getObjectClassDefinition(d.pid(), null);
+        return Optional.of(new Target(pid, factoryPid, new ConfigForm(ocd, ranges(d.bundle(), ocd.getID())), configuration));
+    }
+
+    /** Writes properties (creating the configuration if needed). */
+    Configuration write(Target target, Map<String, Object> properties) throws IOException {
+        Configuration c = target.configuration() != null ? target.configuration() : services.configurations().getConfiguration(target.pid(), ANY_LOCATION);
+        c.update(new java.util.Hashtable<>(properties));
+        return c;
+    }
+
+    /** @return the state of the components using a configuration now */
+    State state(String pid, String factoryPid) {
+        return find(pid, factoryPid, Map.of());
+    }
+
+    /**
+     * Waits until the components using a configuration run with the changed values, or refuse them. A
+     * component is taken as running once it stayed active with the new values for {@code STABLE}: Felix
+     * SCR reports a component active for a moment before its activator fails.
+     *
+     * @param expected the changed properties (removed ones are not checked: the runtime fills in defaults)
+     * @return {@code ACTIVE}, {@code FAILED} with the reason, {@code NONE}, or {@code WAITING} if it has not happened in time
+     */
+    State await(String pid, String factoryPid, Map<String, Object> expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long activeSince = 0;
+        while (true) {
+            State state = find(pid, factoryPid, expected);
+            long now = System.nanoTime();
+            if (state.state().equals("ACTIVE")) {
+                activeSince = activeSince == 0 ? now : activeSince;
+                if (now - activeSince >= STABLE.toNanos()) {
+                    return state;
+                }
+            } else {
+                activeSince = 0;
+                if (!state.state().equals("WAITING")) {
+                    return state;
+                }
+            }
+            if (now > deadline) {
+                return activeSince != 0 ? new State("ACTIVE", "") : state;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+        }
+    }
+
+    private State find(String pid, String factoryPid, Map<String, Object> expected) {
+        String used = factoryPid != null ? factoryPid : pid;
+        boolean anyUser = false;
+        for (ComponentDescriptionDTO d : services.components().getComponentDescriptionDTOs()) {
+            if (!List.of(d.configurationPid).contains(used)) {
+                continue;
+            }
+            anyUser = true;
+            for (ComponentConfigurationDTO c : services.components().getComponentConfigurationDTOs(d)) {
+                if (!servicePids(c.properties.get("service.pid")).contains(pid) || !matches(c.properties, expected)) {
+                    continue;
+                }
+                return switch (c.state) {
+                    case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> new State("ACTIVE", "");
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> new State("FAILED", firstLine(c.failure));
+                    default -> new State("WAITING", "unsatisfied references");
+                };
+            }
+        }
+        return anyUser ? new State("WAITING", "") : new State("NONE", "");
+    }
+
+    private static boolean matches(Map<String, Object> actual, Map<String, Object> expected) {
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            Object value = actual.get(e.getKey());
+            if (!canonical(value).equals(canonical(e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String canonical(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.getClass().isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                parts.add(canonical(Array.get(value, i)));
+            }
+            return String.join(",", parts);
+        }
+        if (value instanceof Collection<?> c) {
+            return String.join(",", c.stream().map(ConfigCatalog::canonical).toList());
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+        }
+        return String.valueOf(value);
+    }
+
+    private static List<String> servicePids(Object value) {
+        if (value instanceof String s) {
+            return List.of(s);
+        }
+        if (value instanceof String[] a) {
+            return List.of(a);
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    private static String firstLine(String failure) {
+        if (failure == null) {
+            return "activation failed";
+        }
+        String line = failure.lines().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b).orElse(failure.lines().findFirst().orElse(failure));
+        int at = line.indexOf("Exception: ");
+        return at >= 0 ? line.substring(at + "Exception: ".length()) : line;
+    }
+
+    private List<Configuration> list(String filter) throws IOException {
+        try {
+            Configuration[] found = services.configurations().listConfigurations(filter);
+            return found == null ? List.of() : List.of(found);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad configuration filter " + filter, e);
+        }
+    }
+
+    /** Min and max per attribute of an object class, read from the bundle's MetaType XML once. */
+    private Map<String, ConfigForm.Range> ranges(Bundle bundle, String ocdId) {
+        return ranges.computeIfAbsent(bundle.getBundleId() + "/" + bundle.getLastModified() + "/" + ocdId, key -> {
+            Map<String, ConfigForm.Range> found = new HashMap<>();
+            Enumeration<URL> xml = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
+            while (xml != null && xml.hasMoreElements()) {
+                URL url = xml.nextElement();
+                try {
+                    MetaData data = new MetaDataReader().parse(url);
+                    Object ocd = data == null ? null : data.getObjectClassDefinitions().get(ocdId);
+                    if (ocd instanceof OCD definition) {
+                        for (Object value : definition.getAttributeDefinitions().values()) {
+                            AD ad = (AD) value;
+                            found.put(ad.getID(), new ConfigForm.Range(ad.getMin() == null ? "" : ad.getMin(), ad.getMax() == null ? "" : ad.getMax()));
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("cannot read the ranges of {} from {}: {}", ocdId, url, e.toString());
+                }
+            }
+            return found;
+        });
+    }
+}

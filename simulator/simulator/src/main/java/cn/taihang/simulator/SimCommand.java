@@ -1,0 +1,20 @@
+package cn.taihang.simulator;
+
+import cn.taihang.simulator.faults.CrashCommand;
+import cn.taihang.simulator.faults.OutageCommand;
+import picocli.CommandLine.Command;
+
+/** {@code ./taihang sim SCENARIO}: simulation scenarios with a report. One subcommand per scenario. */
+@Command(name = "sim", mixinStandardHelpOptions = true, subcommands = {CrashCommand.class, OutageCommand.class, cn.taihang.simulator.faults.StormCommand.class, cn.taihang.simulator.tickets.TicketSimCommand.class,
+        cn.taihang.simulator.mobility.GoldenWeekCommand.class},
+        description = "Simulation scenarios against real gateways, the real bridge and a real broker, each with a report.")
+final class SimCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
