@@ -1,6 +1,7 @@
 package cn.taihang.gateway.api;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One named value of a record, as in a SenML record (RFC 8428): a number with a unit, a text or a
@@ -15,9 +16,11 @@ import java.util.Objects;
  */
 public record Measurement(String name, String unit, Double number, String text, Boolean flag) {
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_./:-]{1,64}");
+
     /** Validates at the boundary. @throws IllegalArgumentException on a bad name or value */
     public Measurement {
-        if (name == null || !name.matches("[A-Za-z0-9_./:-]{1,64}")) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("measurement name must be 1-64 of [A-Za-z0-9_./:-], was " + name);
         }
         int present = (number != null ? 1 : 0) + (text != null ? 1 : 0) + (flag != null ? 1 : 0);

@@ -3,6 +3,7 @@ package cn.taihang.gateway.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A record a device bundle hands to the {@link Outbox}.
@@ -15,12 +16,15 @@ import java.util.Objects;
  */
 public record OutboundRecord(String device, String kind, Priority priority, Instant time, List<Measurement> measurements) {
 
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_./:-]{1,96}");
+    private static final Pattern KIND = Pattern.compile("[a-z0-9_.-]{1,48}");
+
     /** Validates at the boundary. @throws IllegalArgumentException on bad fields */
     public OutboundRecord {
-        if (device == null || !device.matches("[A-Za-z0-9_./:-]{1,96}")) {
+        if (device == null || !DEVICE.matcher(device).matches()) {
             throw new IllegalArgumentException("device id must be 1-96 of [A-Za-z0-9_./:-], was " + device);
         }
-        if (kind == null || !kind.matches("[a-z0-9_.-]{1,48}")) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("record kind must be 1-48 of [a-z0-9_.-], was " + kind);
         }
         Objects.requireNonNull(priority, "priority");
