@@ -123,18 +123,7 @@ public final class BridgeProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Termination.end(process, forcibly, 30);
         process = null;
     }
 

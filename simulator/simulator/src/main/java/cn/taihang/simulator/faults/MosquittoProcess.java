@@ -93,18 +93,7 @@ public final class MosquittoProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Termination.end(process, forcibly, 10);
         process = null;
     }
 
