@@ -61,6 +61,10 @@
               changed = setField(row, 'detail', channel.detail) || changed;
               changed = setField(row, 'state', stateText(channel.state), channel.state) || changed;
             });
+            if (channel.name === 'message' && channel.state === 'OK') {
+              var notes = section.querySelectorAll('[data-unconfirmed]');
+              for (var i = 0; i < notes.length; i++) { notes[i].hidden = true; }
+            }
           });
           if (changed) { refreshImage(section); }
         });

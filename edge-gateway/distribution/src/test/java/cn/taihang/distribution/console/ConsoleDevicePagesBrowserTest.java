@@ -137,6 +137,14 @@ class ConsoleDevicePagesBrowserTest {
         await().atMost(15, TimeUnit.SECONDS).until(() -> panel.shownPages().size() == 2 && panel.shownPages().get(1).litPixels() > 100);
         browser.shot("41-signs-test-message-zh");
 
+        Object forged = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/signs/test', {method: 'POST', body: new URLSearchParams({id: 'sign-hall', zh: '无令牌'})}).then(r => done(r.status));
+                """);
+        assert403(forged, "a technician's POST without the CSRF token");
+        browser.open("/signs");
+        assertThat(browser.text(SIGN + " [data-sign-multi]")).doesNotContain("无令牌");
+
         browser.open("/audit?q=sign.test-message");
         assertThat(browser.text("table.audit tbody tr:first-child")).contains("tech").contains("sign sign-hall").contains("测试 晋城")
                 .contains("priority 200");
@@ -156,7 +164,7 @@ class ConsoleDevicePagesBrowserTest {
                 const form = new URLSearchParams({_csrf: document.querySelector('input[name=_csrf]').value, id: 'sign-hall', zh: '非法'});
                 fetch('/signs/test', {method: 'POST', body: form}).then(r => done(r.status));
                 """);
-        assertThat(((Number) status).intValue()).as("a viewer's own, valid-token POST").isEqualTo(403);
+        assert403(status, "a viewer's own, valid-token POST");
         browser.open("/signs");
         assertThat(browser.text(SIGN + " [data-sign-multi]")).isEqualTo(multi).doesNotContain("非法");
     }
@@ -277,6 +285,10 @@ class ConsoleDevicePagesBrowserTest {
         browser.open("/sensors");
         assertThat(browser.heading()).isEqualTo("Sensors");
         browser.shot("51-sensors-en");
+    }
+
+    private static void assert403(Object status, String what) {
+        assertThat(((Number) status).intValue()).as(what).isEqualTo(403);
     }
 
     /** @return the natural width and height of a loaded image, waiting for it to load */

@@ -11,7 +11,11 @@ import java.util.List;
  */
 public interface TicketCheck {
 
-    /** Service property: the device id of the gate. */
+    /**
+     * Service property: the device id of the gate. A Declarative Services component registered per factory
+     * configuration carries its configuration's {@code device} property instead; consumers look for this one, then
+     * {@code device}.
+     */
     String DEVICE_PROPERTY = "taihang.device";
 
     /**
