@@ -3,11 +3,11 @@ package cn.taihang.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.HexFont;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.sign.rendering.HexFont;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.PanelSpec;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;

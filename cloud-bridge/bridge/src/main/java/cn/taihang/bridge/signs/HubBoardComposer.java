@@ -1,10 +1,10 @@
 package cn.taihang.bridge.signs;
 
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.MultiSyntaxException;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.MultiSyntaxException;
+import cn.taihang.sign.rendering.PanelSpec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package cn.taihang.bridge.signs;
 
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,11 @@
 package cn.taihang.bridge.signs;
 
 import cn.taihang.bridge.module.GatewayCommands;
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.MultiSyntaxException;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.MultiSyntaxException;
+import cn.taihang.sign.rendering.PanelSpec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

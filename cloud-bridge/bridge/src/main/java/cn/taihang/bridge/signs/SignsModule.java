@@ -4,14 +4,10 @@ import cn.taihang.bridge.dispatch.HubSignPublisher;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.IngestedRecord;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.HexFont;
+import cn.taihang.sign.rendering.FontSet;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,6 @@ public final class SignsModule implements BridgeModule {
     /** Where the network the boards are composed from lives, under the bridge's data directory. */
     public static final String NETWORK_FILE = "signs/network.json";
     private static final Logger LOG = LoggerFactory.getLogger(SignsModule.class);
-    private static final String FONT = "cn/taihang/sign/fonts/unifont-signs.hex";
     private static final Set<String> ROAD_KINDS = Set.of("fog", "ice", "wind");
 
     private BridgeContext context;
@@ -140,12 +135,7 @@ public final class SignsModule implements BridgeModule {
         return SignNetwork.parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    private static FontSet fonts() throws IOException {
-        try (InputStream in = SignsModule.class.getClassLoader().getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IOException(FONT + " is not on the classpath; the bridge needs the digital-sign jar");
-            }
-            return FontSet.unifont(HexFont.parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines().toList()));
-        }
+    private static FontSet fonts() {
+        return FontSet.bundledUnifont();
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.taihang.bridge.module.IngestedRecord;
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.HexFont;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.sign.rendering.HexFont;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.PanelSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,12 +71,12 @@ class SignContentTest {
             for (ColourScheme scheme : ColourScheme.values()) {
                 String multi = composer.compose(256, 128, scheme, large, SHANGHAI, MORNING, departures, parking, roads);
                 MessageRenderer renderer = new MessageRenderer(PanelSpec.of(256, 128, scheme, large), fonts());
-                cn.taihang.sign.domain.RenderedMessage board = renderer.render(multi);
+                cn.taihang.sign.rendering.RenderedMessage board = renderer.render(multi);
                 assertThat(board.pages()).as("%s large=%s", scheme, large).hasSize(4);
                 java.nio.file.Path pictures = java.nio.file.Path.of("target", "sign-images");
                 java.nio.file.Files.createDirectories(pictures);
                 java.nio.file.Files.write(pictures.resolve("hub-board-" + scheme + (large ? "-large" : "") + ".png"),
-                        new cn.taihang.sign.domain.PngEncoder().encode(cn.taihang.sign.domain.Bitmap.stack(board.images())));
+                        new cn.taihang.sign.rendering.PngEncoder().encode(cn.taihang.sign.rendering.Bitmap.stack(board.images())));
                 assertThat(multi).contains("08:20", "08:30", "浙水 大雾", "Zheshui: fog");
                 assertThat(multi.contains("[cf")).isEqualTo(scheme != ColourScheme.MONOCHROME_1BIT);
                 if (!large) {

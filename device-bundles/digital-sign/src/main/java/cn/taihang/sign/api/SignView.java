@@ -1,6 +1,6 @@
 package cn.taihang.sign.api;
 
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.sign.domain.MessageOrigin;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.taihang.sign.domain;
 
+import cn.taihang.sign.rendering.MultiSyntaxException;
+
 /** An activation was refused (NTCIP 1203 {@code dmsActivateMsgError}); the sign keeps what it showed. */
 public final class ActivationException extends Exception {
 

@@ -1,5 +1,9 @@
 package cn.taihang.sign.domain;
 
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.MultiSyntaxException;
+import cn.taihang.sign.rendering.RenderedMessage;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

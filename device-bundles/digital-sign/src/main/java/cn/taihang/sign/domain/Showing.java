@@ -1,5 +1,7 @@
 package cn.taihang.sign.domain;
 
+import cn.taihang.sign.rendering.RenderedMessage;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package cn.taihang.sign.internal;
 
-import cn.taihang.sign.domain.PanelSpec;
-import cn.taihang.sign.domain.RenderedMessage;
+import cn.taihang.sign.rendering.PanelSpec;
+import cn.taihang.sign.rendering.RenderedMessage;
 import cn.taihang.sign.panel.Frame;
 import cn.taihang.sign.panel.FrameException;
 import cn.taihang.sign.panel.FrameType;

@@ -1,7 +1,7 @@
 package cn.taihang.sign.internal;
 
 import cn.taihang.sign.domain.BrightnessControl;
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 

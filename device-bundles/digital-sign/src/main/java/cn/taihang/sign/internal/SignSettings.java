@@ -3,7 +3,7 @@ package cn.taihang.sign.internal;
 import cn.taihang.sign.domain.BrightnessControl;
 import cn.taihang.sign.domain.ControllerSettings;
 import cn.taihang.sign.domain.DayPlan;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.PanelSpec;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,5 +1,8 @@
 package cn.taihang.sign.domain;
 
+import cn.taihang.sign.rendering.Bitmap;
+import cn.taihang.sign.rendering.PngEncoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package cn.taihang.sign.domain;
 
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.PanelSpec;
+
+import cn.taihang.sign.rendering.TestFonts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -11,7 +11,7 @@ import cn.taihang.sign.api.Sign;
 import cn.taihang.sign.api.SignView;
 import cn.taihang.sign.domain.Activation;
 import cn.taihang.sign.domain.ActivationException;
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.sign.domain.MessageOrigin;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;

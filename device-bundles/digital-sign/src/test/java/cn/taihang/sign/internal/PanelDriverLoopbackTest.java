@@ -3,12 +3,12 @@ package cn.taihang.sign.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.PanelSpec;
-import cn.taihang.sign.domain.RenderedMessage;
-import cn.taihang.sign.domain.SignImages;
-import cn.taihang.sign.domain.TestFonts;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.PanelSpec;
+import cn.taihang.sign.rendering.RenderedMessage;
+import cn.taihang.sign.rendering.SignImages;
+import cn.taihang.sign.rendering.TestFonts;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.sign.panel.PanelEmulator;
 import java.time.Duration;

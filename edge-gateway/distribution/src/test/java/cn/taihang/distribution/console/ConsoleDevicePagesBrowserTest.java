@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.taihang.hardware.sim.harness.VirtualBoard;
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.sign.panel.PanelEmulator;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package cn.taihang.simulator.signs;
 
-import cn.taihang.sign.domain.ColourScheme;
+import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.simulator.fleet.GatewayPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

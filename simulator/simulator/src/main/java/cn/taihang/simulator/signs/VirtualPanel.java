@@ -1,9 +1,9 @@
 package cn.taihang.simulator.signs;
 
 import cn.taihang.hardware.sim.harness.VirtualBoard;
-import cn.taihang.sign.domain.Bitmap;
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.PngEncoder;
+import cn.taihang.sign.rendering.Bitmap;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.PngEncoder;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.sign.panel.PanelEmulator;
 import java.io.BufferedReader;

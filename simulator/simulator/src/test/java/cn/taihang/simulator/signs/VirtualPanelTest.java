@@ -3,12 +3,12 @@ package cn.taihang.simulator.signs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.sign.domain.Bitmap;
-import cn.taihang.sign.domain.ColourScheme;
-import cn.taihang.sign.domain.FontSet;
-import cn.taihang.sign.domain.HexFont;
-import cn.taihang.sign.domain.MessageRenderer;
-import cn.taihang.sign.domain.PanelSpec;
+import cn.taihang.sign.rendering.Bitmap;
+import cn.taihang.sign.rendering.ColourScheme;
+import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.sign.rendering.HexFont;
+import cn.taihang.sign.rendering.MessageRenderer;
+import cn.taihang.sign.rendering.PanelSpec;
 import cn.taihang.sign.panel.Frame;
 import cn.taihang.sign.panel.FrameType;
 import cn.taihang.sign.panel.LineFaults;
