@@ -9,9 +9,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +46,8 @@ public final class BrokerConnection {
     private static final long STOP_TIMEOUT_MS = 3_000;
     private static final int MAX_INFLIGHT = 1024;
     private static final long CONNECT_TIMEOUT_MS = 15_000;
+    private static final long PUBACK_TIMEOUT_MS = 10_000;
+    private static final Throwable NO_FAILURE = new Throwable("acknowledged", null, false, false) { };
 
     private final Vertx vertx;
     private final BrokerAddress address;
@@ -58,8 +60,13 @@ public final class BrokerConnection {
     /** One MQTT connection and what waits on it; events of an older session are ignored. */
     private static final class Session {
         final MqttClient client;
-        final Map<Integer, Promise<Void>> pubacks = new HashMap<>();
-        final Map<Integer, Promise<List<Integer>>> subacks = new HashMap<>();
+        final Map<Integer, Promise<Void>> pubacks = new ConcurrentHashMap<>();
+        /**
+         * PUBACKs that arrived before the publish call's callback registered its promise (the caller may run on another
+         * Vert.x context than the client); guarded, with {@link #pubacks}, by the session's monitor.
+         */
+        final Map<Integer, Throwable> earlyPubacks = new ConcurrentHashMap<>();
+        final Map<Integer, Promise<List<Integer>>> subacks = new ConcurrentHashMap<>();
 
         Session(MqttClient client) {
             this.client = client;
@@ -230,19 +237,38 @@ public final class BrokerConnection {
     private Future<Void> publishAwaitingPuback(Session session, String topic, byte[] payload, boolean retain) {
         return session.client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retain).compose(id -> {
             Promise<Void> acked = Promise.promise();
-            session.pubacks.put(id, acked);
+            Throwable early;
+            synchronized (session) {
+                early = session.earlyPubacks.remove(id);
+                if (early == null) {
+                    session.pubacks.put(id, acked);
+                }
+            }
+            if (early != null) {
+                settle(acked, early == NO_FAILURE ? null : early);
+            }
             return acked.future();
-        });
+        }).timeout(PUBACK_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static void settle(Promise<Void> p, Throwable failure) {
+        if (failure == null) {
+            p.tryComplete();
+        } else {
+            p.tryFail(failure);
+        }
     }
 
     private void completePuback(Session session, int packetId, Throwable failure) {
-        Promise<Void> p = session.pubacks.remove(packetId);
-        if (p != null) {
-            if (failure == null) {
-                p.tryComplete();
-            } else {
-                p.tryFail(failure);
+        Promise<Void> p;
+        synchronized (session) {
+            p = session.pubacks.remove(packetId);
+            if (p == null) {
+                session.earlyPubacks.put(packetId, failure == null ? NO_FAILURE : failure);
             }
+        }
+        if (p != null) {
+            settle(p, failure);
         }
     }
 
@@ -259,8 +285,13 @@ public final class BrokerConnection {
 
     private void onClosed(Session session) {
         IllegalStateException closed = new IllegalStateException("connection to the broker closed");
-        session.pubacks.values().forEach(p -> p.tryFail(closed));
-        session.pubacks.clear();
+        List<Promise<Void>> unacknowledged;
+        synchronized (session) {
+            unacknowledged = List.copyOf(session.pubacks.values());
+            session.pubacks.clear();
+            session.earlyPubacks.clear();
+        }
+        unacknowledged.forEach(p -> p.tryFail(closed));
         session.subacks.values().forEach(p -> p.tryFail(closed));
         session.subacks.clear();
         if (session != current) {
