@@ -33,6 +33,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SensorNetwork implements AutoCloseable {
 
+    private static final long PROVISIONING_TIMEOUT_SECONDS = 120;
+
     private final Map<String, List<SensorPlan>> byGateway = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, GatewayPlan> gateways = new LinkedHashMap<>();
@@ -127,14 +129,20 @@ public final class SensorNetwork implements AutoCloseable {
      */
     public void start(GatewayCommands commands, Weather weather, Duration period, Clock clock) throws IOException {
         long version = System.currentTimeMillis();
+        Map<String, java.util.concurrent.CompletableFuture<?>> sent = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<SensorPlan>> e : byGateway.entrySet()) {
             GatewayPlan gateway = gateways.get(e.getKey());
             List<SensorKeys.Entry> keys = e.getValue().stream().map(s -> new SensorKeys.Entry(s.sensorId(), s.sensorId(), s.key())).toList();
+            sent.put(gateway.gatewayId(), commands.send(gateway.site().id(), gateway.gatewayId(), SensorKeys.COMMAND, new SensorKeys(version, keys).toJson(), true, 0)
+                    .toCompletionStage().toCompletableFuture());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROVISIONING_TIMEOUT_SECONDS);
+        for (Map.Entry<String, java.util.concurrent.CompletableFuture<?>> e : sent.entrySet()) {
             try {
-                commands.send(gateway.site().id(), gateway.gatewayId(), SensorKeys.COMMAND, new SensorKeys(version, keys).toJson(), true, 0)
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException | TimeoutException e2) {
-                throw new IOException("the bridge did not take the sensor keys of " + gateway.gatewayId() + ": " + e2.getMessage(), e2);
+                throw new IOException("the bridge did not take the sensor keys of " + e.getKey() + " within " + PROVISIONING_TIMEOUT_SECONDS
+                        + " s (" + e2 + "); the machine may be overloaded — try fewer gateways (--gateways) or the in-process mode", e2);
             } catch (InterruptedException e2) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while provisioning sensor keys", e2);
