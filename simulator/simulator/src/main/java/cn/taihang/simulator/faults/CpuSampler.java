@@ -54,6 +54,11 @@ final class CpuSampler implements AutoCloseable {
         lastNanos = now;
     }
 
+    /** @return the samples so far, % of one core, one per period */
+    synchronized List<Double> samples() {
+        return List.copyOf(percents);
+    }
+
     /** @return CPU seconds used since {@link #start()} */
     synchronized double cpuSeconds() {
         return (lastTicks - startTicks) * TICK_SECONDS;

@@ -48,9 +48,12 @@ final class StormRun {
      * @param apiMillisMedian its median answer time
      * @param healthMillisMax slowest answer of {@code GET /health} (which pings the writer connection, queued behind ingest)
      * @param healthMillisMedian its median answer time
+     * @param backlogPerSecond the gateways' backlog in total, sampled each second from the reconnect
+     * @param bridgeCpuPerSecond the bridge's CPU, % of one core, each second from the reconnect
      */
     record Figures(String label, int gateways, long records, long drainMillis, double bridgeCpuMeanPercent, double bridgeCpuPeakPercent,
-                   double bridgeCpuSeconds, long apiMillisMax, long apiMillisMedian, long healthMillisMax, long healthMillisMedian) {}
+                   double bridgeCpuSeconds, long apiMillisMax, long apiMillisMedian, long healthMillisMax, long healthMillisMedian,
+                   List<Long> backlogPerSecond, List<Double> bridgeCpuPerSecond) {}
 
     /** Mosquitto's in-flight window towards the bridge: it bounds how many batches wait at the bridge at once. */
     static final int BROKER_INFLIGHT = 100;
@@ -96,8 +99,14 @@ final class StormRun {
                     health.start();
                     long deadline = t0 + TimeUnit.MINUTES.toNanos(20);
                     long next = t0;
+                    List<Long> backlog = new ArrayList<>(List.of(records));
+                    long nextSample = t0 + TimeUnit.SECONDS.toNanos(1);
                     while (stores.stream().mapToLong(StormRun::total).sum() > 0 && System.nanoTime() < deadline) {
                         Thread.sleep(100);
+                        if (System.nanoTime() > nextSample) {
+                            backlog.add(stores.stream().mapToLong(StormRun::total).sum());
+                            nextSample += TimeUnit.SECONDS.toNanos(1);
+                        }
                         if (System.nanoTime() > next) {
                             out.printf("  [%s] t+%5.1fs  backlog %,9d  bridge CPU so far %4.0f%% of a core (peak %4.0f%%)%n", label, (System.nanoTime() - t0) / 1e9,
                                     stores.stream().mapToLong(StormRun::total).sum(), cpu.meanPercent(), cpu.peakPercent());
@@ -108,8 +117,9 @@ final class StormRun {
                     cpu.close();
                     api.stop();
                     health.stop();
+                    backlog.add(0L);
                     return new Figures(label, sites.size(), records, drain, cpu.meanPercent(), cpu.peakPercent(), cpu.cpuSeconds(), api.max(), api.median(),
-                            health.max(), health.median());
+                            health.max(), health.median(), List.copyOf(backlog), cpu.samples());
                 }
             } finally {
                 uplinks.forEach(Uplink::close);
