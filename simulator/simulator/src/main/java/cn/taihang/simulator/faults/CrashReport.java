@@ -1,6 +1,7 @@
 package cn.taihang.simulator.faults;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The crash scenario's report; its last line is {@code RESULT lost=<n> duplicated=<n> delivered=<n>}. */
@@ -12,7 +13,7 @@ final class CrashReport {
         this.out = out;
     }
 
-    void print(CrashOptions options, CrashTally tally, Map<String, Journal> journals, CrashVerdict v, long drainedInMillis) {
+    void print(CrashOptions options, CrashTally tally, Map<String, Journal> journals, CrashVerdict v, long drainedInMillis, Path chart) {
         long torn = journals.values().stream().mapToLong(Journal::torn).sum();
         long reissued = journals.values().stream().mapToLong(Journal::reissued).sum();
         out.println();
@@ -32,6 +33,7 @@ final class CrashReport {
         out.printf("                            producer heard of it), %,d marked historical (replayed after an outage)%n", v.historical());
         out.printf("  sequence numbers issued twice by a store: %d%n", reissued);
         out.printf("  drain after the load stopped: %s%n", drainedInMillis < 0 ? "TIMEOUT" : drainedInMillis + " ms");
+        out.printf("  chart 图表: %s%n", chart);
         out.printf("  lost 丢失 %d   duplicated 重复 %d   delivered 送达 %,d  — %s%n", v.lost(), v.duplicated(), v.delivered(),
                 v.exact() ? "nothing lost, nothing counted twice 无丢失、无重复" : "FAILED 失败");
         out.println(v.resultLine());

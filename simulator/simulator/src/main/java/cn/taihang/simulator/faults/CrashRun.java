@@ -36,6 +36,7 @@ public final class CrashRun {
     private final Map<String, Journal> journals = new LinkedHashMap<>();
     private final Map<String, Path> configs = new LinkedHashMap<>();
     private final CrashTally tally = new CrashTally();
+    private final CrashTimeline timeline = new CrashTimeline();
     private MosquittoProcess broker;
     private BridgeProcess bridge;
     private ProcessFleet fleet;
@@ -74,7 +75,7 @@ public final class CrashRun {
         });
         try {
             startAll(scenario);
-            ticker.scheduleAtFixedRate(this::tick, 10, 10, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(this::tick, 5, 5, TimeUnit.SECONDS);
             List<FaultPlan.Fault> plan = FaultPlan.make(options.killsPerKind(), new ArrayList<>(configs.keySet()), new Random(options.seed()),
                     options.gapMillis(), options.downMillis());
             for (int i = 0; i < plan.size(); i++) {
@@ -82,9 +83,10 @@ public final class CrashRun {
             }
             long drainedIn = stopLoadAndDrain();
             ticker.shutdownNow();
+            tick();
             stopAll();
             CrashVerdict verdict = verdict();
-            new CrashReport(out).print(options, tally, journals, verdict, drainedIn);
+            new CrashReport(out).print(options, tally, journals, verdict, drainedIn, timeline.write(options.runDir().resolve("crash.png")));
             return new CrashResult(verdict, tally.leastPerKind(), drainedIn);
         } finally {
             ticker.shutdownNow();
@@ -162,6 +164,7 @@ public final class CrashRun {
         }
         long up = System.nanoTime();
         tally.add(fault, (restart - down) / 1_000_000, (up - restart) / 1_000_000);
+        timeline.outage(fault.kind(), seconds(down), seconds(up));
         out.printf("  %s          %s back after %d ms down; restart took %d ms%n", elapsed(), fault.target(), (restart - down) / 1_000_000,
                 (up - restart) / 1_000_000);
     }
@@ -222,8 +225,10 @@ public final class CrashRun {
     private void tick() {
         try {
             long acknowledged = readJournals();
+            long atBridge = records.count();
+            timeline.sample(seconds(System.nanoTime()), acknowledged, atBridge);
             out.printf("  %s  ---- acknowledged by the outboxes %,9d   at the bridge %,9d   gateways up %d/%d%n", elapsed(), acknowledged,
-                    records.count(), fleet.running().size(), configs.size());
+                    atBridge, fleet.running().size(), configs.size());
         } catch (IOException | RuntimeException e) {
             out.printf("  %s  ---- progress unavailable: %s%n", elapsed(), e.getMessage());
         }
@@ -239,6 +244,10 @@ public final class CrashRun {
         if (broker != null) {
             broker.stop();
         }
+    }
+
+    private double seconds(long nanos) {
+        return (nanos - t0) / 1e9;
     }
 
     private String elapsed() {
