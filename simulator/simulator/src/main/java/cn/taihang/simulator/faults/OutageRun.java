@@ -72,6 +72,7 @@ public final class OutageRun {
     private final Map<Priority, AtomicLong> stored = new EnumMap<>(Priority.class);
     private final Map<Priority, AtomicLong> refused = new EnumMap<>(Priority.class);
     private final Set<Long> criticalSeqs = ConcurrentHashMap.newKeySet();
+    private final OutageChart chart = new OutageChart();
 
     private OutageRun(Options options, PrintStream out) {
         this.options = options;
@@ -111,6 +112,7 @@ public final class OutageRun {
                 long usedBytes = store.backlog().values().stream().mapToLong(ClassBacklog::bytes).sum();
                 long fileBytes = fileBytes(settings.file());
                 printBacklog(store, health);
+                out.printf("  chart 图表: %s%n", chart.write(options.runDir().resolve("outage.png"), options.quotaBytes(), options.hours()));
 
                 long restored = System.nanoTime();
                 link.restore();
@@ -159,6 +161,9 @@ public final class OutageRun {
                 window.acquire(WINDOW);
                 window.release(WINDOW);
                 store.expireNow().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                if (s % 3600 == 0) {
+                    chart.sample(s / 3600.0, store.backlog());
+                }
             }
             if (s > 0 && s % report == 0) {
                 out.printf("  simulated %3d h: %,9d records stored, backlog %,d bytes%n", s / 3600, stored.values().stream().mapToLong(AtomicLong::get).sum(),
@@ -168,6 +173,7 @@ public final class OutageRun {
         window.acquire(WINDOW);
         window.release(WINDOW);
         store.expireNow().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        chart.sample(Duration.between(start, end).toSeconds() / 3600.0, store.backlog());
         long refusedTotal = refused.values().stream().mapToLong(AtomicLong::get).sum();
         if (refusedTotal > 0) {
             out.printf("  refused by the store: %s%n", counts(refused));
