@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * One digital sign, per factory configuration {@code cn.taihang.sign}: a thin adapter that opens the panel link
  * (serial port of the board, or TCP), runs a {@link SignRuntime}, and registers the sign as a {@link Device} (kind
  * {@value #KIND}), a {@link Sign} (commands), a {@link SignDisplay} (the maintenance console: picture, test message and
- * test pattern, as local messages at {@value #TEST_PRIORITY} for {@value #TEST_MINUTES} minutes) and an
+ * test pattern, as short local messages, priority and minutes from the configuration) and an
  * {@link AlarmListener} (local safety warnings, uplink or not). The uplink's health (comms loss) is read from the
  * {@code health.name=uplink} indicator when there is one.
  */
@@ -50,10 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class SignComponent implements Device, Sign, SignDisplay, AlarmListener {
 
     static final String KIND = "digital-sign";
-    /** Run-time priority of the console's tests: above routine content, below safety warnings (250 by default). */
-    static final int TEST_PRIORITY = 200;
-    /** A forgotten test ends by itself after this long. */
-    static final int TEST_MINUTES = 2;
     static final int MAX_TEST_TEXT = 400;
     private static final Logger LOG = LoggerFactory.getLogger(SignComponent.class);
 
@@ -65,6 +61,8 @@ public final class SignComponent implements Device, Sign, SignDisplay, AlarmList
     }
 
     private final SignSettings settings;
+    private final int testPriority;
+    private final int testMinutes;
     private final SignRuntime runtime;
 
     @Reference(target = "(health.name=uplink)", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -76,6 +74,8 @@ public final class SignComponent implements Device, Sign, SignDisplay, AlarmList
                          @Reference(name = "serial", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
                          SerialPorts serial) {
         this.settings = SignSettings.from(config);
+        this.testPriority = config.testPriority();
+        this.testMinutes = config.testMinutes();
         PanelDriver.LinkOpener opener = switch (settings.link().transport()) {
             case TCP -> received -> new TcpPanelLink(settings.link().host(), settings.link().port(), received);
             case SERIAL -> received -> openSerial(serial, received);
@@ -192,8 +192,8 @@ public final class SignComponent implements Device, Sign, SignDisplay, AlarmList
         ActivationException last = null;
         for (String multi : candidates) {
             try {
-                SignView shown = runtime.activate(new Activation(multi, TEST_PRIORITY, TEST_MINUTES, source, MessageOrigin.LOCAL, runtime.now()));
-                LOG.info("sign {}: test by {} shown for {} min: {}", settings.id(), source, TEST_MINUTES, multi);
+                SignView shown = runtime.activate(new Activation(multi, testPriority, testMinutes, source, MessageOrigin.LOCAL, runtime.now()));
+                LOG.info("sign {}: test by {} shown for {} min: {}", settings.id(), source, testMinutes, multi);
                 return snapshot(shown);
             } catch (ActivationException e) {
                 last = e;

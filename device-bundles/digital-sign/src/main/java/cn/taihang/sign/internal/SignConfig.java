@@ -113,6 +113,13 @@ public @interface SignConfig {
         "wind|大风[nl]谨慎驾驶|STRONG WIND[nl]DRIVE SLOWLY"
     };
 
+    @AttributeDefinition(name = "Test priority", min = "0", max = "255",
+            description = "Run-time priority of the console's test message and test pattern: above routine content, below safety warnings")
+    int testPriority() default 200;
+
+    @AttributeDefinition(name = "Test minutes", min = "1", max = "60", description = "A forgotten console test ends by itself after this many minutes")
+    int testMinutes() default 2;
+
     @AttributeDefinition(name = "Brightness mode", description = "PHOTOCELL (the panel's light sensor, schedule as fallback) or SCHEDULE")
     BrightnessControl.Mode brightnessMode() default BrightnessControl.Mode.PHOTOCELL;
 

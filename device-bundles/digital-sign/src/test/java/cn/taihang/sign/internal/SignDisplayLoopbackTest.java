@@ -49,7 +49,7 @@ class SignDisplayLoopbackTest {
     private void start(ColourScheme scheme) throws Exception {
         panel = new TcpTestPanel(new PanelEmulator(256, 64, scheme, 8, "test"), LineFaults.none(), LineFaults.none());
         sign = new SignComponent(Configs.sign("device", "hall-1", "description", "候车厅 / hall", "transport", SignConfig.Transport.TCP,
-                "tcpPort", panel.port(), "width", 256, "height", 64, "colourScheme", scheme, "statusPollSeconds", 1), new FakeOutbox(),
+                "tcpPort", panel.port(), "width", 256, "height", 64, "colourScheme", scheme, "statusPollSeconds", 1, "testPriority", 180, "testMinutes", 3), new FakeOutbox(),
                 new FontResource(), null);
     }
 
@@ -60,8 +60,8 @@ class SignDisplayLoopbackTest {
         assertThat(shown.multi()).isEqualTo("[jp3]测试 [[1]][nl]第二行[np][jp3]Test [[1]]");
         assertThat(shown.origin()).isEqualTo("LOCAL");
         assertThat(shown.source()).isEqualTo("console:li");
-        assertThat(shown.priority()).isEqualTo(SignComponent.TEST_PRIORITY);
-        Instant end = shown.activatedAt().plus(Duration.ofMinutes(SignComponent.TEST_MINUTES));
+        assertThat(shown.priority()).as("the configured test priority").isEqualTo(180);
+        Instant end = shown.activatedAt().plus(Duration.ofMinutes(3));
         assertThat(shown.expiresAt()).as("the duration runs from when it was issued, just before").isBetween(end.minusSeconds(5), end);
         assertThat(shown.pages()).isEqualTo(2);
         await().atMost(10, TimeUnit.SECONDS).until(() -> sign.snapshot().confirmed() && panel.emulator.shownPages().size() == 2);
