@@ -29,8 +29,9 @@ class FleetLoopbackTest {
     @BeforeEach
     void start() throws Exception {
         bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
-        gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
         http = new Http(bridge);
+        await().until(() -> "UP".equals(new JsonObject(http.get("/health").body()).getString("mqtt")));
+        gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
     }
 
     @AfterEach
