@@ -7,11 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What a "test scan" shows a crew besides the verdict: the ticket as read and the ledger state. */
 final class CheckDetails {
 
+    private static final Pattern LINE_ENDS = Pattern.compile("^[\\r\\n]+|[\\r\\n]+$");
+
     private CheckDetails() {
+    }
+
+    /** @return what a crew pasted into the test-scan box, as a scanner would send it: without line ends around it */
+    static String scannedLine(String pasted) {
+        return pasted == null ? "" : LINE_ENDS.matcher(pasted).replaceAll("");
     }
 
     /**

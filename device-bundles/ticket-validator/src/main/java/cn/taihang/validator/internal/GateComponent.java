@@ -209,7 +209,7 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
 
     @Override
     public TicketCheckResult check(String scannedText) {
-        String text = scannedText == null ? "" : scannedText.replaceAll("^[\\r\\n]+|[\\r\\n]+$", "");
+        String text = CheckDetails.scannedLine(scannedText);
         Decision d = judge.judge(text, clock.instant(), trust.current(), ledger);
         return new TicketCheckResult(settings.device(), d.verdict().accepted(), d.verdict().name(), d.verdict().message(), CheckDetails.of(d));
     }
@@ -246,9 +246,7 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
                 new ChannelStatus("relay", outputs.lastProblem().isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.FAULT,
                         "GPIO " + outputs.relayPin() + (outputs.relayHigh() ? " open" : " closed"),
                         outputs.lastProblem().isEmpty() ? "" : outputs.lastProblem() + ": check the relay driver and wiring"),
-                new ChannelStatus("key-ring", ring == null ? ChannelStatus.State.FAULT : ChannelStatus.State.OK,
-                        ring == null ? "none" : "version " + ring.version() + ", " + ring.keys().size() + " keys",
-                        ring == null ? "no key ring from the bridge yet: every ticket is refused; connect the gateway to the bridge once" : ""),
+                TrustStatus.keyRing(ring, "ticket"),
                 new ChannelStatus("deny-list", ChannelStatus.State.OK, "version " + now.denyList().version() + ", " + now.denied().size() + " tickets", ""),
                 new ChannelStatus("ledger", ledgerProblem.isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.FAULT, ledgerProblem.isEmpty() ? "ok" : "failing",
                         ledgerProblem.isEmpty() ? "" : ledgerProblem + ": tickets are refused (LEDGER_FAULT) until the ledger writes again"),

@@ -245,7 +245,7 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
 
     @Override
     public TicketCheckResult check(String scannedText) {
-        String text = scannedText == null ? "" : scannedText.replaceAll("^[\\r\\n]+|[\\r\\n]+$", "");
+        String text = CheckDetails.scannedLine(scannedText);
         Decision d = judge.judge(text, clock.instant(), trust.current(), uses);
         Map<String, Object> details = new LinkedHashMap<>(CheckDetails.of(d));
         if (d.verdict().accepted()) {
@@ -287,9 +287,7 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
     public List<ChannelStatus> channels() {
         var ring = trust.current().keyRing();
         List<ChannelStatus> channels = new ArrayList<>();
-        channels.add(new ChannelStatus("key-ring", ring == null ? ChannelStatus.State.FAULT : ChannelStatus.State.OK,
-                ring == null ? "none" : "version " + ring.version() + ", " + ring.keys().size() + " keys",
-                ring == null ? "no key ring from the bridge yet: every pass is refused; connect the gateway to the bridge once" : ""));
+        channels.add(TrustStatus.keyRing(ring, "pass"));
         String ledgerProblem = doors.ledgerProblem();
         channels.add(new ChannelStatus("ledger", ledgerProblem.isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.FAULT, ledgerProblem.isEmpty() ? "ok" : "failing",
                 ledgerProblem.isEmpty() ? "" : ledgerProblem + ": check the gateway store; passes may be refused (LEDGER_FAULT)"));
