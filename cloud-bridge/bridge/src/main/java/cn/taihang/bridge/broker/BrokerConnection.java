@@ -66,6 +66,8 @@ public final class BrokerConnection {
          * Vert.x context than the client); guarded, with {@link #pubacks}, by the session's monitor.
          */
         final Map<Integer, Throwable> earlyPubacks = new ConcurrentHashMap<>();
+        /** Packet ids of fire-and-forget publishes: their PUBACKs are dropped, never kept for a later publish with the id. */
+        final java.util.Set<Integer> unawaited = ConcurrentHashMap.newKeySet();
         final Map<Integer, Promise<List<Integer>>> subacks = new ConcurrentHashMap<>();
 
         Session(MqttClient client) {
@@ -125,6 +127,13 @@ public final class BrokerConnection {
             return;
         }
         session.client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+                .onSuccess(id -> {
+                    synchronized (session) {
+                        if (session.earlyPubacks.remove(id) == null) {
+                            session.unawaited.add(id);
+                        }
+                    }
+                })
                 .onFailure(err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()));
     }
 
@@ -263,7 +272,7 @@ public final class BrokerConnection {
         Promise<Void> p;
         synchronized (session) {
             p = session.pubacks.remove(packetId);
-            if (p == null) {
+            if (p == null && !session.unawaited.remove(packetId)) {
                 session.earlyPubacks.put(packetId, failure == null ? NO_FAILURE : failure);
             }
         }
@@ -290,6 +299,7 @@ public final class BrokerConnection {
             unacknowledged = List.copyOf(session.pubacks.values());
             session.pubacks.clear();
             session.earlyPubacks.clear();
+            session.unawaited.clear();
         }
         unacknowledged.forEach(p -> p.tryFail(closed));
         session.subacks.values().forEach(p -> p.tryFail(closed));

@@ -109,7 +109,8 @@ final class GroupCommit implements AutoCloseable {
             if (freeNow == UNMEASURED) {
                 freeNow = freeDiskBytes.getAsLong() + reusableBytes();
             }
-            if (freeNow < settings.minFreeDiskBytes()) {
+            boolean alarmInHeadroom = a.isAlarm() && freeNow >= settings.minFreeDiskBytes() / 2;
+            if (freeNow < settings.minFreeDiskBytes() && !alarmInHeadroom) {
                 fx.refusedDisk(a, freeNow);
                 return;
             }
