@@ -28,6 +28,11 @@ public record OrderItem(Catalogue.Product product, LocalDate date, int nights, I
 
     /** @return the days whose capacity it takes: the date, or each night */
     public List<LocalDate> capacityDays() {
+        return capacityDays(date, nights);
+    }
+
+    /** @return the days an item of this date and nights takes capacity on (also what a refund gives back) */
+    static List<LocalDate> capacityDays(LocalDate date, int nights) {
         List<LocalDate> days = new ArrayList<>(nights);
         for (int n = 0; n < nights; n++) {
             days.add(date.plusDays(n));

@@ -65,8 +65,12 @@ final class RedemptionLedger {
             touched.put(ticket + "/" + entitlement, new long[] {ticket, entitlement, uses == null ? 1 : uses.longValue()});
             chain = chain.compose(v -> tx.preparedQuery("INSERT OR IGNORE INTO ticket_redemptions (gateway, seq, site, device, ticket, entitlement, "
                     + "time, received, place, use) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(Tuple.of(r.gateway(), r.seq(), r.site(), r.device(),
-                    ticket, entitlement, r.timeMillis(), r.receivedMillis(), number(r, "place"), number(r, "use"))).mapEmpty());
-            redemptions.increment();
+                    ticket, entitlement, r.timeMillis(), r.receivedMillis(), number(r, "place"), number(r, "use"))).map(rows -> {
+                        if (rows.rowCount() == 1) {
+                            redemptions.increment();
+                        }
+                        return null;
+                    }));
         }
         for (long[] t : touched.values()) {
             chain = chain.compose(v -> checkConflict(tx, t[0], (int) t[1], (int) t[2]));
@@ -81,12 +85,17 @@ final class RedemptionLedger {
                     if (redeemed <= uses) {
                         return Future.succeededFuture();
                     }
-                    conflicts.increment();
-                    LOG.warn("ticket {} entitlement {} redeemed {} times, {} allowed: double use while gateways were offline", ticket, entitlement,
-                            redeemed, uses);
-                    return tx.preparedQuery("INSERT INTO ticket_conflicts (ticket, entitlement, detected, uses, redeemed) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (ticket, entitlement) DO UPDATE SET redeemed = excluded.redeemed")
-                            .execute(Tuple.of(ticket, entitlement, Instant.now().toEpochMilli(), uses, redeemed)).mapEmpty();
+                    return tx.preparedQuery("INSERT OR IGNORE INTO ticket_conflicts (ticket, entitlement, detected, uses, redeemed) VALUES (?, ?, ?, ?, ?)")
+                            .execute(Tuple.of(ticket, entitlement, Instant.now().toEpochMilli(), uses, redeemed)).compose(inserted -> {
+                                if (inserted.rowCount() == 1) {
+                                    conflicts.increment();
+                                    LOG.warn("ticket {} entitlement {} redeemed {} times, {} allowed: double use while gateways were offline", ticket,
+                                            entitlement, redeemed, uses);
+                                    return Future.<Void>succeededFuture();
+                                }
+                                return tx.preparedQuery("UPDATE ticket_conflicts SET redeemed = ? WHERE ticket = ? AND entitlement = ?")
+                                        .execute(Tuple.of(redeemed, ticket, entitlement)).mapEmpty();
+                            });
                 });
     }
 

@@ -143,9 +143,8 @@ final class TicketStore {
                     continue;
                 }
                 JsonObject item = t.items().getJsonObject(i);
-                LocalDate first = LocalDate.parse(item.getString("date"));
-                for (int n = 0; n < item.getInteger("nights", 1); n++) {
-                    String day = first.plusDays(n).toString();
+                for (LocalDate capacityDay : OrderItem.capacityDays(LocalDate.parse(item.getString("date")), item.getInteger("nights", 1))) {
+                    String day = capacityDay.toString();
                     chain = chain.compose(v -> conn.preparedQuery("UPDATE ticket_capacity SET sold = sold - 1 WHERE product = ? AND day = ? AND sold > 0")
                             .execute(Tuple.of(item.getString("product"), day)).mapEmpty());
                 }

@@ -50,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class SignComponent implements Device, Sign, SignDisplay, AlarmListener {
 
     static final String KIND = "digital-sign";
-    static final int MAX_TEST_TEXT = 400;
     private static final Logger LOG = LoggerFactory.getLogger(SignComponent.class);
 
     static {

@@ -23,6 +23,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -153,11 +154,17 @@ final class SignRuntime implements AutoCloseable {
     }
 
     private <T> T call(Callable<T> task) throws ExecutionException, ActivationException {
+        Future<T> future = null;
         try {
-            return executor.submit(task).get(5, TimeUnit.SECONDS);
+            future = executor.submit(task);
+            return future.get(5, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             throw new ActivationException(ActivationException.Reason.OTHER, "the sign is stopping; try again when it is back");
         } catch (TimeoutException e) {
+            if (!future.cancel(false)) {
+                throw new ActivationException(ActivationException.Reason.OTHER,
+                        "the sign was slow to answer but has started on it; look at the sign's picture before trying again");
+            }
             throw new ActivationException(ActivationException.Reason.OTHER, "the sign is busy with its panel; try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

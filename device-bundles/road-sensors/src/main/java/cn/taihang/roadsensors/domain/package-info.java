@@ -5,9 +5,4 @@
  * ({@link cn.taihang.roadsensors.domain.ThresholdTracker}) and silent-sensor detection
  * ({@link cn.taihang.roadsensors.domain.OfflineTracker}), all driven by the caller's clock.
  */
-@Export
-@Version("1.0.0")
 package cn.taihang.roadsensors.domain;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;

@@ -172,7 +172,7 @@ public final class RoadSensorsComponent implements SensorMessageHandler, RoadSen
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("road sensors: presence check failed", e);
+            logOnce("presence|" + e.getClass().getName(), "road sensors: the presence check failed ({}); further such failures are not logged", e.toString());
         }
     }
 

@@ -165,6 +165,10 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
                 break;
             }
         }
+        if (decision.verdict().accepted()) {
+            decision = new Decision(Verdict.LEDGER_FAULT, decision.ticket(), decision.entitlement(), decision.state(), decision.stateVersion(),
+                    "the ledger entry kept changing under " + CAS_ATTEMPTS + " attempts; scan again");
+        }
         refuse(decision, at);
     }
 

@@ -57,6 +57,7 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
     static final String PID = "cn.taihang.validator.locker";
     static final String KIND = "rental-key-locker";
     private static final Logger LOG = LoggerFactory.getLogger(LockerComponent.class);
+    private final java.util.concurrent.atomic.AtomicBoolean internalErrorLogged = new java.util.concurrent.atomic.AtomicBoolean();
     private static final int QUEUE = 64;
     private static final int MAX_LINE = 1024;
 
@@ -239,7 +240,9 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.error("key locker {}: internal error, the locker goes on; please report it", settings.device(), e);
+            if (internalErrorLogged.compareAndSet(false, true)) {
+                LOG.error("key locker {}: internal error, the locker goes on (further ones are not logged); please report it", settings.device(), e);
+            }
         }
     }
 

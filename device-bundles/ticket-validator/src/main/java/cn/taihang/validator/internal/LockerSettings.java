@@ -80,7 +80,7 @@ record LockerSettings(String device, String description, GateRules rules, String
             String description = c.description() == null || c.description().isBlank()
                     ? "租车钥匙柜 " + device + " / rental key locker " + device : c.description();
             return new LockerSettings(device, description, rules, c.scannerPort(), c.scannerBaud(), locks, doors, c.doorOpenHigh(),
-                    c.doorPull() == null ? Pull.UP : c.doorPull(), stocked, c.stockRevision(), timings, c.echoVerdict(), c.publishRejections());
+                    c.doorPull(), stocked, c.stockRevision(), timings, c.echoVerdict(), c.publishRejections());
         } catch (IllegalArgumentException e) {
             throw fail(name, e.getMessage());
         }

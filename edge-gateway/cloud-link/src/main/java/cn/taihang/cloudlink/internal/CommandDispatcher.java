@@ -56,12 +56,14 @@ final class CommandDispatcher implements AutoCloseable {
             if (previous != null && previous != handler) {
                 LOG.warn("two handlers for command '{}'; the later one ({}) takes it", name, handler.getClass().getName());
             }
-            for (String key : List.of(name, "fleet/" + name)) {
-                Waiting pending = waiting.remove(key);
-                if (pending != null) {
-                    worker.execute(() -> apply(pending.command(), pending.fleetWide()));
+            worker.execute(() -> {
+                for (String key : List.of(name, "fleet/" + name)) {
+                    Waiting pending = waiting.remove(key);
+                    if (pending != null) {
+                        apply(pending.command(), pending.fleetWide());
+                    }
                 }
-            }
+            });
         });
     }
 

@@ -98,7 +98,7 @@ public final class CoapServerComponent implements CoapSensorServer, HealthIndica
     }
 
     void unsetHandler(SensorMessageHandler handler) {
-        ingest.handler(null);
+        ingest.removeHandler(handler);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

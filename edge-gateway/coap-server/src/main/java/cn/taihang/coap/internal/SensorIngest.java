@@ -37,7 +37,14 @@ final class SensorIngest {
         this.maxPending = maxPending;
     }
 
-    void handler(SensorMessageHandler handler) {
+    /** Forgets the handler only if it is still this one (DS binds a replacement before it unbinds the old). */
+    synchronized void removeHandler(SensorMessageHandler old) {
+        if (handler == old) {
+            handler = null;
+        }
+    }
+
+    synchronized void handler(SensorMessageHandler handler) {
         this.handler = handler;
     }
 

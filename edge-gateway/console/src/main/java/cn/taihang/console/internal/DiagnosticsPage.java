@@ -61,11 +61,14 @@ final class DiagnosticsPage {
             return;
         }
         int millis = x.console.settings.relayPulseMillis();
-        DigitalOutput output;
+        DigitalOutput output = null;
         try {
             output = gpio.openOutput(new OutputSpec(pin, false, "console relay test by " + x.user()));
             output.pulse(Duration.ofMillis(millis));
         } catch (HardwareException e) {
+            if (output != null) {
+                output.close();
+            }
             x.audit("relay.failed", "GPIO " + pin, e.getMessage());
             show(x, HttpServletResponse.SC_CONFLICT, x.text("diagnostics.pulseFailed", pin, e.getMessage()));
             return;

@@ -21,7 +21,8 @@ import java.util.zip.CRC32;
  */
 final class SignsPage {
 
-    static final int MAX_TEXT = 200;
+    /** Per page; the two pages and the empty line between them fit the sign's limit. */
+    static final int MAX_TEXT = (SignDisplay.MAX_TEST_TEXT - 2) / 2;
 
     void show(Exchange x) throws Exception {
         show(x, HttpServletResponse.SC_OK, null, null);

@@ -11,6 +11,9 @@ package cn.taihang.gateway.api;
  */
 public interface SignDisplay {
 
+    /** Longest test text a sign takes, in characters. */
+    int MAX_TEST_TEXT = 400;
+
     /** @return what the sign shows (or is about to show) now; never {@code null}, never blocks on the panel */
     SignSnapshot snapshot();
 
@@ -18,7 +21,7 @@ public interface SignDisplay {
      * Shows a test message.
      *
      * @param text plain text, no markup (brackets are shown as they are); a line break starts a new line, an empty
-     *     line a new page — e.g. a Chinese page, an empty line, an English page. 1–400 characters.
+     *     line a new page — e.g. a Chinese page, an empty line, an English page. 1–{@value #MAX_TEST_TEXT} characters.
      * @param operator who asks (the console user), for the sign's source and the records
      * @return the sign right after the message was accepted (the panel follows within a second or so)
      * @throws SignDisplayException if refused, with the reason in Chinese and English

@@ -58,12 +58,16 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
         store.watch(alarms);
     }
 
+    /** The alarms service bound now; DS binds a replacement before it unbinds the one leaving. */
+    private volatile ServiceReference<Alarms> boundAlarms;
+
     /**
      * The gateway's alarms. Optional, and bound by reference only: the alarms service needs this store's outbox, so it
      * is got later, on the alarm thread, never while this component activates.
      */
     @Reference(service = Alarms.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindAlarms(ServiceReference<Alarms> reference) {
+        boundAlarms = reference;
         alarms.bind(new StoreAlarms.Lookup() {
             private Alarms held;
 
@@ -86,7 +90,10 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     }
 
     void unbindAlarms(ServiceReference<Alarms> reference) {
-        alarms.unbind();
+        if (reference.equals(boundAlarms)) {
+            boundAlarms = null;
+            alarms.unbind();
+        }
     }
 
     @Deactivate
