@@ -82,12 +82,9 @@ public final class BridgeDatabase {
         return file;
     }
 
-    /**
-     * @return succeeds if the database file answers a read; asked on a read connection, so a health check does not
-     *     queue behind ingest on the single writer during a reconnect storm (ingest's own progress is in the metrics)
-     */
+    /** @return succeeds if the database answers a trivial query on the writer connection (which ingest needs) */
     public Future<Void> ping() {
-        return reader.query("SELECT COUNT(*) FROM sqlite_master").execute().mapEmpty();
+        return writer.withTransaction(conn -> conn.query("SELECT 1").execute()).mapEmpty();
     }
 
     /** Closes both pools. */

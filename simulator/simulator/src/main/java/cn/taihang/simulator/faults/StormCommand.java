@@ -53,8 +53,8 @@ public final class StormCommand implements Callable<Integer> {
                     f.drainMillis() / 1000.0, f.records() * 1000.0 / Math.max(1, f.drainMillis()), f.bridgeCpuMeanPercent(), f.bridgeCpuPeakPercent(),
                     f.bridgeCpuSeconds(), f.apiMillisMedian(), f.apiMillisMax(), f.healthMillisMedian(), f.healthMillisMax());
         }
-        System.out.printf("  (API = GET /api/v1/gateways and /health, both on the read connections; mosquitto lets %d batches wait at the bridge%n"
-                + "   at once)%n", StormRun.BROKER_INFLIGHT);
+        System.out.printf("  (API = GET /api/v1/gateways on the read connections; /health pings the single writer, queued behind ingest;%n"
+                + "   mosquitto lets %d batches wait at the bridge at once)%n", StormRun.BROKER_INFLIGHT);
         Path chart = StormChart.write(figures, runDir.toAbsolutePath().resolve("storm.png"));
         System.out.println("  chart 图表: " + chart + "  (backlog and bridge CPU, second by second)");
         StormRun.Figures paced = figures.get(0);
