@@ -1,52 +1,14 @@
 package cn.taihang.bridge;
 
-import cn.taihang.bridge.broker.BrokerAddress;
-import cn.taihang.bridge.broker.BrokerConnection;
-import cn.taihang.bridge.broker.EmbeddedBroker;
-import cn.taihang.bridge.fleet.FleetStore;
-import cn.taihang.bridge.http.ApiRouter;
-import cn.taihang.bridge.http.HealthCheck;
-import cn.taihang.bridge.http.HttpVerticle;
-import cn.taihang.bridge.ingest.BatchIngest;
-import cn.taihang.bridge.ingest.IngestMetrics;
-import cn.taihang.bridge.ingest.IngestRouter;
-import cn.taihang.bridge.ingest.IngestVerticle;
-import cn.taihang.bridge.ingest.LifecycleIngest;
-import cn.taihang.bridge.ingest.RecordDecoder;
-import cn.taihang.bridge.ingest.RecordListeners;
-import cn.taihang.bridge.ingest.RecordWriter;
-import cn.taihang.bridge.broker.BrokerCommands;
-import cn.taihang.bridge.module.BridgeModules;
-import cn.taihang.bridge.module.ModuleHost;
-import io.vertx.ext.web.Router;
-import cn.taihang.bridge.ingest.RepeatFilter;
-import cn.taihang.bridge.storage.BridgeDatabase;
-import cn.taihang.bridge.telemetry.TelemetryStore;
-import cn.taihang.wire.BatchCodec;
-import cn.taihang.wire.BridgeState;
-import cn.taihang.wire.LifecycleCodec;
-import cn.taihang.wire.SenmlCodec;
-import cn.taihang.wire.Topics;
-import cn.taihang.wire.WireLimits;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.util.HexFormat;
+import cn.taihang.bridge.module.BridgeModule;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Starts a cloud bridge: SQLite store, embedded Moquette broker (or an external one), MQTT ingest with
- * exactly-once storage and acknowledgements, and the HTTP API. Each call makes an independent bridge with its own
- * Vert.x instance and meter registry, so several can run in one JVM (the simulator, tests).
+ * Starts the assembled cloud bridge: the core ({@link BridgeCore}) with the standard modules — tickets, signs, rental,
+ * dispatch ({@link StandardModules}). Each call makes an independent bridge with its own Vert.x instance and meter
+ * registry, so several can run in one JVM (the simulator, tests).
  *
  * <pre>{@code
  * RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
@@ -57,120 +19,27 @@ import java.util.stream.Stream;
  */
 public final class Bridge {
 
-    /** Largest MQTT message the broker and the bridge accept: the wire format's limit plus MQTT framing. */
-    static final int MAX_MQTT_MESSAGE_BYTES = WireLimits.V1.maxMessageBytes() + 4096;
-    private static final int REPEAT_KEYS = 10_000;
-
     private Bridge() {
     }
 
     /**
-     * Starts a bridge.
+     * Starts a bridge with the standard modules.
      *
      * @param options what to bind and where to store; see {@link BridgeOptions#ephemeral} for tests
-     * @return completes with the running bridge once the broker is up, the bridge is subscribed and its online state
-     *     published, and the HTTP API listens; completes exceptionally (everything started is stopped again) if a
-     *     port cannot be bound or the database cannot be opened — the exception says what to change
+     * @return as {@link BridgeCore#start}: the running bridge, or an exception that says what to change
      */
     public static CompletionStage<RunningBridge> start(BridgeOptions options) {
         return start(options, List.of());
     }
 
     /**
-     * Starts a bridge with modules beyond {@link BridgeModules#all()} (tests, experiments).
+     * Starts a bridge with modules beyond the standard ones (tests, experiments, the simulator's key provisioning).
      *
      * @param options what to bind and where to store
      * @param extraModules started after the standard modules
-     * @return as {@link #start(BridgeOptions)}
+     * @return as {@link BridgeCore#start}
      */
-    public static CompletionStage<RunningBridge> start(BridgeOptions options, List<cn.taihang.bridge.module.BridgeModule> extraModules) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                .setRegistryName("taihang-bridge-" + UUID.randomUUID());
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry)).build();
-        RunningBridge.Parts parts = new RunningBridge.Parts(vertx, registry, options, extraModules);
-        CompletableFuture<RunningBridge> started = new CompletableFuture<>();
-        startParts(parts).onComplete(ar -> {
-            if (ar.succeeded()) {
-                started.complete(ar.result());
-            } else {
-                parts.stop().whenComplete((v, e) -> started.completeExceptionally(ar.cause()));
-            }
-        });
-        return started;
-    }
-
-    private static Future<RunningBridge> startParts(RunningBridge.Parts parts) {
-        BridgeOptions options = parts.options();
-        Vertx vertx = parts.vertx();
-        return BridgeDatabase.open(vertx, options.dataDir()).compose(db -> {
-            parts.database(db);
-            return startBroker(parts);
-        }).compose(broker -> {
-            BridgeDatabase db = parts.database();
-            FleetStore fleet = new FleetStore(db.writer(), db.reader());
-            Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
-            return fleetReady.compose(v -> deploy(parts, broker, fleet));
-        });
-    }
-
-    private static Future<BrokerAddress> startBroker(RunningBridge.Parts parts) {
-        BridgeOptions options = parts.options();
-        if (!options.embeddedBroker()) {
-            return Future.succeededFuture(options.externalBroker());
-        }
-        EmbeddedBroker broker = new EmbeddedBroker(options.host(), options.mqttPort(), MAX_MQTT_MESSAGE_BYTES);
-        parts.broker(broker);
-        return parts.vertx().executeBlocking(broker::start);
-    }
-
-    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet) {
-        BridgeOptions options = parts.options();
-        BridgeDatabase db = parts.database();
-        LifecycleCodec lifecycleCodec = new LifecycleCodec();
-        RepeatFilter repeats = new RepeatFilter(REPEAT_KEYS);
-        IngestMetrics metrics = new IngestMetrics(parts.registry(), fleet::onlineCount);
-        BrokerConnection[] connection = new BrokerConnection[1];
-        RecordListeners listeners = new RecordListeners();
-        Router moduleRoutes = Router.router(parts.vertx());
-        ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
-                new BrokerCommands(() -> connection[0]), options.dataDir(), listeners);
-        parts.modules(modules);
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);
-        IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
-        connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
-                () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
-        HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
-        ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes);
-        HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
-        return modules.start(java.util.stream.Stream.concat(BridgeModules.all().stream(), parts.extraModules().stream()).toList()).compose(started -> parts.vertx().deployVerticle(new IngestVerticle(connection[0]))).compose(id -> {
-            parts.ingestDeployment(id);
-            return parts.vertx().deployVerticle(http);
-        }).map(id -> {
-            parts.httpDeployment(id);
-            return new RunningBridge(parts, http.port(), broker, http.routes());
-        });
-    }
-
-    /** @return the subscriptions: births, deaths and data of every gateway, optionally in a shared group */
-    static List<String> filters(String shareGroup) {
-        String prefix = shareGroup == null ? "" : "$share/" + shareGroup + "/";
-        return Stream.of(Topics.Kind.BIRTH, Topics.Kind.DEATH, Topics.Kind.DATA).map(k -> prefix + Topics.allGateways(k)).toList();
-    }
-
-    private static BrokerConnection.State stateMessages(LifecycleCodec codec) {
-        long now = System.currentTimeMillis();
-        return new BrokerConnection.State(Topics.BRIDGE_STATE, codec.encodeBridgeState(new BridgeState(1, true, now)),
-                codec.encodeBridgeState(new BridgeState(1, false, now)));
-    }
-
-    private static String clientId(BridgeOptions options) {
-        if (options.clientId() != null) {
-            return options.clientId();
-        }
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        return "taihang-bridge-" + HexFormat.of().formatHex(random);
+    public static CompletionStage<RunningBridge> start(BridgeOptions options, List<BridgeModule> extraModules) {
+        return BridgeCore.start(options, Stream.concat(StandardModules.create().stream(), extraModules.stream()).toList());
     }
 }

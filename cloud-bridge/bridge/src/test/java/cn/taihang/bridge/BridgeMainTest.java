@@ -30,9 +30,6 @@ class BridgeMainTest {
                 "--host", "0.0.0.0", "--share-group", "bridge", "--client-id", "bridge-1");
         assertThat(o).isEqualTo(new BridgeOptions("0.0.0.0", 0, 0, new BrokerAddress("emqx", 1883, false), Path.of("/var/lib/bridge"), "bridge", "bridge-1"));
         assertThat(o.embeddedBroker()).isFalse();
-        assertThat(Bridge.filters("bridge")).containsExactly("$share/bridge/taihang/v1/+/+/birth", "$share/bridge/taihang/v1/+/+/death",
-                "$share/bridge/taihang/v1/+/+/data");
-        assertThat(Bridge.filters(null)).containsExactly("taihang/v1/+/+/birth", "taihang/v1/+/+/death", "taihang/v1/+/+/data");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.TestGateway;
+import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,11 +11,9 @@ import cn.taihang.sign.rendering.FontSet;
 import cn.taihang.sign.rendering.HexFont;
 import cn.taihang.sign.rendering.MessageRenderer;
 import cn.taihang.sign.rendering.PanelSpec;
-import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
-import cn.taihang.wire.Topics;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +54,7 @@ class HubNoticeSignLoopbackTest {
         LocalDate day = LocalDate.now(CST).plusDays(7);
         SenmlCodec senml = new SenmlCodec();
         try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
-             ApiCalls api = new ApiCalls(bridge);
+             ApiClient api = new ApiClient(bridge);
              TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
             long seq = 0;
             hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", "sign.status", 1, false, senml.encodeCbor(List.of(
@@ -79,32 +77,24 @@ class HubNoticeSignLoopbackTest {
             long total = seq;
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(hub.ackedSeqs()).hasSize((int) total));
 
-            AtomicReference<JsonObject> board = new AtomicReference<>();
-            MqttClient sign = new MqttClient(bridge.brokerUrl(), "hub-sign-" + System.nanoTime(), new MemoryPersistence());
-            sign.connect();
-            sign.subscribe(Topics.command(HUB, GW, "sign-message"), 1, (t, m) -> board.set(new JsonObject(new String(
-                    new CommandCodec().decode(m.getPayload()).body(), StandardCharsets.UTF_8)).getJsonArray("signs").getJsonObject(0)));
-            try {
-                JsonObject plan = api.post("/api/v1/dispatch/plan", new JsonObject().put("day", day.toString()).put("at", day + "T07:00")).json();
-                assertThat(plan.getInteger("extras")).isPositive();
-                String extra = plan.getJsonArray("notices").stream().map(JsonObject.class::cast).filter(n -> n.getString("site").equals(HUB))
-                        .findFirst().orElseThrow().getJsonArray("lines").getJsonObject(0).getString("zh");
-                assertThat(extra).startsWith("加开 T01");
+            Supplier<JsonObject> board = () -> hub.latestCommandText("sign-message").map(t -> new JsonObject(t).getJsonArray("signs").getJsonObject(0))
+                    .orElse(null);
+            JsonObject plan = api.post("/api/v1/dispatch/plan", new JsonObject().put("day", day.toString()).put("at", day + "T07:00")).json();
+            assertThat(plan.getInteger("extras")).isPositive();
+            String extra = plan.getJsonArray("notices").stream().map(JsonObject.class::cast).filter(n -> n.getString("site").equals(HUB))
+                    .findFirst().orElseThrow().getJsonArray("lines").getJsonObject(0).getString("zh");
+            assertThat(extra).startsWith("加开 T01");
 
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(board.get() == null ? "" : board.get().getString("multi"))
-                        .contains("调度通知", "Service notice", extra));
-                JsonObject shown = board.get();
-                assertThat(shown.getString("sign")).isEqualTo("hsr-board-1");
-                assertThat(shown.getString("source")).isEqualTo("bridge/hub-board");
-                assertThat(shown.getInteger("priority")).as("the board's own priority, not the notice's").isEqualTo(50);
-                String multi = shown.getString("multi");
-                assertThat(multi.indexOf("调度通知")).as("extra buses are urgent: first page").isLessThan(multi.indexOf("道路"));
-                MessageRenderer renderer = new MessageRenderer(PanelSpec.of(256, 128, ColourScheme.TRICOLOUR, false), fonts());
-                assertThat(renderer.render(multi).pages()).as("notice zh/en, road info zh/en; no timetable file here").hasSize(4);
-            } finally {
-                sign.disconnect();
-                sign.close();
-            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(board.get() == null ? "" : board.get().getString("multi"))
+                    .contains("调度通知", "Service notice", extra));
+            JsonObject shown = board.get();
+            assertThat(shown.getString("sign")).isEqualTo("hsr-board-1");
+            assertThat(shown.getString("source")).isEqualTo("bridge/hub-board");
+            assertThat(shown.getInteger("priority")).as("the board's own priority, not the notice's").isEqualTo(50);
+            String multi = shown.getString("multi");
+            assertThat(multi.indexOf("调度通知")).as("extra buses are urgent: first page").isLessThan(multi.indexOf("道路"));
+            MessageRenderer renderer = new MessageRenderer(PanelSpec.of(256, 128, ColourScheme.TRICOLOUR, false), fonts());
+            assertThat(renderer.render(multi).pages()).as("notice zh/en, road info zh/en; no timetable file here").hasSize(4);
         }
     }
 }

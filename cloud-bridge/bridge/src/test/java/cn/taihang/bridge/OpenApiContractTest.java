@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.taihang.bridge.http.ApiRouter;
+import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.Frames;
+import cn.taihang.bridge.testing.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import org.yaml.snakeyaml.Yaml;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.Operation;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiContractTest {
 
     RunningBridge bridge;
-    Http http;
+    ApiClient http;
+    ApiClient unchecked;
     Vertx vertx;
     JsonObject raw;
     OpenAPIContract contract;
@@ -42,10 +44,11 @@ class OpenApiContractTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
-        http = new Http(bridge);
+        http = new ApiClient(bridge);
+        unchecked = http.unchecked();
         vertx = Vertx.vertx();
-        raw = loadDocument();
-        contract = OpenAPIContract.from(vertx, adaptMediaTypes(raw.copy())).await();
+        raw = http.document();
+        contract = OpenAPIContract.from(vertx, ApiClient.adaptMediaTypes(raw.copy())).await();
         validator = ResponseValidator.create(vertx, contract);
         try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-contract-1")) {
             gw.birth(1);
@@ -57,48 +60,9 @@ class OpenApiContractTest {
 
     @AfterAll
     void stop() {
+        http.close();
         bridge.close();
         vertx.close().await();
-    }
-
-    /**
-     * vertx-openapi 5.0.7 validates only a few media types; the document uses the right ones
-     * ({@code application/problem+json}, {@code application/yaml}), so the test validates those bodies as their
-     * closest supported kin after checking the real Content-Type against the document as written.
-     */
-    static final Map<String, String> MEDIA_TYPE_ALIASES = Map.of("application/problem+json", "application/json", "application/yaml", "text/plain",
-            "image/png", "text/plain");
-
-    static JsonObject loadDocument() throws Exception {
-        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(ApiRouter.OPENAPI_RESOURCE)) {
-            Map<String, Object> tree = new Yaml().load(in);
-            return new JsonObject(tree);
-        }
-    }
-
-    static JsonObject adaptMediaTypes(JsonObject doc) {
-        JsonObject paths = doc.getJsonObject("paths");
-        for (String path : paths.fieldNames()) {
-          for (String method : paths.getJsonObject(path).fieldNames()) {
-            JsonObject responses = paths.getJsonObject(path).getJsonObject(method).getJsonObject("responses");
-            for (String status : responses.fieldNames()) {
-                JsonObject content = responses.getJsonObject(status).getJsonObject("content");
-                if (content == null) {
-                    continue;
-                }
-                MEDIA_TYPE_ALIASES.forEach((real, alias) -> {
-                    if (content.containsKey(real)) {
-                        content.put(alias, content.remove(real));
-                    }
-                });
-                if (content.containsKey("text/plain")) {
-                    // vertx-openapi hands text bodies to the JSON schema validator as a Buffer, which it cannot check
-                    content.getJsonObject("text/plain").remove("schema");
-                }
-            }
-          }
-        }
-        return doc;
     }
 
     @Test
@@ -129,14 +93,14 @@ class OpenApiContractTest {
                 ApiRouter.OPENAPI_PATH, "getOpenApi",
                 "/metrics", "getMetrics");
         calls.forEach((path, operationId) -> {
-            Http.Response r = http.get(path);
+            ApiClient.Answer r = unchecked.get(path);
             Operation op = contract.operation(operationId);
             assertThat(op.getResponse(r.status())).as("%s answered %d, which %s does not document", path, r.status(), operationId).isNotNull();
             String mediaType = r.contentType().split(";")[0].trim();
             JsonObject documented = raw.getJsonObject("paths").getJsonObject(op.getOpenAPIPath()).getJsonObject("get")
                     .getJsonObject("responses").getJsonObject(String.valueOf(r.status())).getJsonObject("content");
             assertThat(documented.fieldNames()).as("%s content type", path).contains(mediaType);
-            String validatedAs = MEDIA_TYPE_ALIASES.getOrDefault(mediaType, mediaType);
+            String validatedAs = ApiClient.MEDIA_TYPE_ALIASES.getOrDefault(mediaType, mediaType);
             ValidatableResponse response = ValidatableResponse.create(r.status(), Map.of("Content-Type", validatedAs),
                     Buffer.buffer(r.body()), validatedAs);
             validator.validate(response, operationId).await();
@@ -145,16 +109,18 @@ class OpenApiContractTest {
 
     @Test
     void textAnswersCarryWhatTheyPromise() throws Exception {
-        Http.Response doc = http.get(ApiRouter.OPENAPI_PATH);
-        assertThat(new JsonObject((Map<String, Object>) new Yaml().load(doc.body()))).isEqualTo(raw);
-        Http.Response metrics = http.get("/metrics");
+        ApiClient.Answer doc = http.get(ApiRouter.OPENAPI_PATH);
+        assertThat(ApiClient.parseYaml(doc.body())).isEqualTo(raw);
+        assertThat(raw.getJsonObject("paths").fieldNames()).as("the core's part and every standard module's")
+                .contains("/health", "/api/v1/telemetry", "/api/v1/tickets/orders", "/api/v1/signs", "/api/v1/rental/reservations", "/api/v1/dispatch/plan");
+        ApiClient.Answer metrics = http.get("/metrics");
         assertThat(metrics.body()).contains("bridge_ingest_records_total{outcome=\"new\"} 2.0", "bridge_gateways_online 1.0",
                 "bridge_ingest_latency_seconds_count", "bridge_ingest_batches_total{outcome=\"stored\"} 1.0");
     }
 
     @Test
     void aTelemetryPageWithNextValidates() {
-        Http.Response r = http.get("/api/v1/telemetry?limit=1");
+        ApiClient.Answer r = http.get("/api/v1/telemetry?limit=1");
         assertThat(r.json().getString("next")).isNotNull();
         assertThat(r.json().getJsonArray("items")).hasSize(1);
         validator.validate(ValidatableResponse.create(200, Map.of("Content-Type", r.contentType()), Buffer.buffer(r.body()), "application/json"),

@@ -1,5 +1,7 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.TestGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,20 +40,21 @@ import org.junit.jupiter.api.io.TempDir;
 class RentalPassLoopbackTest {
 
     private RunningBridge bridge;
-    private ApiCalls api;
-    private FleetCommands fleet;
+    private ApiClient api;
+    private TestGateway fleet;
     private final TrustCodec trust = new TrustCodec();
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
-        api = new ApiCalls(bridge);
-        fleet = new FleetCommands(bridge.brokerUrl());
+        api = new ApiClient(bridge);
+        fleet = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-fleet-listener");
     }
 
     @AfterAll
     void stop() throws Exception {
         fleet.close();
+        api.close();
         api.close();
         bridge.close();
     }
@@ -64,14 +67,14 @@ class RentalPassLoopbackTest {
     }
 
     private JsonArray passes(String reservation) {
-        ApiCalls.Answer a = api.post("/api/v1/rental/reservations/" + reservation + "/passes", null);
+        ApiClient.Answer a = api.post("/api/v1/rental/reservations/" + reservation + "/passes", null);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a.json().getJsonArray("items");
     }
 
     private SignedTicket verified(String qr) throws Exception {
-        await().until(() -> fleet.latest("ticket-keyring").isPresent());
-        return new TicketVerifier(trust.decodeKeyRing(fleet.latest("ticket-keyring").orElseThrow().body())).verify(qr);
+        await().until(() -> fleet.latestCommand("ticket-keyring").isPresent());
+        return new TicketVerifier(trust.decodeKeyRing(fleet.latestCommand("ticket-keyring").orElseThrow().body())).verify(qr);
     }
 
     @Test
@@ -121,7 +124,7 @@ class RentalPassLoopbackTest {
         assertThat(RentalPass.of(verified(after.getJsonObject(1).getString("qrText")).ticket()).car()).isEqualTo(car);
         String old = before.getJsonObject(1).getString("ticketId");
         assertThat(api.get("/api/v1/tickets/" + old).json().getString("status")).isEqualTo("revoked");
-        await().untilAsserted(() -> assertThat(trust.decodeDenyList(fleet.latest("ticket-deny-list").orElseThrow().body()).ids())
+        await().untilAsserted(() -> assertThat(trust.decodeDenyList(fleet.latestCommand("ticket-deny-list").orElseThrow().body()).ids())
                 .contains(Long.parseLong(old)));
     }
 

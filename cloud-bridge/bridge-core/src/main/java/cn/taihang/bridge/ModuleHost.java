@@ -1,0 +1,111 @@
+package cn.taihang.bridge;
+
+import cn.taihang.bridge.ingest.RecordListeners;
+import cn.taihang.bridge.module.BridgeContext;
+import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.module.GatewayCommands;
+import cn.taihang.bridge.module.RecordListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts and stops the bridge's modules and gives them their {@link BridgeContext}. */
+final class ModuleHost implements BridgeContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleHost.class);
+
+    private final Vertx vertx;
+    private final Pool writer;
+    private final Pool reader;
+    private final Router router;
+    private final MeterRegistry meters;
+    private final GatewayCommands commands;
+    private final Path dataDir;
+    private final RecordListeners listeners;
+    private final List<BridgeModule> started = new ArrayList<>();
+
+    /**
+     * @param router the sub-router mounted at {@code /api/v1/} for module routes
+     */
+    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
+                      RecordListeners listeners) {
+        this.vertx = vertx;
+        this.writer = writer;
+        this.reader = reader;
+        this.router = router;
+        this.meters = meters;
+        this.commands = commands;
+        this.dataDir = dataDir;
+        this.listeners = listeners;
+    }
+
+    /** @return completes when every module has started, in order; fails with the first failure */
+    Future<Void> start(List<BridgeModule> modules) {
+        Future<Void> chain = Future.succeededFuture();
+        for (BridgeModule module : modules) {
+            chain = chain.compose(v -> module.start(this).map(ok -> {
+                started.add(module);
+                LOG.debug("module {} started", module.name());
+                return (Void) null;
+            }).recover(e -> Future.failedFuture(new IllegalStateException("the " + module.name() + " module did not start: " + e.getMessage(), e))));
+        }
+        return chain;
+    }
+
+    /** @return completes when every started module has stopped, in reverse order */
+    Future<Void> stop() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            BridgeModule module = started.get(i);
+            chain = chain.eventually(() -> module.stop().onFailure(e -> LOG.warn("module {} did not stop cleanly: {}", module.name(), e.toString())));
+        }
+        return chain;
+    }
+
+    @Override
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    @Override
+    public Pool writer() {
+        return writer;
+    }
+
+    @Override
+    public Pool reader() {
+        return reader;
+    }
+
+    @Override
+    public Router router() {
+        return router;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    @Override
+    public GatewayCommands commands() {
+        return commands;
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void onNewRecords(String kindPrefix, RecordListener listener) {
+        listeners.add(kindPrefix, listener);
+    }
+}

@@ -1,0 +1,216 @@
+package cn.taihang.bridge;
+
+import cn.taihang.bridge.broker.BrokerAddress;
+import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.storage.BridgeDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A started bridge: where it listens, and how to stop it. Thread-safe. */
+public final class RunningBridge implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningBridge.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 15;
+
+    private final Parts parts;
+    private final int httpPort;
+    private final BrokerAddress broker;
+    private final List<String> routes;
+
+    RunningBridge(Parts parts, int httpPort, BrokerAddress broker, List<String> routes) {
+        this.parts = parts;
+        this.httpPort = httpPort;
+        this.broker = broker;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** @return the HTTP API's bound port */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** @return the HTTP base URL, e.g. {@code http://127.0.0.1:8080} */
+    public String httpUrl() {
+        return "http://" + hostForUrl(parts.options().host()) + ":" + httpPort;
+    }
+
+    /** @return the broker's port (the embedded broker's bound port, or the external broker's) */
+    public int mqttPort() {
+        return broker.port();
+    }
+
+    /** @return the broker's URL for gateways, e.g. {@code tcp://127.0.0.1:1883} */
+    public String brokerUrl() {
+        return broker.url();
+    }
+
+    /** @return whether this bridge runs the broker itself */
+    public boolean embeddedBroker() {
+        return parts.options().embeddedBroker();
+    }
+
+    /** @return the SQLite file */
+    public Path databaseFile() {
+        return parts.database().file();
+    }
+
+    /** @return the meters (also served at {@code /metrics}) */
+    public MeterRegistry meterRegistry() {
+        return parts.registry();
+    }
+
+    /** @return the routes the HTTP API serves, as {@code "GET /path"}; for contract tests and diagnostics */
+    public List<String> httpRoutes() {
+        return routes;
+    }
+
+    /**
+     * Stops gracefully: publishes the bridge's offline state, disconnects, stops the HTTP API, closes the database
+     * and the embedded broker. Idempotent.
+     *
+     * @return completes when everything is stopped; never fails (problems are logged)
+     */
+    public CompletionStage<Void> closeAsync() {
+        return parts.stop();
+    }
+
+    /** Blocking {@link #closeAsync()}, waiting at most 15 s. */
+    @Override
+    public void close() {
+        try {
+            closeAsync().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("bridge did not stop cleanly within {} s: {}", CLOSE_TIMEOUT_SECONDS, e.toString());
+        }
+    }
+
+    static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** What has been started so far, so that a failed start and a close stop the same things in order. */
+    static final class Parts {
+        private final Vertx vertx;
+        private final PrometheusMeterRegistry registry;
+        private final BridgeOptions options;
+        private volatile BridgeDatabase database;
+        private volatile EmbeddedBroker broker;
+        private volatile String ingestDeployment;
+        private volatile String httpDeployment;
+        private final List<BridgeModule> modules;
+        private volatile ModuleHost moduleHost;
+        private CompletableFuture<Void> stopped;
+
+        Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
+            this.modules = List.copyOf(modules);
+            this.vertx = vertx;
+            this.registry = registry;
+            this.options = options;
+        }
+
+        Vertx vertx() {
+            return vertx;
+        }
+
+        PrometheusMeterRegistry registry() {
+            return registry;
+        }
+
+        BridgeOptions options() {
+            return options;
+        }
+
+        List<BridgeModule> modules() {
+            return modules;
+        }
+
+        BridgeDatabase database() {
+            return database;
+        }
+
+        void database(BridgeDatabase db) {
+            database = db;
+        }
+
+        void broker(EmbeddedBroker b) {
+            broker = b;
+        }
+
+        void moduleHost(ModuleHost host) {
+            moduleHost = host;
+        }
+
+        void ingestDeployment(String id) {
+            ingestDeployment = id;
+        }
+
+        void httpDeployment(String id) {
+            httpDeployment = id;
+        }
+
+        /**
+         * Stops in order: MQTT (offline state), HTTP, database, broker, then Vert.x itself from a plain thread,
+         * because nothing chained on a Vert.x future runs once its event loops are gone.
+         */
+        synchronized CompletableFuture<Void> stop() {
+            if (stopped == null) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                stopped = done;
+                LOG.debug("stopping the bridge");
+                undeploy(ingestDeployment)
+                        .onComplete(ar -> LOG.debug("ingest stopped"))
+                        .eventually(() -> undeploy(httpDeployment))
+                        .eventually(() -> moduleHost == null ? Future.succeededFuture() : moduleHost.stop())
+                        .eventually(() -> database == null ? Future.succeededFuture() : database.close())
+                        .eventually(() -> broker == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+                            long t0 = System.nanoTime();
+                            broker.stop();
+                            LOG.debug("embedded broker stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                            return null;
+                        }))
+                        .onComplete(ar -> {
+                            LOG.debug("bridge parts stopped");
+                            if (ar.failed()) {
+                                LOG.warn("problem while stopping the bridge: {}", ar.cause().toString());
+                            }
+                            Thread closer = new Thread(() -> closeVertx(done), "bridge-close");
+                            closer.setDaemon(true);
+                            closer.start();
+                        });
+            }
+            return stopped;
+        }
+
+        private void closeVertx(CompletableFuture<Void> done) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+            } finally {
+                LOG.debug("Vert.x closed");
+                registry.close();
+                done.complete(null);
+            }
+        }
+
+        private Future<Void> undeploy(String id) {
+            return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+        }
+    }
+}

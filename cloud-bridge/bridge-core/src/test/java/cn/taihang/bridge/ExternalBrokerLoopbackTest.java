@@ -1,0 +1,41 @@
+package cn.taihang.bridge;
+
+import cn.taihang.bridge.testing.TestGateway;
+import cn.taihang.bridge.testing.Frames;
+import cn.taihang.bridge.testing.ApiClient;
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.taihang.bridge.broker.BrokerAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A second bridge using the first one's broker as its external broker, as a scaled-out bridge would. */
+@Tag("loopback")
+class ExternalBrokerLoopbackTest {
+
+    @TempDir
+    Path dirA;
+    @TempDir
+    Path dirB;
+
+    @Test
+    void ingestsThroughAnExternalBroker() throws Exception {
+        try (RunningBridge host = BridgeCore.start(BridgeOptions.ephemeral(dirA), List.of()).toCompletableFuture().get();
+             RunningBridge external = BridgeCore.start(BridgeOptions.ephemeral(dirB)
+                     .withExternalBroker(BrokerAddress.parse(host.brokerUrl())), List.of()).toCompletableFuture().get();
+             ApiClient api = new ApiClient(external);
+             TestGateway gw = new TestGateway(host.brokerUrl(), "wangmangling", "gw-wml-1")) {
+            assertThat(external.embeddedBroker()).isFalse();
+            assertThat(external.brokerUrl()).isEqualTo(host.brokerUrl());
+            assertThat(api.json("/health").getString("brokerMode")).isEqualTo("external");
+            gw.send(Frames.range(1, 3));
+            // both bridges subscribe without a share group: each stores the batch in its own database and acks it
+            await().until(() -> gw.acks().size() == 2);
+            assertThat(api.json("/api/v1/telemetry").getJsonArray("items")).hasSize(3);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package cn.taihang.bridge;
+
+import cn.taihang.bridge.testing.ApiClient;
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bridge that cannot start says why and what to change, and leaves nothing running (ports, files). */
+@Tag("loopback")
+class StartFailureLoopbackTest {
+
+    @TempDir
+    Path dir;
+
+    private static Throwable failure(BridgeOptions options) throws Exception {
+        CompletableFuture<RunningBridge> start = BridgeCore.start(options, List.of()).toCompletableFuture();
+        try {
+            start.get().close();
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("started");
+    }
+
+    @Test
+    void aBusyHttpPortNamesTheOption() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Throwable t = failure(BridgeOptions.ephemeral(dir).withHttpPort(busy.getLocalPort()));
+            assertThat(t).hasMessageContaining("--http-port");
+        }
+        // the failed start released its broker and database: a normal start in the same directory works
+        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get()) {
+            try (ApiClient http = new ApiClient(again)) {
+                assertThat(http.get("/health").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aBusyMqttPortNamesTheOption() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            assertThat(failure(BridgeOptions.ephemeral(dir).withMqttPort(busy.getLocalPort()))).hasMessageContaining("--mqtt-port");
+        }
+    }
+
+    @Test
+    void anUnusableDataDirectoryNamesTheOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(failure(BridgeOptions.ephemeral(file.resolve("sub")))).hasMessageContaining("--data");
+    }
+}

@@ -1,0 +1,344 @@
+package cn.taihang.bridge.rental;
+
+import cn.taihang.bridge.rental.port.RentalEntitlement;
+import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.bridge.rental.domain.CarState;
+import cn.taihang.bridge.rental.domain.OneWayTariff;
+import cn.taihang.bridge.rental.domain.Station;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bookings, pickups, returns and car states. Every change runs in ONE transaction on the bridge's single writer
+ * connection, and the availability check ({@link cn.taihang.bridge.rental.domain.StockProjection}) reads inside that
+ * same transaction: requests are serialised by the writer, so two requests can never both take the last car.
+ */
+public final class RentalService {
+
+    /** How early before its window a pickup is still accepted at a desk. */
+    static final Duration PICKUP_GRACE = Duration.ofMinutes(30);
+    static final Duration MAX_RENTAL = Duration.ofDays(30);
+    static final Duration MAX_LEAD = Duration.ofDays(180);
+
+    private final RentalNetwork network;
+    private final Pool writer;
+    private final Pool reader;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param network stations and tariff
+     * @param writer the bridge's single writer connection
+     * @param reader read-only connections
+     */
+    public RentalService(RentalNetwork network, Pool writer, Pool reader) {
+        this.network = network;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** @return the network */
+    public RentalNetwork network() {
+        return network;
+    }
+
+    /** Creates the tables and, the first time, the fleet. */
+    public Future<Void> start(Instant now) {
+        return writer.withTransaction(tx -> RentalStore.createSchema(tx).compose(v -> RentalStore.seedFleet(tx, network, now)));
+    }
+
+    /**
+     * A booking request.
+     *
+     * @param customer who books
+     * @param pickupStation where
+     * @param pickupFrom pickup window start
+     * @param pickupUntil pickup window end
+     * @param returnStation where the car comes back
+     * @param returnFrom return window start
+     * @param returnUntil return window end
+     */
+    public record BookingRequest(String customer, String pickupStation, Instant pickupFrom, Instant pickupUntil, String returnStation, Instant returnFrom,
+                                 Instant returnUntil) {}
+
+    /** @throws RentalException (400) naming what is wrong with the request */
+    OneWayTariff.Quote validate(BookingRequest r, Instant now) {
+        if (r.customer() == null || r.customer().isBlank() || r.customer().length() > 128) {
+            throw RentalException.badRequest("customer must be 1-128 characters");
+        }
+        Station from = station(r.pickupStation());
+        Station to = station(r.returnStation());
+        if (r.pickupFrom() == null || r.pickupUntil() == null || r.returnFrom() == null || r.returnUntil() == null) {
+            throw RentalException.badRequest("pickup and return windows need from and until instants");
+        }
+        if (!r.pickupFrom().isBefore(r.pickupUntil()) || !r.returnFrom().isBefore(r.returnUntil())) {
+            throw RentalException.badRequest("a window's from must be before its until");
+        }
+        if (r.returnFrom().isBefore(r.pickupUntil())) {
+            throw RentalException.badRequest("the return window must start after the pickup window ends");
+        }
+        if (r.pickupUntil().isBefore(now)) {
+            throw RentalException.badRequest("the pickup window has already closed; choose a later one");
+        }
+        if (Duration.between(r.pickupFrom(), r.returnUntil()).compareTo(MAX_RENTAL) > 0 || Duration.between(now, r.pickupFrom()).compareTo(MAX_LEAD) > 0) {
+            throw RentalException.badRequest("rentals last at most 30 days and are booked at most 180 days ahead");
+        }
+        return network.tariff().quote(from, to, r.pickupFrom(), r.returnUntil());
+    }
+
+    /** @throws RentalException (400) if the station is unknown */
+    Station station(String id) {
+        return network.station(id).orElseThrow(() -> RentalException.badRequest("unknown station '" + id + "'; GET /api/v1/rental/stations lists them"));
+    }
+
+    /** @return the quote for a request (no booking) */
+    public OneWayTariff.Quote quote(BookingRequest r, Instant now) {
+        return validate(r, now);
+    }
+
+    /**
+     * Books a car if the pickup station can still promise one for the whole future (no double booking); counts the
+     * request (taken or refused) for the demand forecast.
+     *
+     * @return the confirmed reservation; fails with {@link RentalException}: 400 bad request, 409 {@code no-car-available}
+     */
+    public Future<Reservation> book(BookingRequest r, Instant now) {
+        OneWayTariff.Quote quote;
+        try {
+            quote = validate(r, now);
+        } catch (RentalException e) {
+            return Future.failedFuture(e);
+        }
+        LocalDate day = r.pickupFrom().atZone(network.zone()).toLocalDate();
+        Instant effectiveFrom = r.pickupFrom().isBefore(now) ? now : r.pickupFrom();
+        return writer.withTransaction(tx -> RentalStore.expireNoShows(tx, now)
+                .compose(v -> RentalStore.projection(tx, r.pickupStation(), now))
+                .compose(stock -> {
+                    if (stock.availableFrom(effectiveFrom) < 1) {
+                        return RentalStore.countRequest(tx, r.pickupStation(), day, true).map(v -> Optional.<Reservation>empty());
+                    }
+                    Reservation res = new Reservation(newId(), r.customer(), r.pickupStation(), r.pickupFrom(), r.pickupUntil(), r.returnStation(),
+                            r.returnFrom(), r.returnUntil(), "confirmed", null, quote.totalFen(), quote.oneWayFeeFen(), now);
+                    return RentalStore.insert(tx, res).compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
+                            .compose(v -> RentalStore.holdDue(tx, now))
+                            .compose(v -> RentalStore.reservation(tx, res.id()));
+                })).compose(booked -> booked.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(RentalException.conflict("no-car-available",
+                "no car can be promised at " + r.pickupStation() + " from " + r.pickupFrom() + "; try another time or station (GET /api/v1/rental/availability)"))));
+    }
+
+    /** @return how many more pickups the station can promise from {@code from} */
+    public Future<Integer> available(String station, Instant from, Instant now) {
+        station(station);
+        return RentalStore.projection(reader, station, now).map(p -> p.availableFrom(from.isBefore(now) ? now : from));
+    }
+
+    /** @return the reservation */
+    public Future<Reservation> reservation(String id) {
+        return RentalStore.reservation(reader, id).compose(r -> r.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(RentalException.notFound("reservation " + id))));
+    }
+
+    /** Cancels a confirmed reservation and frees its held car. */
+    public Future<Reservation> cancel(String id, Instant now) {
+        return writer.withTransaction(tx -> load(tx, id).compose(r -> {
+            if (!r.state().equals("confirmed")) {
+                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; only confirmed ones can be cancelled"));
+            }
+            Future<Void> release = r.car() == null ? Future.succeededFuture()
+                    : RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, now);
+            return release.compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'cancelled', car = NULL WHERE id = ?").execute(Tuple.of(id)))
+                    .compose(v -> load(tx, id));
+        }));
+    }
+
+    /** Hands the car over at a desk: the held car, or any available car of the station. */
+    public Future<Reservation> pickup(String id, Instant now) {
+        return writer.withTransaction(tx -> RentalStore.expireNoShows(tx, now).compose(x -> load(tx, id)).compose(r -> {
+            if (!r.state().equals("confirmed")) {
+                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it cannot be picked up"));
+            }
+            if (now.isBefore(r.pickupFrom().minus(PICKUP_GRACE))) {
+                return Future.failedFuture(RentalException.conflict("too-early", "the pickup window opens at " + r.pickupFrom() + "; come back then"));
+            }
+            return handOver(tx, r, null, now);
+        }));
+    }
+
+    /**
+     * Marks the reservation active with the car handed over: the given car (a key locker reports the key it gave out —
+     * that is what happened, even if the bridge held another car), else its held car, else any available car of the
+     * station. A held car that was not handed over goes to the reservation whose car was (or back to the lot).
+     */
+    Future<Reservation> handOver(SqlConnection tx, Reservation r, String carHint, Instant at) {
+        if (carHint != null && !carHint.equals(r.car())) {
+            return RentalStore.car(tx, carHint).compose(found -> found.isEmpty() ? handOverHeld(tx, r, at)
+                    : swapHold(tx, r, found.get(), at).compose(v -> handOverHeld(tx, r, carHint, at)));
+        }
+        return handOverHeld(tx, r, at);
+    }
+
+    private Future<Reservation> handOverHeld(SqlConnection tx, Reservation r, Instant at) {
+        return handOverHeld(tx, r, r.car(), at);
+    }
+
+    /** The car given to {@code r} was held for another reservation (or none): that one gets the car held for {@code r}. */
+    private Future<Void> swapHold(SqlConnection tx, Reservation r, JsonObject given, Instant at) {
+        String other = given.getString("reservation");
+        boolean heldForOther = CarState.RESERVED.id().equals(given.getString("state")) && other != null && !other.equals(r.id());
+        if (r.car() == null) {
+            return heldForOther ? tx.preparedQuery("UPDATE rental_reservations SET car = NULL WHERE id = ?").execute(Tuple.of(other))
+                    .compose(v -> RentalStore.holdDue(tx, at)) : Future.succeededFuture();
+        }
+        if (heldForOther) {
+            return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.RESERVED.id(), other, null, null, at)
+                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET car = ? WHERE id = ?").execute(Tuple.of(r.car(), other))).mapEmpty();
+        }
+        return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, at);
+    }
+
+    private Future<Reservation> handOverHeld(SqlConnection tx, Reservation r, String given, Instant at) {
+        Future<Optional<String>> car = given != null ? Future.succeededFuture(Optional.of(given)) : RentalStore.hold(tx, r.id(), r.pickupStation(), at);
+        return car.compose(c -> {
+            if (c.isEmpty()) {
+                return Future.failedFuture(RentalException.conflict("lot-empty", "no car stands at " + r.pickupStation()
+                        + " (a return is overdue or a car is in maintenance); offer another car from GET /api/v1/rental/cars?station=" + r.pickupStation()));
+            }
+            return RentalStore.setCar(tx, c.get(), null, CarState.RENTED.id(), r.id(), null, null, at)
+                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'active', car = ?, picked_up_ms = ? WHERE id = ?")
+                            .execute(Tuple.of(c.get(), at.toEpochMilli(), r.id())))
+                    .compose(v -> load(tx, r.id()));
+        });
+    }
+
+    /** Takes the car back at the reservation's return station. */
+    public Future<Reservation> giveBack(String id, Instant now) {
+        return writer.withTransaction(tx -> load(tx, id).compose(r -> {
+            if (!r.state().equals("active")) {
+                return Future.failedFuture(RentalException.conflict("not-active", "reservation " + id + " is " + r.state() + "; only rented cars come back"));
+            }
+            return takeBack(tx, r, now);
+        }));
+    }
+
+    Future<Reservation> takeBack(SqlConnection tx, Reservation r, Instant at) {
+        return RentalStore.setCar(tx, r.car(), r.returnStation(), CarState.AVAILABLE.id(), null, null, null, at)
+                .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'returned', returned_ms = ? WHERE id = ?")
+                        .execute(Tuple.of(at.toEpochMilli(), r.id())))
+                .compose(v -> RentalStore.holdDue(tx, at))
+                .compose(v -> load(tx, r.id()));
+    }
+
+    /** Sends a car to maintenance (only if no promised pickup needs it) or back into service. */
+    public Future<JsonObject> setState(String carId, CarState target, Instant now) {
+        if (target != CarState.MAINTENANCE && target != CarState.AVAILABLE) {
+            return Future.failedFuture(RentalException.badRequest("a car can only be set to maintenance or available; the other states follow bookings"));
+        }
+        return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
+            JsonObject car = found.orElseThrow(() -> RentalException.notFound("car " + carId));
+            String state = car.getString("state");
+            String station = car.getString("station");
+            if (target == CarState.AVAILABLE) {
+                if (!state.equals(CarState.MAINTENANCE.id())) {
+                    return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + state + ", not in maintenance"));
+                }
+                return RentalStore.setCar(tx, carId, station, CarState.AVAILABLE.id(), null, null, null, now).compose(v -> RentalStore.holdDue(tx, now))
+                        .compose(v -> RentalStore.car(tx, carId)).map(Optional::orElseThrow);
+            }
+            if (!state.equals(CarState.AVAILABLE.id())) {
+                return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + state + "; only an available car can go to maintenance"));
+            }
+            return RentalStore.projection(tx, station, now).compose(p -> {
+                if (p.availableFrom(now) < 1) {
+                    return Future.failedFuture(RentalException.conflict("car-needed", "car " + carId + " is needed for reservations at " + station
+                            + "; move another car there first or cancel a booking"));
+                }
+                return RentalStore.setCar(tx, carId, station, CarState.MAINTENANCE.id(), null, null, null, now)
+                        .compose(v -> RentalStore.car(tx, carId)).map(Optional::orElseThrow);
+            });
+        }));
+    }
+
+    /** A rebalanced car has reached its destination. */
+    public Future<JsonObject> arrive(String carId, Instant now) {
+        return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
+            JsonObject car = found.orElseThrow(() -> RentalException.notFound("car " + carId));
+            if (!car.getString("state").equals(CarState.REBALANCING.id())) {
+                return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + car.getString("state") + ", not being rebalanced"));
+            }
+            return RentalStore.setCar(tx, carId, car.getString("destination"), CarState.AVAILABLE.id(), null, null, null, now)
+                    .compose(v -> RentalStore.holdDue(tx, now)).compose(v -> RentalStore.car(tx, carId)).map(Optional::orElseThrow);
+        }));
+    }
+
+    /** @return the cars, optionally of one station or state */
+    public Future<List<JsonObject>> cars(String station, String state) {
+        if (station != null) {
+            station(station);
+        }
+        if (state != null) {
+            CarState.of(state);
+        }
+        return RentalStore.cars(reader, station, state);
+    }
+
+    /** @return what the ticket service must encode for this reservation: its pickup and its return */
+    public Future<List<RentalEntitlement>> entitlements(String id) {
+        return reservation(id).map(r -> List.of(
+                new RentalEntitlement(r.id(), "pickup", r.pickupStation(), station(r.pickupStation()).ticketPlace(), station(r.pickupStation()).lockerSite(),
+                        r.car(), r.pickupFrom().minus(PICKUP_GRACE), r.pickupUntil()),
+                new RentalEntitlement(r.id(), "return", r.returnStation(), station(r.returnStation()).ticketPlace(), station(r.returnStation()).lockerSite(),
+                        r.car(), r.returnFrom(), r.returnUntil())));
+    }
+
+    /**
+     * Has the ticket service turn the reservation's entitlements into QR passes.
+     *
+     * @param issuer the ticket service, or {@code null} when none is plugged in
+     * @return {@code {"items":[{"action","station","ticketId","qrText"}]}}; fails with 409 for a reservation that is no
+     *     longer confirmed or active, 503 without an issuer
+     */
+    public Future<JsonObject> passes(String id, RentalPassIssuer issuer) {
+        if (issuer == null) {
+            return Future.failedFuture(new RentalException(503, "no-ticket-service", "rental QR passes come from the ticket service, which this bridge "
+                    + "does not run; give the entitlements (GET /api/v1/rental/reservations/" + id + "/entitlements) to the desk instead"));
+        }
+        return reservation(id).compose(r -> {
+            if (!r.state().equals("confirmed") && !r.state().equals("active")) {
+                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it gets no passes"));
+            }
+            return entitlements(id);
+        }).compose(list -> {
+            List<Future<JsonObject>> issued = list.stream().map(e -> issuer.issue(e).map(p -> new JsonObject().put("action", e.action())
+                    .put("station", e.stationId()).put("ticketId", p.ticketId()).put("qrText", p.qrText()))).toList();
+            return Future.all(issued).map(all -> new JsonObject().put("items", new io.vertx.core.json.JsonArray(all.list())));
+        });
+    }
+
+    Future<Reservation> load(SqlConnection tx, String id) {
+        return RentalStore.reservation(tx, id).compose(r -> r.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(RentalException.notFound("reservation " + id))));
+    }
+
+    private String newId() {
+        byte[] b = new byte[5];
+        random.nextBytes(b);
+        return "R" + HexFormat.of().formatHex(b).toUpperCase();
+    }
+
+    Pool writer() {
+        return writer;
+    }
+
+    Pool reader() {
+        return reader;
+    }
+}

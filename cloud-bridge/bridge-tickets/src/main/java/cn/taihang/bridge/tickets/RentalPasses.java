@@ -1,0 +1,111 @@
+package cn.taihang.bridge.tickets;
+
+import cn.taihang.bridge.rental.port.RentalEntitlement;
+import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.wire.ticket.Entitlement;
+import cn.taihang.wire.ticket.EntitlementKind;
+import cn.taihang.wire.ticket.RentalPass;
+import cn.taihang.wire.ticket.Ticket;
+import cn.taihang.wire.ticket.TicketSigner;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The ticket service's side of the one-way rental: signs a reservation's pickup or return entitlement into a key-locker
+ * pass — a ticket with one {@link EntitlementKind#RENTAL_KEY} entitlement (the station's code, the window widened to
+ * whole minutes, one use) whose holder reference is the {@link RentalPass} (action, reservation, car) — and keeps it with
+ * the other tickets (table {@code tickets}, price 0; table {@code ticket_rental_passes} maps reservation and action to
+ * it). Asking again returns the same pass while the car it names is unchanged; once the bridge holds another car the
+ * new pass replaces the old one, which is revoked (deny list pushed), so a reservation never has two valid passes for the
+ * same action.
+ */
+final class RentalPasses implements RentalPassIssuer {
+
+    static final String SCHEMA = "CREATE TABLE IF NOT EXISTS ticket_rental_passes (reservation TEXT NOT NULL, action TEXT NOT NULL, "
+            + "ticket INTEGER NOT NULL, car TEXT, PRIMARY KEY (reservation, action))";
+
+    private final Pool writer;
+    private final TicketKeys keys;
+    private final TicketService service;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    RentalPasses(Pool writer, TicketKeys keys, TicketService service, Clock clock, SecureRandom random) {
+        this.writer = writer;
+        this.keys = keys;
+        this.service = service;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** A pass issued or found, and whether an older one was revoked for it. */
+    private record Issued(Pass pass, boolean revoked) {}
+
+    @Override
+    public Future<Pass> issue(RentalEntitlement e) {
+        RentalPass pass;
+        Entitlement entitlement;
+        try {
+            pass = new RentalPass(RentalPass.Action.of(e.action()), e.reservationId(), RentalPass.fits(e.carId()) ? e.carId() : null);
+            Instant from = e.validFrom().truncatedTo(ChronoUnit.MINUTES);
+            Instant until = e.validUntil().truncatedTo(ChronoUnit.MINUTES).equals(e.validUntil()) ? e.validUntil()
+                    : e.validUntil().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+            entitlement = Entitlement.of(EntitlementKind.RENTAL_KEY, e.place(), from.isBefore(Ticket.EPOCH) ? Ticket.EPOCH : from, until, 1);
+        } catch (IllegalArgumentException | NullPointerException invalid) {
+            return Future.failedFuture(new IllegalStateException("the rental entitlement cannot be signed into a pass: " + invalid.getMessage(), invalid));
+        }
+        Instant now = clock.instant();
+        return writer.withTransaction(tx -> tx.preparedQuery("SELECT p.ticket, p.car, t.qr, t.status FROM ticket_rental_passes p JOIN tickets t ON t.id = p.ticket "
+                        + "WHERE p.reservation = ? AND p.action = ?").execute(Tuple.of(pass.reservation(), pass.action().id()))
+                .compose(rows -> {
+                    Row held = rows.size() == 0 ? null : rows.iterator().next();
+                    if (held != null && held.getString(3).equals("valid") && Objects.equals(held.getString(1), pass.car())) {
+                        return Future.succeededFuture(new Issued(new Pass(Long.toString(held.getLong(0)), held.getString(2)), false));
+                    }
+                    Long old = held != null && held.getString(3).equals("valid") ? held.getLong(0) : null;
+                    return insert(tx, e, pass, entitlement, now).compose(issued -> old == null ? Future.succeededFuture(new Issued(issued, false))
+                            : revoke(tx, old, now).map(v -> new Issued(issued, true)));
+                }))
+                .compose(issued -> issued.revoked() ? service.publishDenyList().map(issued.pass()) : Future.succeededFuture(issued.pass()));
+    }
+
+    private Future<Pass> insert(SqlConnection tx, RentalEntitlement e, RentalPass pass, Entitlement entitlement, Instant now) {
+        long id = 0;
+        while (id == 0) {
+            id = random.nextLong() & Long.MAX_VALUE;
+        }
+        long ticketId = id;
+        TicketSigner signer = keys.signer();
+        Ticket ticket = new Ticket(signer.keyId(), ticketId, pass.holderRef(), now.truncatedTo(ChronoUnit.MINUTES), List.of(entitlement));
+        String qr = signer.sign(ticket);
+        JsonArray items = new JsonArray().add(new JsonObject().put("product", "rental-" + pass.action().id() + ":" + pass.reservation())
+                .put("kind", entitlement.kindName()).put("place", entitlement.place())
+                .put("date", entitlement.validFrom().atZone(service.catalogue().zone()).toLocalDate().toString()).put("nights", 1)
+                .put("validFrom", entitlement.validFrom().toString()).put("validUntil", entitlement.validUntil().toString()).put("uses", 1).put("price", 0.0));
+        return tx.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, 0)")
+                .execute(Tuple.of(ticketId, ticket.holderRefHex(), signer.keyId(), ticket.issuedAt().toEpochMilli(), entitlement.validUntil().toEpochMilli(),
+                        items.encode(), qr))
+                .compose(v -> tx.preparedQuery("INSERT OR REPLACE INTO ticket_rental_passes (reservation, action, ticket, car) VALUES (?, ?, ?, ?)")
+                        .execute(Tuple.of(pass.reservation(), pass.action().id(), ticketId, pass.car())))
+                .map(v -> new Pass(Long.toString(ticketId), qr));
+    }
+
+    private static Future<Void> revoke(SqlConnection tx, long ticket, Instant now) {
+        return tx.preparedQuery("UPDATE tickets SET status = 'revoked', status_changed = ? WHERE id = ? AND status = 'valid'")
+                .execute(Tuple.of(now.toEpochMilli(), ticket))
+                .compose(v -> tx.preparedQuery("INSERT INTO ticket_meta (name, value) VALUES (?, '1') "
+                        + "ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1").execute(Tuple.of(TicketStore.DENY_VERSION)))
+                .mapEmpty();
+    }
+}
