@@ -1,7 +1,6 @@
 package cn.taihang.bridge.http;
 
 import cn.taihang.bridge.fleet.FleetStore;
-import cn.taihang.bridge.telemetry.InvalidParameterException;
 import cn.taihang.bridge.telemetry.TelemetryQuery;
 import cn.taihang.bridge.telemetry.TelemetryStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,8 +13,6 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The bridge's HTTP API: health, gateways, telemetry, the OpenAPI document and Prometheus metrics. */
 public final class ApiRouter {
@@ -23,7 +20,6 @@ public final class ApiRouter {
     /** Path of the OpenAPI document. */
     public static final String OPENAPI_PATH = "/api/v1/openapi.yaml";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
     private static final String JSON = "application/json";
 
     private final HealthCheck health;
@@ -57,13 +53,9 @@ public final class ApiRouter {
         router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         router.route("/api/v1/*").subRouter(moduleRoutes);
-        router.errorHandler(404, ctx -> Problems.status(ctx, 404, "Not Found",
-                "no such resource; the API is described at " + OPENAPI_PATH));
-        router.errorHandler(405, ctx -> Problems.status(ctx, 405, "Method Not Allowed", "this resource only answers GET"));
-        router.errorHandler(500, ctx -> {
-            LOG.error("HTTP {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
-            Problems.status(ctx, 500, "Internal Server Error", "the bridge failed to answer; see its log");
-        });
+        router.errorHandler(404, ctx -> Problems.status(ctx, 404, "no such resource; the API is described at " + OPENAPI_PATH));
+        router.errorHandler(405, ctx -> Problems.status(ctx, 405, "this resource only answers GET"));
+        router.errorHandler(500, Problems::failure);
         return router;
     }
 
@@ -80,13 +72,6 @@ public final class ApiRouter {
     private void telemetry(RoutingContext ctx) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         ctx.queryParams().names().forEach(name -> params.put(name, ctx.queryParams().getAll(name)));
-        TelemetryQuery query;
-        try {
-            query = TelemetryQuery.parse(params);
-        } catch (InvalidParameterException e) {
-            Problems.badParameter(ctx, e.parameter(), e.expected(), e.getMessage());
-            return;
-        }
-        telemetry.find(query).onSuccess(page -> ctx.response().putHeader("Content-Type", JSON).end(page.encode())).onFailure(ctx::fail);
+        telemetry.find(TelemetryQuery.parse(params)).onSuccess(page -> ctx.response().putHeader("Content-Type", JSON).end(page.encode())).onFailure(ctx::fail);
     }
 }

@@ -1,25 +1,84 @@
 package cn.taihang.bridge.http;
 
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Error answers as RFC 9457 problem details ({@code application/problem+json}). */
-final class Problems {
+/**
+ * The bridge's one renderer of error answers, as RFC 9457 problem details ({@code application/problem+json}): a
+ * {@link ServiceException} becomes {@code type}, {@code title} and {@code status} by its kind, its message as
+ * {@code detail} (with what the parameter takes appended), and {@code parameter}, {@code expected} and {@code reason}
+ * members when it has them. Anything else is a bug of the bridge: logged once with its stack trace and answered 500.
+ * Module routes never call it: they fail the routing context ({@code ctx.fail(e)}, or throw) and the HTTP host renders.
+ */
+public final class Problems {
 
-    static final String CONTENT_TYPE = "application/problem+json";
+    /** The media type of every error answer. */
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
     }
 
-    /** Answers 400 naming the bad parameter and what it expects. */
-    static void badParameter(RoutingContext ctx, String parameter, String expected, String detail) {
-        send(ctx, new JsonObject().put("type", "about:blank").put("title", "Bad Request").put("status", 400)
-                .put("detail", detail + "; expected " + expected).put("parameter", parameter).put("expected", expected));
+    /** Answers the routing context's failure: a refusal as its problem, anything else as a logged 500. */
+    static void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ServiceException refusal) {
+            send(ctx, of(refusal));
+            return;
+        }
+        if (failure != null && failure.getCause() instanceof ServiceException refusal) {
+            send(ctx, of(refusal));
+            return;
+        }
+        LOG.error("HTTP {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        status(ctx, 500, "the bridge failed to answer; see its log");
     }
 
-    /** Answers with a status, a title and what to do next. */
-    static void status(RoutingContext ctx, int status, String title, String detail) {
-        send(ctx, new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail));
+    /** @return the problem document of a refusal */
+    static JsonObject of(ServiceException e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
+        };
+        JsonObject problem = problem(status, e.expected() == null ? e.getMessage() : e.getMessage() + "; expected " + e.expected());
+        if (e.parameter() != null) {
+            problem.put("parameter", e.parameter());
+        }
+        if (e.expected() != null) {
+            problem.put("expected", e.expected());
+        }
+        if (e.reason() != null) {
+            problem.put("reason", e.reason());
+        }
+        return problem;
+    }
+
+    /** Answers with a status and what to do next (the host's own answers: unknown route, wrong method, a failure). */
+    static void status(RoutingContext ctx, int status, String detail) {
+        send(ctx, problem(status, detail));
+    }
+
+    private static JsonObject problem(int status, String detail) {
+        return new JsonObject().put("type", "about:blank").put("title", title(status)).put("status", status).put("detail", detail);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable Content";
+            case 503 -> "Service Unavailable";
+            default -> "Internal Server Error";
+        };
     }
 
     private static void send(RoutingContext ctx, JsonObject problem) {

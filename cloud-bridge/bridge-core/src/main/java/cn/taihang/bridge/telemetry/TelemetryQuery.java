@@ -1,5 +1,6 @@
 package cn.taihang.bridge.telemetry;
 
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.Topics;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,28 +37,28 @@ public record TelemetryQuery(String gateway, String device, String kind, Long fr
     /**
      * @param params query parameters, name → values
      * @return the query
-     * @throws InvalidParameterException naming the first bad parameter and what it expects
+     * @throws ServiceException ({@link ServiceException.Kind#INVALID}) naming the first bad parameter and what it expects
      */
-    public static TelemetryQuery parse(Map<String, List<String>> params) throws InvalidParameterException {
+    public static TelemetryQuery parse(Map<String, List<String>> params) {
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (!PARAMETERS.contains(p.getKey())) {
-                throw new InvalidParameterException(p.getKey(), "one of " + String.join(", ", PARAMETERS.stream().sorted().toList()),
+                throw ServiceException.invalid(p.getKey(), "one of " + String.join(", ", PARAMETERS.stream().sorted().toList()),
                         "unknown parameter '" + p.getKey() + "'");
             }
             if (p.getValue().size() > 1) {
-                throw new InvalidParameterException(p.getKey(), "a single value", p.getKey() + " is given " + p.getValue().size() + " times");
+                throw ServiceException.invalid(p.getKey(), "a single value", p.getKey() + " is given " + p.getValue().size() + " times");
             }
         }
         String gateway = single(params, "gateway");
         if (gateway != null && !Topics.isValidId(gateway)) {
-            throw new InvalidParameterException("gateway", "a gateway id: 1-64 of a-z, 0-9 and '-'", "gateway '" + gateway + "' is not a gateway id");
+            throw ServiceException.invalid("gateway", "a gateway id: 1-64 of a-z, 0-9 and '-'", "gateway '" + gateway + "' is not a gateway id");
         }
         String device = text(params, "device");
         String kind = text(params, "kind");
         Long from = time(params, "from");
         Long to = time(params, "to");
         if (from != null && to != null && to <= from) {
-            throw new InvalidParameterException("to", "an instant later than 'from'", "to must be later than from");
+            throw ServiceException.invalid("to", "an instant later than 'from'", "to must be later than from");
         }
         int limit = limit(single(params, "limit"));
         String after = single(params, "after");
@@ -69,15 +70,15 @@ public record TelemetryQuery(String gateway, String device, String kind, Long fr
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static String text(Map<String, List<String>> params, String name) throws InvalidParameterException {
+    private static String text(Map<String, List<String>> params, String name) {
         String value = single(params, name);
         if (value != null && (value.isEmpty() || value.length() > MAX_TEXT)) {
-            throw new InvalidParameterException(name, "1-" + MAX_TEXT + " characters", name + " must not be empty or longer than " + MAX_TEXT);
+            throw ServiceException.invalid(name, "1-" + MAX_TEXT + " characters", name + " must not be empty or longer than " + MAX_TEXT);
         }
         return value;
     }
 
-    private static int limit(String value) throws InvalidParameterException {
+    private static int limit(String value) {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
@@ -85,15 +86,15 @@ public record TelemetryQuery(String gateway, String device, String kind, Long fr
         try {
             int limit = Integer.parseInt(value);
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidParameterException("limit", expected, "limit " + limit + " is out of range");
+                throw ServiceException.invalid("limit", expected, "limit " + limit + " is out of range");
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", expected, "limit '" + value + "' is not an integer");
+            throw ServiceException.invalid("limit", expected, "limit '" + value + "' is not an integer");
         }
     }
 
-    private static Long time(Map<String, List<String>> params, String name) throws InvalidParameterException {
+    private static Long time(Map<String, List<String>> params, String name) {
         String value = single(params, name);
         if (value == null) {
             return null;
@@ -107,7 +108,7 @@ public record TelemetryQuery(String gateway, String device, String kind, Long fr
             try {
                 return OffsetDateTime.parse(value).toInstant().toEpochMilli();
             } catch (DateTimeParseException | ArithmeticException again) {
-                throw new InvalidParameterException(name, TIME_EXPECTED, name + " '" + value + "' is not a time");
+                throw ServiceException.invalid(name, TIME_EXPECTED, name + " '" + value + "' is not a time");
             }
         }
     }

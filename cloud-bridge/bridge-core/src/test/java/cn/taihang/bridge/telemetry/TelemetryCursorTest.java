@@ -1,5 +1,6 @@
 package cn.taihang.bridge.telemetry;
 
+import cn.taihang.bridge.module.ServiceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,8 +31,8 @@ class TelemetryCursorTest {
         for (String bad : new String[] {"", "!!", token("2:1:2:gw-a"), token("1:x:2:gw-a"), token("1:1:-2:gw-a"), token("1:1:2:GW A"),
                 token("1:1:2"), token("1:1:99999999999999999999:gw-a"), good.substring(0, good.length() / 2), "A".repeat(10_000)}) {
             assertThatThrownBy(() -> TelemetryCursor.decode(bad)).as(bad.length() > 40 ? bad.substring(0, 40) : bad)
-                    .isInstanceOf(InvalidParameterException.class)
-                    .extracting(e -> ((InvalidParameterException) e).parameter()).isEqualTo("after");
+                    .isInstanceOf(ServiceException.class)
+                    .extracting(e -> ((ServiceException) e).parameter()).isEqualTo("after");
         }
     }
 
@@ -44,7 +45,7 @@ class TelemetryCursorTest {
             String t = Base64.getUrlEncoder().encodeToString(junk);
             try {
                 TelemetryCursor.decode(t);
-            } catch (InvalidParameterException expected) {
+            } catch (ServiceException expected) {
                 assertThat(expected.parameter()).isEqualTo("after");
             }
         }

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.telemetry;
 
+import cn.taihang.bridge.module.ServiceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,10 +21,10 @@ class TelemetryQueryTest {
         return m;
     }
 
-    private static InvalidParameterException refused(String... kv) {
+    private static ServiceException refused(String... kv) {
         try {
             TelemetryQuery.parse(params(kv));
-        } catch (InvalidParameterException e) {
+        } catch (ServiceException e) {
             return e;
         }
         throw new AssertionError("accepted " + List.of(kv));

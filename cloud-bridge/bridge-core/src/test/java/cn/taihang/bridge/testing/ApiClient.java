@@ -75,7 +75,11 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1: with the JDK client's default (an h2c upgrade on the first request) a large first answer — the whole
+     * OpenAPI document — arrived garbled from the Vert.x 5.0.7 server ("Frame type(32) … exceeds MAX_FRAME_SIZE").
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final Vertx vertx;
     private final JsonObject document;

@@ -4,8 +4,6 @@ import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.dispatch.port.HubNotice;
 import cn.taihang.bridge.module.GatewayCommands;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -41,7 +39,7 @@ public final class CommandSignPublisher implements HubSignPublisher {
 
     @Override
     public Future<Void> publish(HubNotice notice) {
-        byte[] body = json(notice).encode().getBytes(StandardCharsets.UTF_8);
+        byte[] body = DispatchJson.notice(notice).encode().getBytes(StandardCharsets.UTF_8);
         long ttl = Math.max(1, notice.validUntil().toEpochMilli() - clock.millis());
         return reader.preparedQuery("SELECT id FROM gateways WHERE site = ? ORDER BY id").execute(Tuple.of(notice.site())).compose(rows -> {
             List<Future<Long>> sent = new ArrayList<>();
@@ -50,13 +48,5 @@ public final class CommandSignPublisher implements HubSignPublisher {
             }
             return Future.all(sent).mapEmpty();
         });
-    }
-
-    /** @return the notice as the command's JSON body */
-    public static JsonObject json(HubNotice notice) {
-        JsonArray lines = new JsonArray();
-        notice.lines().forEach(l -> lines.add(new JsonObject().put("zh", l.zh()).put("en", l.en())));
-        return new JsonObject().put("site", notice.site()).put("messageId", notice.messageId()).put("priority", notice.priority())
-                .put("validUntil", notice.validUntil().toString()).put("lines", lines);
     }
 }

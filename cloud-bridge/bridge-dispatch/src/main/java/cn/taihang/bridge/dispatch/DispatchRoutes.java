@@ -1,9 +1,9 @@
 package cn.taihang.bridge.dispatch;
 
 import cn.taihang.bridge.dispatch.domain.GeoPoint;
-import cn.taihang.bridge.dispatch.domain.Place;
+import cn.taihang.bridge.http.Replies;
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +12,14 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The dispatch service's HTTP routes under {@code /api/v1/dispatch/}; documented in the bridge's OpenAPI document. */
+/**
+ * The dispatch service's HTTP routes under {@code /api/v1/dispatch/}, as its OpenAPI part documents them: request
+ * fields parsed here, typed answers mapped by {@link DispatchJson}; refusals fail the context for the core's problem
+ * renderer.
+ */
 final class DispatchRoutes {
 
     private static final int BODY_LIMIT = 16 * 1024;
@@ -30,21 +35,17 @@ final class DispatchRoutes {
     }
 
     void mount(Router router) {
-        router.get("/dispatch/places").handler(ctx -> answer(ctx, 200, () -> {
-            JsonArray items = new JsonArray();
-            for (Place p : dispatch.network().places()) {
-                items.add(new JsonObject().put("id", p.id()).put("zh", p.zh()).put("en", p.en()).put("kind", p.kind()).put("lat", p.position().lat())
-                        .put("lon", p.position().lon()));
-            }
-            return Future.succeededFuture(new JsonObject().put("items", items));
-        }));
-        router.get("/dispatch/forecast").handler(ctx -> answer(ctx, 200,
-                () -> dispatch.forecast(required(ctx, "place"), day(ctx.queryParams().get("day"), "day"))));
-        router.get("/dispatch/accuracy").handler(ctx -> answer(ctx, 200, () -> dispatch.accuracy(required(ctx, "place"),
-                day(required(ctx, "from"), "from"), day(required(ctx, "to"), "to"))));
-        router.get("/dispatch/departures").handler(ctx -> answer(ctx, 200,
-                () -> dispatch.departures(day(ctx.queryParams().get("day"), "day"), ctx.queryParams().get("line"))));
-        router.post("/dispatch/plan").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> answer(ctx, 200, () -> {
+        router.get("/dispatch/places").handler(ctx -> Replies.json(ctx, 200, DispatchJson.places(dispatch.network().places())));
+        router.get("/dispatch/forecast").handler(ctx -> reply(ctx, 200,
+                () -> dispatch.forecast(required(ctx, "place"), day(ctx.queryParams().get("day"), "day")), DispatchJson::forecast));
+        router.get("/dispatch/accuracy").handler(ctx -> reply(ctx, 200, () -> dispatch.accuracy(required(ctx, "place"),
+                day(required(ctx, "from"), "from"), day(required(ctx, "to"), "to")), DispatchJson::accuracy));
+        router.get("/dispatch/departures").handler(ctx -> {
+            String line = ctx.queryParams().get("line");
+            reply(ctx, 200, () -> dispatch.departures(day(ctx.queryParams().get("day"), "day"), line),
+                    p -> DispatchJson.departures(p, line, dispatch.network().zone()));
+        });
+        router.post("/dispatch/plan").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             LocalDate day = day(text(body, "day"), "day");
             String at = text(body, "at");
@@ -52,32 +53,32 @@ final class DispatchRoutes {
             try {
                 when = at == null ? LocalDateTime.now(clock.withZone(dispatch.network().zone())) : LocalDateTime.parse(at);
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("at must be a local date-time like 2026-10-02T08:00; was '" + at + "'");
+                throw ServiceException.invalid("at must be a local date-time like 2026-10-02T08:00; was '" + at + "'");
             }
-            return dispatch.plan(day, when);
-        }));
-        router.post("/dispatch/rides").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> answer(ctx, 201, () -> {
+            reply(ctx, 200, () -> dispatch.plan(day, when), p -> DispatchJson.planned(p, dispatch.network().zone()));
+        });
+        router.post("/dispatch/rides").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             Object passengers = body.getValue("passengers", 1);
             if (!(passengers instanceof Integer n)) {
-                throw new IllegalArgumentException("passengers must be a whole number 1-8");
+                throw ServiceException.invalid("passengers must be a whole number 1-8");
             }
             String hub = text(body, "hub");
             if (hub == null) {
-                throw new IllegalArgumentException("hub is required: the id of the hub the ride starts at");
+                throw ServiceException.invalid("hub is required: the id of the hub the ride starts at");
             }
-            return rides.request(dispatch.place(hub), n, clock.instant());
-        }));
-        router.get("/dispatch/rides/:id").handler(ctx -> answer(ctx, 200, () -> rides.ride(ctx.pathParam("id"))
-                .map(r -> r.orElseThrow(() -> new RideDesk.NotFound("ride " + ctx.pathParam("id"))))));
-        router.post("/dispatch/rides/:id/complete").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> answer(ctx, 200, () -> {
+            reply(ctx, 201, () -> rides.request(dispatch.place(hub), n, clock.instant()), DispatchJson::ride);
+        });
+        router.get("/dispatch/rides/:id").handler(ctx -> reply(ctx, 200, () -> rides.ride(ctx.pathParam("id")), DispatchJson::ride));
+        router.post("/dispatch/rides/:id/complete").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             if (!(body.getValue("lat") instanceof Number lat) || !(body.getValue("lon") instanceof Number lon)) {
-                throw new IllegalArgumentException("lat and lon (where the ride ended) are required numbers");
+                throw ServiceException.invalid("lat and lon (where the ride ended) are required numbers");
             }
-            return rides.complete(ctx.pathParam("id"), new GeoPoint(lat.doubleValue(), lon.doubleValue()), clock.instant());
-        }));
-        router.get("/dispatch/vehicles").handler(ctx -> answer(ctx, 200, () -> rides.fleet().map(v -> new JsonObject().put("items", new JsonArray(v)))));
+            reply(ctx, 200, () -> rides.complete(ctx.pathParam("id"), new GeoPoint(lat.doubleValue(), lon.doubleValue()), clock.instant()),
+                    DispatchJson::ride);
+        });
+        router.get("/dispatch/vehicles").handler(ctx -> reply(ctx, 200, rides::fleet, DispatchJson::vehicles));
     }
 
     private LocalDate day(String value, String name) {
@@ -87,14 +88,14 @@ final class DispatchRoutes {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(name + " must be a date like 2026-10-01; was '" + value + "'");
+            throw ServiceException.invalid(name + " must be a date like 2026-10-01; was '" + value + "'");
         }
     }
 
     private static String required(RoutingContext ctx, String name) {
         String v = ctx.queryParams().get(name);
         if (v == null) {
-            throw new IllegalArgumentException(name + " is required");
+            throw ServiceException.invalid(name + " is required");
         }
         return v;
     }
@@ -104,35 +105,20 @@ final class DispatchRoutes {
             JsonObject body = ctx.body().asJsonObject();
             return body == null ? new JsonObject() : body;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the body must be a JSON object");
+            throw ServiceException.invalid("the body must be a JSON object");
         }
     }
 
     private static String text(JsonObject body, String field) {
         Object v = body.getValue(field);
         if (v != null && !(v instanceof String)) {
-            throw new IllegalArgumentException(field + " must be a string");
+            throw ServiceException.invalid(field + " must be a string");
         }
         return (String) v;
     }
 
-    /** Answers with the future's JSON; 400 for bad input, 404 for unknown ids, 409 for a state conflict. */
-    static void answer(RoutingContext ctx, int status, Supplier<Future<JsonObject>> call) {
-        Future<JsonObject> f;
-        try {
-            f = call.get();
-        } catch (RuntimeException e) {
-            f = Future.failedFuture(e);
-        }
-        f.onSuccess(body -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode())).onFailure(e -> {
-            int code = e instanceof RideDesk.NotFound ? 404 : e instanceof IllegalArgumentException ? 400 : e instanceof IllegalStateException ? 409 : 500;
-            if (code == 500) {
-                ctx.fail(e);
-                return;
-            }
-            String title = code == 404 ? "Not Found" : code == 409 ? "Conflict" : "Bad Request";
-            ctx.response().setStatusCode(code).putHeader("Content-Type", "application/problem+json")
-                    .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", code).put("detail", e.getMessage()).encode());
-        });
+    /** Answers the call's result; a domain rule's IllegalArgumentException (bad input that got past parsing) is a refusal, not a bug. */
+    private static <T> void reply(RoutingContext ctx, int status, Supplier<Future<T>> call, Function<? super T, JsonObject> toJson) {
+        Replies.json(ctx, status, call, toJson, e -> ServiceException.invalid(e.getMessage()));
     }
 }

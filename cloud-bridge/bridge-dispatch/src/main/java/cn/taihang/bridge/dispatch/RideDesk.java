@@ -4,7 +4,7 @@ import cn.taihang.bridge.dispatch.domain.GeoPoint;
 import cn.taihang.bridge.dispatch.domain.Place;
 import cn.taihang.bridge.dispatch.domain.RideMatcher;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -44,13 +44,34 @@ final class RideDesk {
                 : tx.preparedQuery("INSERT OR IGNORE INTO dispatch_vehicles (id, plate, lat, lon, free) VALUES (?, ?, ?, ?, 1)").executeBatch(rows).mapEmpty();
     }
 
-    /** @return the ride, assigned or waiting */
-    Future<JsonObject> request(Place hub, int passengers, Instant now) {
+    /**
+     * A one-key-call ride.
+     *
+     * @param state waiting, assigned or completed
+     * @param vehicle the vehicle assigned, or {@code null} while waiting
+     * @param plate its plate, or {@code null}
+     * @param etaMinutes minutes until it reaches the hub, or {@code null}
+     * @param roadKm its road distance to the hub, or {@code null}
+     * @param assignedAt when a vehicle was assigned, or {@code null}
+     * @param completedAt when the ride ended, or {@code null}
+     */
+    record Ride(String id, String hub, int passengers, String state, String vehicle, String plate, Integer etaMinutes, Double roadKm,
+                Instant requestedAt, Instant assignedAt, Instant completedAt) {}
+
+    /**
+     * A vehicle of the one-key-call fleet.
+     *
+     * @param ride the ride it serves, or {@code null} while free
+     */
+    record FleetVehicle(String id, String plate, GeoPoint position, boolean free, String ride) {}
+
+    /** @return the ride, assigned or waiting; fails INVALID at a scenic area or for more than a van holds */
+    Future<Ride> request(Place hub, int passengers, Instant now) {
         if (!hub.hub()) {
-            throw new IllegalArgumentException("one-key call is offered at hubs; " + hub.id() + " is a scenic area");
+            throw ServiceException.invalid("one-key call is offered at hubs; " + hub.id() + " is a scenic area");
         }
         if (passengers < 1 || passengers > 8) {
-            throw new IllegalArgumentException("passengers must be 1-8 (a van); call twice for a larger group");
+            throw ServiceException.invalid("passengers must be 1-8 (a van); call twice for a larger group");
         }
         String id = "K" + HexFormat.of().formatHex(bytes()).toUpperCase();
         return writer.withTransaction(tx -> tx.preparedQuery("INSERT INTO dispatch_rides (id, hub, passengers, state, requested_ms) VALUES (?, ?, ?, 'waiting', ?)")
@@ -59,15 +80,19 @@ final class RideDesk {
                 .compose(v -> ride(tx, id)).map(Optional::orElseThrow));
     }
 
-    /** Ends a ride where the vehicle now is, frees it and gives it (or another) to the longest-waiting ride. */
-    Future<JsonObject> complete(String id, GeoPoint at, Instant now) {
+    /**
+     * Ends a ride where the vehicle now is, frees it and gives it (or another) to the longest-waiting ride.
+     *
+     * @return the completed ride; fails NOT_FOUND for an unknown ride, CONFLICT for one not assigned
+     */
+    Future<Ride> complete(String id, GeoPoint at, Instant now) {
         return writer.withTransaction(tx -> ride(tx, id).compose(found -> {
-            JsonObject ride = found.orElseThrow(() -> new NotFound("ride " + id));
-            if (!"assigned".equals(ride.getString("state"))) {
-                throw new IllegalStateException("ride " + id + " is " + ride.getString("state") + "; only an assigned ride can be completed");
+            Ride ride = found.orElseThrow(() -> notFound(id));
+            if (!"assigned".equals(ride.state())) {
+                throw ServiceException.conflict("ride " + id + " is " + ride.state() + "; only an assigned ride can be completed");
             }
             return tx.preparedQuery("UPDATE dispatch_vehicles SET free = 1, ride = NULL, lat = ?, lon = ? WHERE id = ?")
-                    .execute(Tuple.of(at.lat(), at.lon(), ride.getString("vehicle")))
+                    .execute(Tuple.of(at.lat(), at.lon(), ride.vehicle()))
                     .compose(v -> tx.preparedQuery("UPDATE dispatch_rides SET state = 'completed', completed_ms = ? WHERE id = ?")
                             .execute(Tuple.of(now.toEpochMilli(), id)))
                     .compose(v -> matchWaiting(tx, now))
@@ -107,50 +132,43 @@ final class RideDesk {
     }
 
     /** @return the one-key-call fleet */
-    Future<List<JsonObject>> fleet() {
+    Future<List<FleetVehicle>> fleet() {
         return reader.query("SELECT id, plate, lat, lon, free, ride FROM dispatch_vehicles ORDER BY id").execute().map(rows -> {
-            List<JsonObject> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new JsonObject().put("id", r.getString(0)).put("plate", r.getString(1)).put("lat", r.getDouble(2))
-                    .put("lon", r.getDouble(3)).put("free", r.getInteger(4) == 1).put("ride", r.getString(5))));
+            List<FleetVehicle> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new FleetVehicle(r.getString(0), r.getString(1), new GeoPoint(r.getDouble(2), r.getDouble(3)), r.getInteger(4) == 1,
+                    r.getString(5))));
             return out;
         });
     }
 
-    /** @return the ride, read from the read connections */
-    Future<Optional<JsonObject>> ride(String id) {
-        return ride(reader, id);
+    /** @return the ride, read from the read connections; fails NOT_FOUND for an unknown ride */
+    Future<Ride> ride(String id) {
+        return ride(reader, id).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
-    Future<Optional<JsonObject>> ride(SqlClient db, String id) {
+    private static ServiceException notFound(String id) {
+        return ServiceException.notFound("ride " + id + " does not exist; check the id");
+    }
+
+    private Future<Optional<Ride>> ride(SqlClient db, String id) {
         return db.preparedQuery("SELECT r.id, r.hub, r.passengers, r.state, r.vehicle, v.plate, r.eta_minutes, r.road_km, r.requested_ms, r.assigned_ms, "
                 + "r.completed_ms FROM dispatch_rides r LEFT JOIN dispatch_vehicles v ON v.id = r.vehicle WHERE r.id = ?").execute(Tuple.of(id)).map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }
                     Row r = rows.iterator().next();
-                    return Optional.of(new JsonObject().put("id", r.getString(0)).put("hub", r.getString(1)).put("passengers", r.getInteger(2))
-                            .put("state", r.getString(3)).put("vehicle", r.getString(4)).put("plate", r.getString(5)).put("etaMinutes", r.getInteger(6))
-                            .put("roadKm", r.getDouble(7)).put("requestedAt", time(r.getLong(8))).put("assignedAt", time(r.getLong(9)))
-                            .put("completedAt", time(r.getLong(10))));
+                    return Optional.of(new Ride(r.getString(0), r.getString(1), r.getInteger(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getInteger(6), r.getDouble(7), time(r.getLong(8)), time(r.getLong(9)), time(r.getLong(10))));
                 });
     }
 
-    private static String time(Long ms) {
-        return ms == null ? null : Instant.ofEpochMilli(ms).toString();
+    private static Instant time(Long ms) {
+        return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 
     private byte[] bytes() {
         byte[] b = new byte[5];
         random.nextBytes(b);
         return b;
-    }
-
-    /** An unknown ride. */
-    static final class NotFound extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotFound(String what) {
-            super(what + " does not exist; check the id");
-        }
     }
 }

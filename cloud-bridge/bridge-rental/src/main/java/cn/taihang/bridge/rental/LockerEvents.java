@@ -1,5 +1,6 @@
 package cn.taihang.bridge.rental;
 
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.bridge.module.IngestedRecord;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
@@ -34,7 +35,7 @@ final class LockerEvents {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
             chain = chain.compose(v -> applyOne(tx, r).recover(e -> {
-                if (e instanceof RentalException) {
+                if (e instanceof ServiceException) {
                     LOG.warn("locker event {} #{} of {} not applied: {}", r.kind(), r.seq(), r.gateway(), e.getMessage());
                     return Future.succeededFuture("refused: " + e.getMessage());
                 }
@@ -59,23 +60,23 @@ final class LockerEvents {
     private Future<String> applyOne(SqlConnection tx, IngestedRecord r) {
         String id = r.text("reservation");
         if (id == null || id.isBlank()) {
-            return Future.failedFuture(RentalException.badRequest("the record carries no reservation"));
+            return Future.failedFuture(RentalRefusals.invalid("the record carries no reservation"));
         }
         Instant at = Instant.ofEpochMilli(r.timeMillis());
         return rental.load(tx, id).compose(res -> switch (r.kind()) {
             case "rental.pickup" -> {
                 if (!res.state().equals("confirmed") && !res.state().equals("expired")) {
-                    yield Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + res.state()));
+                    yield Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + res.state()));
                 }
                 yield carHandedOver(tx, r).compose(car -> rental.handOver(tx, res, car, at)).map(x -> "picked-up");
             }
             case "rental.return" -> {
                 if (!res.state().equals("active")) {
-                    yield Future.failedFuture(RentalException.conflict("not-active", "reservation " + id + " is " + res.state()));
+                    yield Future.failedFuture(RentalRefusals.conflict("not-active", "reservation " + id + " is " + res.state()));
                 }
                 yield rental.takeBack(tx, res, at).map(x -> "returned");
             }
-            default -> Future.failedFuture(RentalException.badRequest("unknown rental record kind " + r.kind()));
+            default -> Future.failedFuture(RentalRefusals.invalid("unknown rental record kind " + r.kind()));
         });
     }
 }

@@ -10,8 +10,6 @@ import cn.taihang.bridge.rental.domain.RebalancingProblem;
 import cn.taihang.bridge.rental.domain.Station;
 import cn.taihang.bridge.rental.domain.StockProjection;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -39,24 +37,47 @@ final class RentalRebalancing {
     }
 
     /**
+     * A station's side of the plan.
+     *
+     * @param supply cars on its lot at the arrival hour
+     * @param demand pickups to serve that day (the larger of the confirmed ones and the forecast)
+     * @param forecastRequests the forecast of pickup requests
+     */
+    record StationFigures(String station, int supply, int demand, int confirmedPickups, double forecastRequests) {}
+
+    /** A car sent along a move. */
+    record CarSent(String car, String from, String to) {}
+
+    /**
+     * The overnight plan.
+     *
+     * @param arrival when the moved cars are due
+     * @param plan the least-cost plan (min-cost flow)
+     * @param greedy the greedy baseline
+     * @param carsSent the cars sent on their way; empty unless committed
+     */
+    record Answer(LocalDate day, Instant arrival, boolean committed, RebalancingPlan plan, RebalancingPlan greedy, List<StationFigures> stations,
+                  List<CarSent> carsSent) {}
+
+    /**
      * @param day the day the moved cars serve
      * @param now the current time
      * @param commit whether to send the cars
-     * @return the plan, the greedy baseline and per-station figures as JSON
+     * @return the plan, the greedy baseline and per-station figures; fails INVALID for a day whose arrival hour has passed
      */
-    Future<JsonObject> plan(LocalDate day, Instant now, boolean commit) {
+    Future<Answer> plan(LocalDate day, Instant now, boolean commit) {
         RentalNetwork network = rental.network();
         Instant morning = day.atTime(network.rebalancing().arrivalHour(), 0).atZone(network.zone()).toInstant();
         Instant nextMorning = morning.plus(java.time.Duration.ofDays(1));
         if (!morning.isAfter(now)) {
-            return Future.failedFuture(RentalException.badRequest("the plan is for a coming day; " + day + " " + network.rebalancing().arrivalHour()
+            return Future.failedFuture(RentalRefusals.invalid("the plan is for a coming day; " + day + " " + network.rebalancing().arrivalHour()
                     + ":00 has passed"));
         }
         return (commit ? rental.writer().withTransaction(tx -> compute(tx, day, morning, nextMorning, now, true))
                 : compute(rental.reader(), day, morning, nextMorning, now, false));
     }
 
-    private Future<JsonObject> compute(SqlClient db, LocalDate day, Instant morning, Instant nextMorning, Instant now, boolean commit) {
+    private Future<Answer> compute(SqlClient db, LocalDate day, Instant morning, Instant nextMorning, Instant now, boolean commit) {
         RentalNetwork network = rental.network();
         List<Station> stations = network.stations();
         int n = stations.size();
@@ -95,23 +116,18 @@ final class RentalRebalancing {
                     network.rebalancing().shortagePenaltyFen(), network.rebalancing().maxMovesPerNight());
             RebalancingPlan best = new MinCostFlowRebalancer().plan(problem);
             RebalancingPlan greedy = new GreedyRebalancer().plan(problem);
-            JsonArray perStation = new JsonArray();
+            List<StationFigures> perStation = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                perStation.add(new JsonObject().put("station", stations.get(i).id()).put("supply", supply[i]).put("demand", demand[i])
-                        .put("confirmedPickups", confirmed[i]).put("forecastRequests", Math.round(forecast[i] * 10) / 10.0));
+                perStation.add(new StationFigures(stations.get(i).id(), supply[i], demand[i], confirmed[i], forecast[i]));
             }
-            JsonObject answer = new JsonObject().put("day", day.toString()).put("arrival", morning.toString()).put("committed", commit)
-                    .put("plan", planJson(best)).put("greedy", planJson(greedy)).put("stations", perStation);
-            if (!commit) {
-                return Future.succeededFuture(answer);
-            }
-            return send((SqlConnection) db, best, morning, now).map(cars -> answer.put("carsSent", cars));
+            Future<List<CarSent>> sent = commit ? send((SqlConnection) db, best, morning, now) : Future.succeededFuture(List.of());
+            return sent.map(cars -> new Answer(day, morning, commit, best, greedy, perStation, cars));
         });
     }
 
     /** Sends available cars along the plan's moves; skips a car a promised pickup at its station needs. */
-    private Future<JsonArray> send(SqlConnection tx, RebalancingPlan plan, Instant eta, Instant now) {
-        JsonArray sent = new JsonArray();
+    private Future<List<CarSent>> send(SqlConnection tx, RebalancingPlan plan, Instant eta, Instant now) {
+        List<CarSent> sent = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
         for (RebalancingPlan.Move move : plan.moves()) {
             for (int c = 0; c < move.cars(); c++) {
@@ -125,19 +141,12 @@ final class RentalRebalancing {
                                     return Future.succeededFuture();
                                 }
                                 String car = rows.iterator().next().getString(0);
-                                sent.add(new JsonObject().put("car", car).put("from", move.from()).put("to", move.to()));
+                                sent.add(new CarSent(car, move.from(), move.to()));
                                 return RentalStore.setCar(tx, car, null, CarState.REBALANCING.id(), null, move.to(), eta.toEpochMilli(), now);
                             });
                 });
             }
         }
         return chain.map(v -> sent);
-    }
-
-    static JsonObject planJson(RebalancingPlan plan) {
-        JsonArray moves = new JsonArray();
-        plan.moves().forEach(m -> moves.add(new JsonObject().put("from", m.from()).put("to", m.to()).put("cars", m.cars()).put("costEachFen", m.costEachFen())));
-        return new JsonObject().put("method", plan.method()).put("moves", moves).put("carsMoved", plan.carsMoved()).put("moveCostFen", plan.moveCostFen())
-                .put("unmet", plan.unmet()).put("totalCostFen", plan.totalCostFen());
     }
 }

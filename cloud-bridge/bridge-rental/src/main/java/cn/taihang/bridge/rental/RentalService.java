@@ -6,7 +6,7 @@ import cn.taihang.bridge.rental.domain.CarState;
 import cn.taihang.bridge.rental.domain.OneWayTariff;
 import cn.taihang.bridge.rental.domain.Station;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -70,34 +70,34 @@ public final class RentalService {
     public record BookingRequest(String customer, String pickupStation, Instant pickupFrom, Instant pickupUntil, String returnStation, Instant returnFrom,
                                  Instant returnUntil) {}
 
-    /** @throws RentalException (400) naming what is wrong with the request */
+    /** @throws ServiceException INVALID naming what is wrong with the request */
     OneWayTariff.Quote validate(BookingRequest r, Instant now) {
         if (r.customer() == null || r.customer().isBlank() || r.customer().length() > 128) {
-            throw RentalException.badRequest("customer must be 1-128 characters");
+            throw RentalRefusals.invalid("customer must be 1-128 characters");
         }
         Station from = station(r.pickupStation());
         Station to = station(r.returnStation());
         if (r.pickupFrom() == null || r.pickupUntil() == null || r.returnFrom() == null || r.returnUntil() == null) {
-            throw RentalException.badRequest("pickup and return windows need from and until instants");
+            throw RentalRefusals.invalid("pickup and return windows need from and until instants");
         }
         if (!r.pickupFrom().isBefore(r.pickupUntil()) || !r.returnFrom().isBefore(r.returnUntil())) {
-            throw RentalException.badRequest("a window's from must be before its until");
+            throw RentalRefusals.invalid("a window's from must be before its until");
         }
         if (r.returnFrom().isBefore(r.pickupUntil())) {
-            throw RentalException.badRequest("the return window must start after the pickup window ends");
+            throw RentalRefusals.invalid("the return window must start after the pickup window ends");
         }
         if (r.pickupUntil().isBefore(now)) {
-            throw RentalException.badRequest("the pickup window has already closed; choose a later one");
+            throw RentalRefusals.invalid("the pickup window has already closed; choose a later one");
         }
         if (Duration.between(r.pickupFrom(), r.returnUntil()).compareTo(MAX_RENTAL) > 0 || Duration.between(now, r.pickupFrom()).compareTo(MAX_LEAD) > 0) {
-            throw RentalException.badRequest("rentals last at most 30 days and are booked at most 180 days ahead");
+            throw RentalRefusals.invalid("rentals last at most 30 days and are booked at most 180 days ahead");
         }
         return network.tariff().quote(from, to, r.pickupFrom(), r.returnUntil());
     }
 
-    /** @throws RentalException (400) if the station is unknown */
+    /** @throws ServiceException INVALID if the station is unknown */
     Station station(String id) {
-        return network.station(id).orElseThrow(() -> RentalException.badRequest("unknown station '" + id + "'; GET /api/v1/rental/stations lists them"));
+        return network.station(id).orElseThrow(() -> RentalRefusals.invalid("unknown station '" + id + "'; GET /api/v1/rental/stations lists them"));
     }
 
     /** @return the quote for a request (no booking) */
@@ -109,13 +109,13 @@ public final class RentalService {
      * Books a car if the pickup station can still promise one for the whole future (no double booking); counts the
      * request (taken or refused) for the demand forecast.
      *
-     * @return the confirmed reservation; fails with {@link RentalException}: 400 bad request, 409 {@code no-car-available}
+     * @return the confirmed reservation; fails with a {@link ServiceException}: INVALID, or CONFLICT {@code no-car-available}
      */
     public Future<Reservation> book(BookingRequest r, Instant now) {
         OneWayTariff.Quote quote;
         try {
             quote = validate(r, now);
-        } catch (RentalException e) {
+        } catch (ServiceException e) {
             return Future.failedFuture(e);
         }
         LocalDate day = r.pickupFrom().atZone(network.zone()).toLocalDate();
@@ -131,7 +131,7 @@ public final class RentalService {
                     return RentalStore.insert(tx, res).compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
                             .compose(v -> RentalStore.holdDue(tx, now))
                             .compose(v -> RentalStore.reservation(tx, res.id()));
-                })).compose(booked -> booked.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(RentalException.conflict("no-car-available",
+                })).compose(booked -> booked.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(RentalRefusals.conflict("no-car-available",
                 "no car can be promised at " + r.pickupStation() + " from " + r.pickupFrom() + "; try another time or station (GET /api/v1/rental/availability)"))));
     }
 
@@ -144,14 +144,14 @@ public final class RentalService {
     /** @return the reservation */
     public Future<Reservation> reservation(String id) {
         return RentalStore.reservation(reader, id).compose(r -> r.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(RentalException.notFound("reservation " + id))));
+                .orElseGet(() -> Future.failedFuture(RentalRefusals.notFound("reservation " + id))));
     }
 
     /** Cancels a confirmed reservation and frees its held car. */
     public Future<Reservation> cancel(String id, Instant now) {
         return writer.withTransaction(tx -> load(tx, id).compose(r -> {
             if (!r.state().equals("confirmed")) {
-                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; only confirmed ones can be cancelled"));
+                return Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; only confirmed ones can be cancelled"));
             }
             Future<Void> release = r.car() == null ? Future.succeededFuture()
                     : RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, now);
@@ -164,10 +164,10 @@ public final class RentalService {
     public Future<Reservation> pickup(String id, Instant now) {
         return writer.withTransaction(tx -> RentalStore.expireNoShows(tx, now).compose(x -> load(tx, id)).compose(r -> {
             if (!r.state().equals("confirmed")) {
-                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it cannot be picked up"));
+                return Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it cannot be picked up"));
             }
             if (now.isBefore(r.pickupFrom().minus(PICKUP_GRACE))) {
-                return Future.failedFuture(RentalException.conflict("too-early", "the pickup window opens at " + r.pickupFrom() + "; come back then"));
+                return Future.failedFuture(RentalRefusals.conflict("too-early", "the pickup window opens at " + r.pickupFrom() + "; come back then"));
             }
             return handOver(tx, r, null, now);
         }));
@@ -191,9 +191,9 @@ public final class RentalService {
     }
 
     /** The car given to {@code r} was held for another reservation (or none): that one gets the car held for {@code r}. */
-    private Future<Void> swapHold(SqlConnection tx, Reservation r, JsonObject given, Instant at) {
-        String other = given.getString("reservation");
-        boolean heldForOther = CarState.RESERVED.id().equals(given.getString("state")) && other != null && !other.equals(r.id());
+    private Future<Void> swapHold(SqlConnection tx, Reservation r, Car given, Instant at) {
+        String other = given.reservation();
+        boolean heldForOther = CarState.RESERVED.id().equals(given.state()) && other != null && !other.equals(r.id());
         if (r.car() == null) {
             return heldForOther ? tx.preparedQuery("UPDATE rental_reservations SET car = NULL WHERE id = ?").execute(Tuple.of(other))
                     .compose(v -> RentalStore.holdDue(tx, at)) : Future.succeededFuture();
@@ -209,7 +209,7 @@ public final class RentalService {
         Future<Optional<String>> car = given != null ? Future.succeededFuture(Optional.of(given)) : RentalStore.hold(tx, r.id(), r.pickupStation(), at);
         return car.compose(c -> {
             if (c.isEmpty()) {
-                return Future.failedFuture(RentalException.conflict("lot-empty", "no car stands at " + r.pickupStation()
+                return Future.failedFuture(RentalRefusals.conflict("lot-empty", "no car stands at " + r.pickupStation()
                         + " (a return is overdue or a car is in maintenance); offer another car from GET /api/v1/rental/cars?station=" + r.pickupStation()));
             }
             return RentalStore.setCar(tx, c.get(), null, CarState.RENTED.id(), r.id(), null, null, at)
@@ -223,7 +223,7 @@ public final class RentalService {
     public Future<Reservation> giveBack(String id, Instant now) {
         return writer.withTransaction(tx -> load(tx, id).compose(r -> {
             if (!r.state().equals("active")) {
-                return Future.failedFuture(RentalException.conflict("not-active", "reservation " + id + " is " + r.state() + "; only rented cars come back"));
+                return Future.failedFuture(RentalRefusals.conflict("not-active", "reservation " + id + " is " + r.state() + "; only rented cars come back"));
             }
             return takeBack(tx, r, now);
         }));
@@ -238,27 +238,27 @@ public final class RentalService {
     }
 
     /** Sends a car to maintenance (only if no promised pickup needs it) or back into service. */
-    public Future<JsonObject> setState(String carId, CarState target, Instant now) {
+    public Future<Car> setState(String carId, CarState target, Instant now) {
         if (target != CarState.MAINTENANCE && target != CarState.AVAILABLE) {
-            return Future.failedFuture(RentalException.badRequest("a car can only be set to maintenance or available; the other states follow bookings"));
+            return Future.failedFuture(RentalRefusals.invalid("a car can only be set to maintenance or available; the other states follow bookings"));
         }
         return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
-            JsonObject car = found.orElseThrow(() -> RentalException.notFound("car " + carId));
-            String state = car.getString("state");
-            String station = car.getString("station");
+            Car car = found.orElseThrow(() -> RentalRefusals.notFound("car " + carId));
+            String state = car.state();
+            String station = car.station();
             if (target == CarState.AVAILABLE) {
                 if (!state.equals(CarState.MAINTENANCE.id())) {
-                    return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + state + ", not in maintenance"));
+                    return Future.failedFuture(RentalRefusals.conflict("wrong-state", "car " + carId + " is " + state + ", not in maintenance"));
                 }
                 return RentalStore.setCar(tx, carId, station, CarState.AVAILABLE.id(), null, null, null, now).compose(v -> RentalStore.holdDue(tx, now))
                         .compose(v -> RentalStore.car(tx, carId)).map(Optional::orElseThrow);
             }
             if (!state.equals(CarState.AVAILABLE.id())) {
-                return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + state + "; only an available car can go to maintenance"));
+                return Future.failedFuture(RentalRefusals.conflict("wrong-state", "car " + carId + " is " + state + "; only an available car can go to maintenance"));
             }
             return RentalStore.projection(tx, station, now).compose(p -> {
                 if (p.availableFrom(now) < 1) {
-                    return Future.failedFuture(RentalException.conflict("car-needed", "car " + carId + " is needed for reservations at " + station
+                    return Future.failedFuture(RentalRefusals.conflict("car-needed", "car " + carId + " is needed for reservations at " + station
                             + "; move another car there first or cancel a booking"));
                 }
                 return RentalStore.setCar(tx, carId, station, CarState.MAINTENANCE.id(), null, null, null, now)
@@ -268,24 +268,24 @@ public final class RentalService {
     }
 
     /** A rebalanced car has reached its destination. */
-    public Future<JsonObject> arrive(String carId, Instant now) {
+    public Future<Car> arrive(String carId, Instant now) {
         return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
-            JsonObject car = found.orElseThrow(() -> RentalException.notFound("car " + carId));
-            if (!car.getString("state").equals(CarState.REBALANCING.id())) {
-                return Future.failedFuture(RentalException.conflict("wrong-state", "car " + carId + " is " + car.getString("state") + ", not being rebalanced"));
+            Car car = found.orElseThrow(() -> RentalRefusals.notFound("car " + carId));
+            if (!car.state().equals(CarState.REBALANCING.id())) {
+                return Future.failedFuture(RentalRefusals.conflict("wrong-state", "car " + carId + " is " + car.state() + ", not being rebalanced"));
             }
-            return RentalStore.setCar(tx, carId, car.getString("destination"), CarState.AVAILABLE.id(), null, null, null, now)
+            return RentalStore.setCar(tx, carId, car.destination(), CarState.AVAILABLE.id(), null, null, null, now)
                     .compose(v -> RentalStore.holdDue(tx, now)).compose(v -> RentalStore.car(tx, carId)).map(Optional::orElseThrow);
         }));
     }
 
     /** @return the cars, optionally of one station or state */
-    public Future<List<JsonObject>> cars(String station, String state) {
+    public Future<List<Car>> cars(String station, String state) {
         if (station != null) {
             station(station);
         }
         if (state != null) {
-            CarState.of(state);
+            carState(state);
         }
         return RentalStore.cars(reader, station, state);
     }
@@ -300,32 +300,55 @@ public final class RentalService {
     }
 
     /**
+     * @return the car state of that name
+     * @throws ServiceException INVALID for an unknown state
+     */
+    static CarState carState(String id) {
+        try {
+            return CarState.of(id);
+        } catch (IllegalArgumentException e) {
+            throw RentalRefusals.invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * A key-locker pass issued for a reservation.
+     *
+     * @param action {@code pickup} or {@code return}
+     * @param station where it opens a slot
+     * @param ticketId the pass's ticket id (deny lists key on it)
+     * @param qrText what the QR code encodes
+     */
+    public record IssuedPass(String action, String station, String ticketId, String qrText) {}
+
+    /**
      * Has the ticket service turn the reservation's entitlements into QR passes.
      *
      * @param issuer the ticket service, or {@code null} when none is plugged in
-     * @return {@code {"items":[{"action","station","ticketId","qrText"}]}}; fails with 409 for a reservation that is no
-     *     longer confirmed or active, 503 without an issuer
+     * @return the pickup and the return pass; fails with CONFLICT for a reservation that is no longer confirmed or
+     *     active, UNAVAILABLE without an issuer
      */
-    public Future<JsonObject> passes(String id, RentalPassIssuer issuer) {
+    public Future<List<IssuedPass>> passes(String id, RentalPassIssuer issuer) {
         if (issuer == null) {
-            return Future.failedFuture(new RentalException(503, "no-ticket-service", "rental QR passes come from the ticket service, which this bridge "
-                    + "does not run; give the entitlements (GET /api/v1/rental/reservations/" + id + "/entitlements) to the desk instead"));
+            return Future.failedFuture(ServiceException.unavailable("rental QR passes come from the ticket service, which this bridge "
+                    + "does not run; give the entitlements (GET /api/v1/rental/reservations/" + id + "/entitlements) to the desk instead")
+                    .withReason("no-ticket-service"));
         }
         return reservation(id).compose(r -> {
             if (!r.state().equals("confirmed") && !r.state().equals("active")) {
-                return Future.failedFuture(RentalException.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it gets no passes"));
+                return Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it gets no passes"));
             }
             return entitlements(id);
         }).compose(list -> {
-            List<Future<JsonObject>> issued = list.stream().map(e -> issuer.issue(e).map(p -> new JsonObject().put("action", e.action())
-                    .put("station", e.stationId()).put("ticketId", p.ticketId()).put("qrText", p.qrText()))).toList();
-            return Future.all(issued).map(all -> new JsonObject().put("items", new io.vertx.core.json.JsonArray(all.list())));
+            List<Future<IssuedPass>> issued = list.stream().map(e -> issuer.issue(e)
+                    .map(p -> new IssuedPass(e.action(), e.stationId(), p.ticketId(), p.qrText()))).toList();
+            return Future.all(issued).map(all -> all.<IssuedPass>list());
         });
     }
 
     Future<Reservation> load(SqlConnection tx, String id) {
         return RentalStore.reservation(tx, id).compose(r -> r.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(RentalException.notFound("reservation " + id))));
+                .orElseGet(() -> Future.failedFuture(RentalRefusals.notFound("reservation " + id))));
     }
 
     private String newId() {

@@ -2,7 +2,6 @@ package cn.taihang.bridge.rental;
 
 import cn.taihang.bridge.rental.domain.StockProjection;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -150,24 +149,17 @@ final class RentalStore {
                 .execute(Tuple.from(java.util.Arrays.asList(station, state, reservation, destination, etaMs, now.toEpochMilli(), car))).mapEmpty();
     }
 
-    static Future<Optional<JsonObject>> car(SqlClient db, String id) {
-        return db.preparedQuery("SELECT id, plate, station, state, reservation, destination, eta_ms FROM rental_cars WHERE id = ?").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(carJson(rows.iterator().next())));
+    static Future<Optional<Car>> car(SqlClient db, String id) {
+        return db.preparedQuery("SELECT " + Car.COLUMNS + " FROM rental_cars WHERE id = ?").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Car.of(rows.iterator().next())));
     }
 
-    static JsonObject carJson(Row r) {
-        Long eta = r.getLong(6);
-        return new JsonObject().put("id", r.getString(0)).put("plate", r.getString(1)).put("station", r.getString(2)).put("state", r.getString(3))
-                .put("reservation", r.getString(4)).put("destination", r.getString(5)).put("eta", eta == null ? null : Instant.ofEpochMilli(eta).toString());
-    }
-
-    static Future<List<JsonObject>> cars(SqlClient db, String station, String state) {
-        return db.preparedQuery("SELECT id, plate, station, state, reservation, destination, eta_ms FROM rental_cars "
-                        + "WHERE (? IS NULL OR station = ?) AND (? IS NULL OR state = ?) ORDER BY id")
+    static Future<List<Car>> cars(SqlClient db, String station, String state) {
+        return db.preparedQuery("SELECT " + Car.COLUMNS + " FROM rental_cars WHERE (? IS NULL OR station = ?) AND (? IS NULL OR state = ?) ORDER BY id")
                 .execute(Tuple.from(java.util.Arrays.asList(station, station, state, state)))
                 .map(rows -> {
-                    List<JsonObject> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(carJson(r)));
+                    List<Car> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(Car.of(r)));
                     return out;
                 });
     }

@@ -1,6 +1,5 @@
 package cn.taihang.bridge.rental;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 
@@ -32,13 +31,5 @@ public record Reservation(String id, String customer, String pickupStation, Inst
         return new Reservation(r.getString(0), r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)), Instant.ofEpochMilli(r.getLong(4)),
                 r.getString(5), Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)), r.getString(8), r.getString(9), r.getLong(10),
                 r.getLong(11), Instant.ofEpochMilli(r.getLong(12)));
-    }
-
-    /** @return the API form */
-    public JsonObject toJson() {
-        return new JsonObject().put("id", id).put("customer", customer).put("state", state).put("car", car)
-                .put("pickup", new JsonObject().put("station", pickupStation).put("from", pickupFrom.toString()).put("until", pickupUntil.toString()))
-                .put("return", new JsonObject().put("station", returnStation).put("from", returnFrom.toString()).put("until", returnUntil.toString()))
-                .put("feeFen", feeFen).put("oneWayFeeFen", oneWayFeeFen).put("createdAt", createdAt.toString());
     }
 }

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.taihang.bridge.forecast.HolidayCalendar;
 import cn.taihang.bridge.forecast.SeasonalForecaster;
 import cn.taihang.bridge.rental.domain.CarState;
+import cn.taihang.bridge.rental.domain.RebalancingPlan;
 import cn.taihang.bridge.storage.BridgeDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,19 +68,19 @@ class RentalServiceTest {
         return new RentalService.BookingRequest(who, from, at(day, hour), at(day, hour + 2), to, at(returnDay, 9), at(returnDay, 18));
     }
 
-    static RentalException refusal(Future<?> f) throws Exception {
+    static ServiceException refusal(Future<?> f) throws Exception {
         try {
             await(f);
         } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(RentalException.class);
-            return (RentalException) e.getCause();
+            assertThat(e.getCause()).isInstanceOf(ServiceException.class);
+            return (ServiceException) e.getCause();
         }
         throw new AssertionError("expected a refusal");
     }
 
     @Test
     void theFleetIsCreatedOnceWithEveryCarAvailable() throws Exception {
-        assertThat(await(rental.cars("jincheng-hsr-east", null))).hasSize(20).allSatisfy(c -> assertThat(c.getString("state")).isEqualTo("available"));
+        assertThat(await(rental.cars("jincheng-hsr-east", null))).hasSize(20).allSatisfy(c -> assertThat(c.state()).isEqualTo("available"));
         await(rental.start(NOW));
         assertThat(await(rental.cars(null, null))).hasSize(86);
     }
@@ -108,7 +109,7 @@ class RentalServiceTest {
                 f.get(30, TimeUnit.SECONDS);
                 confirmed++;
             } catch (ExecutionException e) {
-                assertThat(((RentalException) e.getCause()).reason()).isEqualTo("no-car-available");
+                assertThat(((ServiceException) e.getCause()).reason()).isEqualTo("no-car-available");
                 refused++;
             }
         }
@@ -140,12 +141,12 @@ class RentalServiceTest {
         assertThat(refusal(rental.pickup(r.id(), at(1, 7))).reason()).isEqualTo("too-early");
         Reservation active = await(rental.pickup(r.id(), at(1, 9)));
         assertThat(active.state()).isEqualTo("active");
-        JsonObject car = await(RentalStore.car(db.reader(), active.car())).orElseThrow();
-        assertThat(car.getString("state")).isEqualTo("rented");
-        assertThat(car.getString("station")).isNull();
+        Car car = await(RentalStore.car(db.reader(), active.car())).orElseThrow();
+        assertThat(car.state()).isEqualTo("rented");
+        assertThat(car.station()).isNull();
         Reservation back = await(rental.giveBack(r.id(), at(3, 10)));
         assertThat(back.state()).isEqualTo("returned");
-        assertThat(await(RentalStore.car(db.reader(), active.car())).orElseThrow().getString("station")).isEqualTo("taiyuan-south");
+        assertThat(await(RentalStore.car(db.reader(), active.car())).orElseThrow().station()).isEqualTo("taiyuan-south");
         assertThat(await(rental.cars("taiyuan-south", "available"))).hasSize(13);
         assertThat(refusal(rental.giveBack(r.id(), at(3, 11))).reason()).isEqualTo("not-active");
     }
@@ -156,10 +157,10 @@ class RentalServiceTest {
         await(db.writer().withTransaction(tx -> RentalStore.holdDue(tx, at(1, 9))));
         Reservation held = await(rental.reservation(r.id()));
         assertThat(held.car()).isNotNull();
-        assertThat(await(RentalStore.car(db.reader(), held.car())).orElseThrow().getString("state")).isEqualTo("reserved");
+        assertThat(await(RentalStore.car(db.reader(), held.car())).orElseThrow().state()).isEqualTo("reserved");
         await(db.writer().withTransaction(tx -> RentalStore.expireNoShows(tx, at(1, 12))));
         assertThat(await(rental.reservation(r.id())).state()).isEqualTo("expired");
-        assertThat(await(RentalStore.car(db.reader(), held.car())).orElseThrow().getString("state")).isEqualTo("available");
+        assertThat(await(RentalStore.car(db.reader(), held.car())).orElseThrow().state()).isEqualTo("available");
         assertThat(refusal(rental.pickup(r.id(), at(1, 12))).reason()).isEqualTo("not-confirmed");
     }
 
@@ -180,11 +181,11 @@ class RentalServiceTest {
         for (int i = 0; i < 7; i++) {
             await(rental.book(request("m" + i, "linfen-west", 1, 9, "linfen-west", 2), NOW));
         }
-        JsonObject spare = await(rental.setState("car-079", CarState.MAINTENANCE, NOW));
-        assertThat(spare.getString("state")).isEqualTo("maintenance");
+        Car spare = await(rental.setState("car-079", CarState.MAINTENANCE, NOW));
+        assertThat(spare.state()).isEqualTo("maintenance");
         assertThat(refusal(rental.setState("car-080", CarState.MAINTENANCE, NOW)).reason()).isEqualTo("car-needed");
-        assertThat(await(rental.setState("car-079", CarState.AVAILABLE, NOW)).getString("state")).isEqualTo("available");
-        assertThat(refusal(rental.setState("car-079", CarState.RENTED, NOW)).status()).isEqualTo(400);
+        assertThat(await(rental.setState("car-079", CarState.AVAILABLE, NOW)).state()).isEqualTo("available");
+        assertThat(refusal(rental.setState("car-079", CarState.RENTED, NOW)).kind()).isEqualTo(ServiceException.Kind.INVALID);
     }
 
     @Test
@@ -195,13 +196,15 @@ class RentalServiceTest {
             seen.add(e);
             return Future.succeededFuture(new RentalPassIssuer.Pass("T-" + e.action(), "QR:" + e.reservationId() + ":" + e.stationId()));
         };
-        JsonObject passes = await(rental.passes(r.id(), fake));
-        assertThat(passes.getJsonArray("items")).hasSize(2);
-        assertThat(passes.getJsonArray("items").getJsonObject(1).getString("qrText")).isEqualTo("QR:" + r.id() + ":zhengzhou-east");
+        List<RentalService.IssuedPass> passes = await(rental.passes(r.id(), fake));
+        assertThat(passes).hasSize(2);
+        assertThat(passes.get(1).qrText()).isEqualTo("QR:" + r.id() + ":zhengzhou-east");
         assertThat(seen).extracting(RentalEntitlement::action).containsExactly("pickup", "return");
         assertThat(seen.get(0).lockerSite()).isEqualTo("jincheng-hsr-east");
         assertThat(seen.get(0).validUntil()).isEqualTo(at(1, 11));
-        assertThat(refusal(rental.passes(r.id(), null)).status()).isEqualTo(503);
+        ServiceException unavailable = refusal(rental.passes(r.id(), null));
+        assertThat(unavailable.kind()).isEqualTo(ServiceException.Kind.UNAVAILABLE);
+        assertThat(unavailable.isTemporary()).isTrue();
         await(rental.cancel(r.id(), NOW));
         assertThat(refusal(rental.passes(r.id(), fake)).reason()).isEqualTo("not-confirmed");
     }
@@ -226,19 +229,19 @@ class RentalServiceTest {
             await(rental.book(request("g" + i, "gaoping-hsr-east", 2, 9, "gaoping-hsr-east", 3), NOW).recover(e -> Future.succeededFuture()));
         }
         RentalRebalancing rebalancing = new RentalRebalancing(rental, new SeasonalForecaster(HolidayCalendar.chinaMainland()));
-        JsonObject plan = await(rebalancing.plan(LocalDate.of(2026, 10, 2), NOW, false));
-        assertThat(plan.getJsonObject("plan").getInteger("carsMoved")).isZero();
+        RentalRebalancing.Answer plan = await(rebalancing.plan(LocalDate.of(2026, 10, 2), NOW, false));
+        assertThat(plan.plan().carsMoved()).isZero();
         await(db.writer().withTransaction(tx -> tx.preparedQuery("UPDATE rental_cars SET station = 'jincheng-east-bus' WHERE station = 'gaoping-hsr-east' "
                 + "AND id IN ('car-031', 'car-032', 'car-033')").execute(Tuple.tuple())));
-        JsonObject committed = await(rebalancing.plan(LocalDate.of(2026, 10, 2), NOW, true));
-        JsonObject best = committed.getJsonObject("plan");
-        assertThat(best.getInteger("carsMoved")).isEqualTo(3);
-        assertThat(best.getJsonArray("moves")).hasSize(1);
-        assertThat(best.getJsonArray("moves").getJsonObject(0).getString("from")).as("the nearest station with spare cars").isEqualTo("jincheng-hsr-east");
-        assertThat(best.getLong("moveCostFen")).isLessThanOrEqualTo(committed.getJsonObject("greedy").getLong("moveCostFen"));
-        assertThat(committed.getJsonArray("carsSent")).hasSize(3);
-        List<JsonObject> moving = await(rental.cars(null, "rebalancing"));
-        assertThat(moving).hasSize(3).allSatisfy(c -> assertThat(c.getString("destination")).isEqualTo("gaoping-hsr-east"));
-        assertThat(await(rental.arrive(moving.get(0).getString("id"), at(2, 7))).getString("station")).isEqualTo("gaoping-hsr-east");
+        RentalRebalancing.Answer committed = await(rebalancing.plan(LocalDate.of(2026, 10, 2), NOW, true));
+        RebalancingPlan best = committed.plan();
+        assertThat(best.carsMoved()).isEqualTo(3);
+        assertThat(best.moves()).hasSize(1);
+        assertThat(best.moves().get(0).from()).as("the nearest station with spare cars").isEqualTo("jincheng-hsr-east");
+        assertThat(best.moveCostFen()).isLessThanOrEqualTo(committed.greedy().moveCostFen());
+        assertThat(committed.carsSent()).hasSize(3);
+        List<Car> moving = await(rental.cars(null, "rebalancing"));
+        assertThat(moving).hasSize(3).allSatisfy(c -> assertThat(c.destination()).isEqualTo("gaoping-hsr-east"));
+        assertThat(await(rental.arrive(moving.get(0).id(), at(2, 7))).station()).isEqualTo("gaoping-hsr-east");
     }
 }

@@ -3,8 +3,6 @@ package cn.taihang.bridge.signs;
 import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.dispatch.port.HubNotice;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 
 /**
@@ -28,9 +26,7 @@ final class DispatchNotices implements HubSignPublisher {
 
     @Override
     public Future<Void> publish(HubNotice notice) {
-        JsonArray lines = new JsonArray();
-        notice.lines().forEach(l -> lines.add(new JsonObject().put("zh", l.zh()).put("en", l.en())));
-        return store.saveNotice(notice.site(), notice.messageId(), lines, notice.priority(), notice.validUntil(), clock.instant())
+        return store.saveNotice(notice.site(), notice.messageId(), notice.lines(), notice.priority(), notice.validUntil(), clock.instant())
                 .compose(v -> messages.composeHubs(notice.site(), clock.instant())).mapEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.signs;
 
 import cn.taihang.bridge.module.GatewayCommands;
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.sign.rendering.FontSet;
 import cn.taihang.sign.rendering.MessageRenderer;
@@ -34,12 +35,37 @@ final class SignMessages {
     static final Duration HUB_REFRESH = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(SignMessages.class);
 
-    /** The answer to an operator message: a problem (status and detail) or the accepted command. */
-    record Outcome(int problemStatus, String detail, JsonObject accepted) {
-        static Outcome problem(int status, String detail) {
-            return new Outcome(status, detail, null);
+    /**
+     * An operator's message for a sign, validated: MULTI text up to 2000 characters, priority 0-255, duration in minutes
+     * 1-65535 (65535 = until replaced), who asks.
+     */
+    record OperatorMessage(String multi, int priority, int duration, String source) {
+
+        private static final Set<String> FIELDS = Set.of("multi", "priority", "duration", "source");
+
+        /** @throws ServiceException INVALID saying what a message looks like */
+        static OperatorMessage parse(JsonObject body) {
+            Object multi = body == null ? null : body.getValue("multi");
+            Object priority = body == null ? null : body.getValue("priority");
+            Object duration = body == null ? null : body.getValue("duration");
+            Object source = body == null ? null : body.getValue("source", "operator");
+            if (!(multi instanceof String m) || m.length() > 2000 || !(priority instanceof Integer p) || p < 0 || p > 255
+                    || !(duration instanceof Integer d) || d < 1 || d > 65535 || !(source instanceof String s) || s.isBlank() || s.length() > 64
+                    || !FIELDS.containsAll(body.fieldNames())) {
+                throw ServiceException.invalid("send {\"multi\": MULTI text up to 2000 characters, \"priority\": 0-255, "
+                        + "\"duration\": minutes 1-65535 (65535 = until replaced), \"source\": optional, who asks}");
+            }
+            return new OperatorMessage(m, p, d, s);
         }
     }
+
+    /**
+     * An operator message the bridge took: the retained command that carries it to the sign's gateway.
+     *
+     * @param command the command's id
+     * @param expires when the message ends, or {@code null} for until replaced
+     */
+    record Accepted(String sign, String gateway, long command, OperatorMessage message, Instant issued, Instant expires) {}
 
     private final SignStore store;
     private final GatewayCommands commands;
@@ -53,33 +79,28 @@ final class SignMessages {
         this.boards = boards;
     }
 
-    Future<Outcome> operatorMessage(String id, JsonObject body, Instant now) {
-        Object multi = body.getValue("multi");
-        Object priority = body.getValue("priority");
-        Object duration = body.getValue("duration");
-        Object source = body.getValue("source", "operator");
-        if (!(multi instanceof String m) || m.length() > 2000 || !(priority instanceof Integer p) || p < 0 || p > 255
-                || !(duration instanceof Integer d) || d < 1 || d > 65535 || !(source instanceof String s) || s.isBlank() || s.length() > 64
-                || !Set.of("multi", "priority", "duration", "source").containsAll(body.fieldNames())) {
-            return Future.succeededFuture(Outcome.problem(400, "send {\"multi\": MULTI text up to 2000 characters, \"priority\": 0-255, "
-                    + "\"duration\": minutes 1-65535 (65535 = until replaced), \"source\": optional, who asks}"));
-        }
+    /**
+     * Sends an operator's message to a sign, checked against the panel it reported.
+     *
+     * @return the accepted command; fails NOT_FOUND for a sign that never reported its panel, UNPROCESSABLE for a
+     *     message the sign would refuse
+     */
+    Future<Accepted> operatorMessage(String id, OperatorMessage message, Instant now) {
         return store.status(id).compose(row -> {
             if (row == null) {
-                return Future.succeededFuture(Outcome.problem(404, "no sign '" + id + "' has reported its panel; GET /api/v1/signs lists them"));
+                return Future.failedFuture(ServiceException.notFound("no sign '" + id + "' has reported its panel; GET /api/v1/signs lists them"));
             }
             try {
-                renderer(row).render(m);
+                renderer(row).render(message.multi());
             } catch (MultiSyntaxException e) {
-                return Future.succeededFuture(Outcome.problem(422, "sign '" + id + "' would refuse it: " + e.getMessage()));
+                return Future.failedFuture(ServiceException.unprocessable("sign '" + id + "' would refuse it: " + e.getMessage()));
             } catch (IllegalArgumentException e) {
-                return Future.succeededFuture(Outcome.problem(422, "sign '" + id + "' reported a panel the bridge cannot check against ("
+                return Future.failedFuture(ServiceException.unprocessable("sign '" + id + "' reported a panel the bridge cannot check against ("
                         + e.getMessage() + "); is its gateway newer than the bridge?"));
             }
-            return send(row, m, p, d, s, now).map(commandId -> new Outcome(0, null, new JsonObject().put("sign", id)
-                    .put("gateway", row.getString("gateway")).put("command", commandId)
-                    .put("desired", new JsonObject().put("multi", m).put("priority", p).put("duration", d).put("source", s)
-                            .put("issued", now.toString()).put("expires", d == 65535 ? null : now.plus(Duration.ofMinutes(d)).toString()))));
+            return send(row, message.multi(), message.priority(), message.duration(), message.source(), now)
+                    .map(commandId -> new Accepted(id, row.getString("gateway"), commandId, message, now,
+                            message.duration() == 65535 ? null : now.plus(Duration.ofMinutes(message.duration()))));
         });
     }
 

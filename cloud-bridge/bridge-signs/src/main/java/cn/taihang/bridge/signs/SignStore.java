@@ -1,5 +1,6 @@
 package cn.taihang.bridge.signs;
 
+import cn.taihang.bridge.dispatch.port.HubNotice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -115,9 +116,11 @@ final class SignStore {
     }
 
     /** Keeps dispatch's latest notice for a hub (replacing the one before). */
-    Future<Void> saveNotice(String site, String messageId, JsonArray lines, int priority, Instant validUntil, Instant received) {
+    Future<Void> saveNotice(String site, String messageId, List<HubNotice.Line> lines, int priority, Instant validUntil, Instant received) {
+        JsonArray column = new JsonArray();
+        lines.forEach(l -> column.add(new JsonObject().put("zh", l.zh()).put("en", l.en())));
         return writer.withTransaction(tx -> tx.preparedQuery("INSERT OR REPLACE INTO sign_hub_notices VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(Tuple.of(site, messageId, lines.encode(), priority, validUntil.toEpochMilli(), received.toEpochMilli()))).mapEmpty();
+                .execute(Tuple.of(site, messageId, column.encode(), priority, validUntil.toEpochMilli(), received.toEpochMilli()))).mapEmpty();
     }
 
     /** @return the hub's notice still valid at {@code now}, or {@code null} */

@@ -1,5 +1,7 @@
 package cn.taihang.bridge.signs;
 
+import cn.taihang.bridge.http.Replies;
+import cn.taihang.bridge.module.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -23,7 +25,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The signs' HTTP API: {@code GET /signs}, {@code GET /signs/{id}/image.png}, {@code GET|PUT /signs/{id}/message}.
- * Errors are RFC 9457 problem details.
+ * Refusals fail the context for the core's problem renderer.
  */
 final class SignsApi {
 
@@ -36,7 +38,7 @@ final class SignsApi {
     }
 
     void mount(Router router) {
-        router.get("/signs").handler(ctx -> list().onSuccess(items -> json(ctx, 200, new JsonObject().put("items", items))).onFailure(ctx::fail));
+        router.get("/signs").handler(ctx -> Replies.json(ctx, 200, list(), items -> new JsonObject().put("items", items)));
         router.get("/signs/:id/image.png").handler(this::image);
         router.get("/signs/:id/message").handler(this::message);
         router.put("/signs/:id/message").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::activate);
@@ -100,13 +102,13 @@ final class SignsApi {
         String page = ctx.queryParam("page").isEmpty() ? null : ctx.queryParam("page").get(0);
         store.status(id).onFailure(ctx::fail).onSuccess(row -> {
             if (row == null || row.getString("png") == null) {
-                problem(ctx, 404, "Not Found", row == null ? "no sign '" + id + "'; GET /api/v1/signs lists them"
-                        : "sign '" + id + "' has not reported a confirmed image yet; check its panel link (GET /api/v1/signs)");
+                ctx.fail(ServiceException.notFound(row == null ? "no sign '" + id + "'; GET /api/v1/signs lists them"
+                        : "sign '" + id + "' has not reported a confirmed image yet; check its panel link (GET /api/v1/signs)"));
                 return;
             }
             if (!"SHOWN".equals(row.getString("state"))) {
-                problem(ctx, 503, "Service Unavailable", "what sign '" + id + "' shows is unknown: its gateway reports " + row.getString("state")
-                        + " since " + iso(row.getLong("status_ms")) + "; send a maintenance crew if it lasts");
+                ctx.fail(ServiceException.unavailable("what sign '" + id + "' shows is unknown: its gateway reports " + row.getString("state")
+                        + " since " + iso(row.getLong("status_ms")) + "; send a maintenance crew if it lasts"));
                 return;
             }
             byte[] png = Base64.getDecoder().decode(row.getString("png"));
@@ -114,7 +116,7 @@ final class SignsApi {
                 try {
                     png = page(png, Integer.parseInt(page), row.getInteger("height"), row.getInteger("pages"));
                 } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                    problem(ctx, 400, "Bad Request", "page must be 1-" + row.getInteger("pages") + ", was '" + page + "'");
+                    ctx.fail(ServiceException.invalid("page must be 1-" + row.getInteger("pages") + ", was '" + page + "'"));
                     return;
                 } catch (IOException e) {
                     ctx.fail(e);
@@ -151,9 +153,9 @@ final class SignsApi {
             return null;
         })).onFailure(ctx::fail).onSuccess(item -> {
             if (item == null) {
-                problem(ctx, 404, "Not Found", "no sign '" + id + "'; GET /api/v1/signs lists them");
+                ctx.fail(ServiceException.notFound("no sign '" + id + "'; GET /api/v1/signs lists them"));
             } else {
-                json(ctx, 200, item);
+                Replies.json(ctx, 200, item);
             }
         });
     }
@@ -166,26 +168,16 @@ final class SignsApi {
             body = null;
         }
         if (body == null) {
-            problem(ctx, 400, "Bad Request", "send a JSON object {\"multi\": \"...\", \"priority\": 0-255, \"duration\": minutes 1-65535}");
-            return;
+            throw ServiceException.invalid("send a JSON object {\"multi\": \"...\", \"priority\": 0-255, \"duration\": minutes 1-65535}");
         }
-        messages.operatorMessage(ctx.pathParam("id"), body, Instant.now()).onFailure(ctx::fail).onSuccess(outcome -> {
-            if (outcome.problemStatus() != 0) {
-                problem(ctx, outcome.problemStatus(), outcome.problemStatus() == 404 ? "Not Found" : outcome.problemStatus() == 422
-                        ? "Unprocessable Content" : "Bad Request", outcome.detail());
-            } else {
-                json(ctx, 202, outcome.accepted());
-            }
-        });
+        Replies.json(ctx, 202, messages.operatorMessage(ctx.pathParam("id"), SignMessages.OperatorMessage.parse(body), Instant.now()), SignsApi::accepted);
     }
 
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
-    }
-
-    static void problem(RoutingContext ctx, int status, String title, String detail) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail).encode());
+    private static JsonObject accepted(SignMessages.Accepted a) {
+        SignMessages.OperatorMessage m = a.message();
+        return new JsonObject().put("sign", a.sign()).put("gateway", a.gateway()).put("command", a.command())
+                .put("desired", new JsonObject().put("multi", m.multi()).put("priority", m.priority()).put("duration", m.duration()).put("source", m.source())
+                        .put("issued", a.issued().toString()).put("expires", a.expires() == null ? null : a.expires().toString()));
     }
 
     static String iso(Long millis) {

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.ticket.Ticket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,29 +32,29 @@ record OrderRequest(String holder, List<OrderItem> items) {
     /**
      * @param today the service day now, in the catalogue's zone
      * @param now the time now
-     * @throws TicketProblem 400 naming the bad parameter
+     * @throws ServiceException INVALID, naming the bad parameter
      */
     static OrderRequest parse(JsonObject body, Catalogue catalogue, LocalDate today, Instant now) {
         if (body == null) {
-            throw TicketProblem.badRequest("body", "send a JSON object {\"holder\": …, \"items\": [{\"product\": …, \"date\": …}]}");
+            throw ServiceException.invalid("body", null, "send a JSON object {\"holder\": …, \"items\": [{\"product\": …, \"date\": …}]}");
         }
         Object holder = body.getValue("holder");
         if (!(holder instanceof String h) || h.isBlank() || h.length() > 128) {
-            throw TicketProblem.badRequest("holder", "holder must be the holder's identity document number, 1-128 characters");
+            throw ServiceException.invalid("holder", null, "holder must be the holder's identity document number, 1-128 characters");
         }
         for (String field : body.fieldNames()) {
             if (!field.equals("holder") && !field.equals("items")) {
-                throw TicketProblem.badRequest(field, "unknown field '" + field + "'; an order has holder and items");
+                throw ServiceException.invalid(field, null, "unknown field '" + field + "'; an order has holder and items");
             }
         }
         Object items = body.getValue("items");
         if (!(items instanceof JsonArray array) || array.isEmpty() || array.size() > Ticket.MAX_ENTITLEMENTS) {
-            throw TicketProblem.badRequest("items", "items must list 1-" + Ticket.MAX_ENTITLEMENTS + " products for one ticket");
+            throw ServiceException.invalid("items", null, "items must list 1-" + Ticket.MAX_ENTITLEMENTS + " products for one ticket");
         }
         List<OrderItem> parsed = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof JsonObject item)) {
-                throw TicketProblem.badRequest("items[" + i + "]", "each item is an object with product and date");
+                throw ServiceException.invalid("items[" + i + "]", null, "each item is an object with product and date");
             }
             parsed.add(item(item, "items[" + i + "]", catalogue, today, now));
         }
@@ -63,35 +64,35 @@ record OrderRequest(String holder, List<OrderItem> items) {
     private static OrderItem item(JsonObject item, String at, Catalogue catalogue, LocalDate today, Instant now) {
         for (String field : item.fieldNames()) {
             if (!ITEM_FIELDS.contains(field)) {
-                throw TicketProblem.badRequest(at + "." + field, "unknown field; an item has " + ITEM_FIELDS);
+                throw ServiceException.invalid(at + "." + field, null, "unknown field; an item has " + ITEM_FIELDS);
             }
         }
         String id = item.getValue("product") instanceof String s ? s : null;
         Catalogue.Product product = catalogue.product(id == null ? "" : id)
-                .orElseThrow(() -> TicketProblem.badRequest(at + ".product", "no product '" + id + "'; GET /api/v1/tickets/catalogue lists them"));
+                .orElseThrow(() -> ServiceException.invalid(at + ".product", null, "no product '" + id + "'; GET /api/v1/tickets/catalogue lists them"));
         Instant from = null;
         int minutes = 0;
         LocalDate date;
         if (item.containsKey("from")) {
             if (product.kind() != Catalogue.Kind.BUS) {
-                throw TicketProblem.badRequest(at + ".from", "only bus rides take a timed window (from, minutes)");
+                throw ServiceException.invalid(at + ".from", null, "only bus rides take a timed window (from, minutes)");
             }
             from = instant(item.getValue("from"), at + ".from");
             minutes = whole(item.getValue("minutes"), at + ".minutes", 1, MAX_TIMED_MINUTES);
             if (!from.plusSeconds(60L * minutes).isAfter(now)) {
-                throw TicketProblem.badRequest(at + ".from", "the window " + from + " + " + minutes + " min is already over");
+                throw ServiceException.invalid(at + ".from", null, "the window " + from + " + " + minutes + " min is already over");
             }
             date = from.atZone(catalogue.zone()).toLocalDate();
         } else {
             date = date(item.getValue("date"), at + ".date");
         }
         if (date.isBefore(today) || date.isAfter(today.plusDays(catalogue.saleDaysAhead()))) {
-            throw TicketProblem.badRequest(at + ".date", "date must be from today (" + today + ") to " + catalogue.saleDaysAhead() + " days ahead");
+            throw ServiceException.invalid(at + ".date", null, "date must be from today (" + today + ") to " + catalogue.saleDaysAhead() + " days ahead");
         }
         int nights = 1;
         if (item.containsKey("nights")) {
             if (product.kind() != Catalogue.Kind.LODGING) {
-                throw TicketProblem.badRequest(at + ".nights", "only lodging takes nights");
+                throw ServiceException.invalid(at + ".nights", null, "only lodging takes nights");
             }
             nights = whole(item.getValue("nights"), at + ".nights", 1, catalogue.maxNights());
         }
@@ -102,7 +103,7 @@ record OrderRequest(String holder, List<OrderItem> items) {
         try {
             return LocalDate.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            throw TicketProblem.badRequest(at, "expected a date like 2025-05-01");
+            throw ServiceException.invalid(at, null, "expected a date like 2025-05-01");
         }
     }
 
@@ -110,17 +111,17 @@ record OrderRequest(String holder, List<OrderItem> items) {
         try {
             Instant t = java.time.OffsetDateTime.parse(String.valueOf(value)).toInstant();
             if (t.getEpochSecond() % 60 != 0 || t.getNano() != 0) {
-                throw TicketProblem.badRequest(at, "a window starts on a whole minute");
+                throw ServiceException.invalid(at, null, "a window starts on a whole minute");
             }
             return t;
         } catch (DateTimeParseException e) {
-            throw TicketProblem.badRequest(at, "expected an ISO-8601 time with offset like 2025-05-01T08:00:00+08:00");
+            throw ServiceException.invalid(at, null, "expected an ISO-8601 time with offset like 2025-05-01T08:00:00+08:00");
         }
     }
 
     private static int whole(Object value, String at, int min, int max) {
         if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min || ((Number) value).longValue() > max) {
-            throw TicketProblem.badRequest(at, "expected a whole number " + min + "-" + max);
+            throw ServiceException.invalid(at, null, "expected a whole number " + min + "-" + max);
         }
         return ((Number) value).intValue();
     }

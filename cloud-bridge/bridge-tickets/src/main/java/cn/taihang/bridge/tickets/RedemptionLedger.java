@@ -4,13 +4,12 @@ import cn.taihang.bridge.module.IngestedRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,40 +98,56 @@ final class RedemptionLedger {
                 });
     }
 
+    /**
+     * One redemption as the bridge stored it.
+     *
+     * @param entitlement the entitlement's index on the ticket
+     * @param seq the gateway's sequence number of the record
+     * @param time when the gate redeemed it
+     * @param received when the bridge received it
+     */
+    record Redemption(int entitlement, String gateway, String site, String device, long seq, Instant time, Instant received) {}
+
+    /**
+     * An entitlement redeemed more often than it allows.
+     *
+     * @param detected when the bridge noticed
+     * @param redemptions every redemption of it, oldest first
+     */
+    record Conflict(long ticket, int entitlement, int uses, int redeemed, Instant detected, List<Redemption> redemptions) {}
+
     /** @return the conflicts, newest first, each with its redemptions */
-    Future<JsonArray> conflicts(int limit) {
+    Future<List<Conflict>> conflicts(int limit) {
         return reader.preparedQuery("SELECT c.ticket, c.entitlement, c.uses, c.redeemed, c.detected, r.gateway, r.site, r.device, r.seq, r.time, r.received "
                 + "FROM (SELECT * FROM ticket_conflicts ORDER BY detected DESC, ticket, entitlement LIMIT ?) c "
                 + "JOIN ticket_redemptions r ON r.ticket = c.ticket AND r.entitlement = c.entitlement "
                 + "ORDER BY c.detected DESC, c.ticket, c.entitlement, r.time, r.gateway").execute(Tuple.of(limit)).map(rows -> {
-                    Map<String, JsonObject> byKey = new LinkedHashMap<>();
+                    Map<String, Conflict> byKey = new LinkedHashMap<>();
                     for (Row row : rows) {
-                        JsonObject c = byKey.computeIfAbsent(row.getLong(0) + "/" + row.getInteger(1), k -> new JsonObject()
-                                .put("ticket", Long.toString(row.getLong(0))).put("entitlement", row.getInteger(1)).put("uses", row.getInteger(2))
-                                .put("redeemed", row.getInteger(3)).put("detectedAt", Instant.ofEpochMilli(row.getLong(4)).toString())
-                                .put("redemptions", new JsonArray()));
-                        c.getJsonArray("redemptions").add(redemption(row, 5));
+                        Conflict c = byKey.computeIfAbsent(row.getLong(0) + "/" + row.getInteger(1), k -> new Conflict(row.getLong(0), row.getInteger(1),
+                                row.getInteger(2), row.getInteger(3), Instant.ofEpochMilli(row.getLong(4)), new ArrayList<>()));
+                        c.redemptions().add(redemption(row, c.entitlement(), 5));
                     }
-                    return new JsonArray(List.copyOf(byKey.values()));
+                    return byKey.values().stream().map(c -> new Conflict(c.ticket(), c.entitlement(), c.uses(), c.redeemed(), c.detected(),
+                            List.copyOf(c.redemptions()))).toList();
                 });
     }
 
     /** @return the redemptions of one ticket, oldest first */
-    Future<JsonArray> ofTicket(long ticket) {
+    Future<List<Redemption>> ofTicket(long ticket) {
         return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = ? ORDER BY time, gateway")
                 .execute(Tuple.of(ticket)).map(rows -> {
-                    JsonArray items = new JsonArray();
+                    List<Redemption> items = new ArrayList<>();
                     for (Row row : rows) {
-                        items.add(redemption(row, 1).put("entitlement", row.getInteger(0)));
+                        items.add(redemption(row, row.getInteger(0), 1));
                     }
                     return items;
                 });
     }
 
-    private static JsonObject redemption(Row row, int from) {
-        return new JsonObject().put("gateway", row.getString(from)).put("site", row.getString(from + 1)).put("device", row.getString(from + 2))
-                .put("seq", row.getLong(from + 3)).put("time", Instant.ofEpochMilli(row.getLong(from + 4)).toString())
-                .put("receivedAt", Instant.ofEpochMilli(row.getLong(from + 5)).toString());
+    private static Redemption redemption(Row row, int entitlement, int from) {
+        return new Redemption(entitlement, row.getString(from), row.getString(from + 1), row.getString(from + 2), row.getLong(from + 3),
+                Instant.ofEpochMilli(row.getLong(from + 4)), Instant.ofEpochMilli(row.getLong(from + 5)));
     }
 
     private static Object number(IngestedRecord r, String name) {

@@ -8,8 +8,6 @@ import cn.taihang.wire.ticket.RentalPass;
 import cn.taihang.wire.ticket.Ticket;
 import cn.taihang.wire.ticket.TicketSigner;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -89,13 +87,12 @@ final class RentalPasses implements RentalPassIssuer {
         TicketSigner signer = keys.signer();
         Ticket ticket = new Ticket(signer.keyId(), ticketId, pass.holderRef(), now.truncatedTo(ChronoUnit.MINUTES), List.of(entitlement));
         String qr = signer.sign(ticket);
-        JsonArray items = new JsonArray().add(new JsonObject().put("product", "rental-" + pass.action().id() + ":" + pass.reservation())
-                .put("kind", entitlement.kindName()).put("place", entitlement.place())
-                .put("date", entitlement.validFrom().atZone(service.catalogue().zone()).toLocalDate().toString()).put("nights", 1)
-                .put("validFrom", entitlement.validFrom().toString()).put("validUntil", entitlement.validUntil().toString()).put("uses", 1).put("price", 0.0));
+        List<TicketStore.TicketItem> items = List.of(new TicketStore.TicketItem("rental-" + pass.action().id() + ":" + pass.reservation(),
+                entitlement.kindName(), entitlement.place(), entitlement.validFrom().atZone(service.catalogue().zone()).toLocalDate(), 1,
+                entitlement.validFrom(), entitlement.validUntil(), 1, 0.0));
         return tx.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, 0)")
                 .execute(Tuple.of(ticketId, ticket.holderRefHex(), signer.keyId(), ticket.issuedAt().toEpochMilli(), entitlement.validUntil().toEpochMilli(),
-                        items.encode(), qr))
+                        TicketStore.encode(items), qr))
                 .compose(v -> tx.preparedQuery("INSERT OR REPLACE INTO ticket_rental_passes (reservation, action, ticket, car) VALUES (?, ?, ?, ?)")
                         .execute(Tuple.of(pass.reservation(), pass.action().id(), ticketId, pass.car())))
                 .map(v -> new Pass(Long.toString(ticketId), qr));

@@ -5,6 +5,7 @@ import cn.taihang.wire.ticket.KeyRing;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /** The ticket service's answers as JSON (schemas in the OpenAPI document). Ids of tickets are decimal strings. */
@@ -13,20 +14,38 @@ final class TicketJson {
     private TicketJson() {
     }
 
-    static JsonObject ticket(TicketStore.StoredTicket t, JsonArray redemptions) {
+    static JsonObject ticket(TicketService.TicketDetail detail) {
+        TicketStore.StoredTicket t = detail.ticket();
         JsonArray entitlements = new JsonArray();
         for (int i = 0; i < t.items().size(); i++) {
             int index = i;
-            JsonObject item = t.items().getJsonObject(i).copy().put("index", i);
-            item.put("redeemed", redemptions == null ? 0 : (int) redemptions.stream().filter(r -> ((JsonObject) r).getInteger("entitlement") == index).count());
-            entitlements.add(item);
+            entitlements.add(t.items().get(i).toJson().put("index", i)
+                    .put("redeemed", (int) detail.redemptions().stream().filter(r -> r.entitlement() == index).count()));
         }
+        JsonArray redemptions = new JsonArray();
+        detail.redemptions().forEach(r -> redemptions.add(redemption(r).put("entitlement", r.entitlement())));
         return new JsonObject().put("id", Long.toString(t.id())).put("status", t.status())
                 .put("statusChangedAt", t.statusChanged() == null ? null : t.statusChanged().toString())
                 .put("holderRef", t.holderRef()).put("keyId", t.keyId()).put("issuedAt", t.issued().toString())
                 .put("validUntil", t.validUntil().toString()).put("price", t.price()).put("qr", t.qr())
                 .put("qrPng", "/api/v1/tickets/" + t.id() + "/qr.png").put("entitlements", entitlements)
-                .put("redemptions", redemptions == null ? new JsonArray() : redemptions);
+                .put("redemptions", redemptions);
+    }
+
+    static JsonObject conflicts(List<RedemptionLedger.Conflict> conflicts) {
+        JsonArray items = new JsonArray();
+        for (RedemptionLedger.Conflict c : conflicts) {
+            JsonArray redemptions = new JsonArray();
+            c.redemptions().forEach(r -> redemptions.add(redemption(r)));
+            items.add(new JsonObject().put("ticket", Long.toString(c.ticket())).put("entitlement", c.entitlement()).put("uses", c.uses())
+                    .put("redeemed", c.redeemed()).put("detectedAt", c.detected().toString()).put("redemptions", redemptions));
+        }
+        return new JsonObject().put("items", items);
+    }
+
+    private static JsonObject redemption(RedemptionLedger.Redemption r) {
+        return new JsonObject().put("gateway", r.gateway()).put("site", r.site()).put("device", r.device()).put("seq", r.seq())
+                .put("time", r.time().toString()).put("receivedAt", r.received().toString());
     }
 
     static JsonObject keyRing(KeyRing ring) {

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.ticket.KeyRing;
 import cn.taihang.wire.ticket.TicketSigner;
 import io.vertx.core.Future;
@@ -53,12 +54,12 @@ final class TicketKeys {
     /**
      * Withdraws a key.
      *
-     * @return fails with a 404 {@link TicketProblem} for an unknown key
+     * @return fails with NOT_FOUND for an unknown key
      */
     Future<KeyRing> withdraw(int id, Instant now) {
         return writer.withTransaction(conn -> conn.preparedQuery("UPDATE ticket_keys SET state = 'WITHDRAWN', changed = ? WHERE id = ? AND state <> 'WITHDRAWN'")
                 .execute(Tuple.of(now.toEpochMilli(), id)).compose(rows -> rows.rowCount() == 1 ? read(conn)
-                        : Future.failedFuture(TicketProblem.notFound("no key " + id + " that is not withdrawn already; GET /api/v1/tickets/keys lists them")))
+                        : Future.failedFuture(ServiceException.notFound("no key " + id + " that is not withdrawn already; GET /api/v1/tickets/keys lists them")))
                 .compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE")) ? Future.succeededFuture()
                         : create(conn, keys, now))
                 .compose(v -> bump(conn)).compose(v -> read(conn)).compose(keys -> use(conn, keys)));

@@ -6,9 +6,11 @@ import cn.taihang.wire.ticket.TrustCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import cn.taihang.bridge.module.ServiceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The ticket service's operations, for the HTTP routes: orders, tickets, refunds and revocations, key
@@ -49,26 +51,36 @@ final class TicketService {
         return catalogue;
     }
 
-    /** @return the ticket issued; fails with a {@link TicketProblem} (400 bad order, 409 sold out) */
-    Future<TicketStore.StoredTicket> order(JsonObject body) {
-        LocalDate today = LocalDate.now(clock.withZone(catalogue.zone()));
-        OrderRequest order;
-        try {
-            order = OrderRequest.parse(body, catalogue, today, clock.instant());
-        } catch (TicketProblem e) {
-            return Future.failedFuture(e);
-        }
-        return store.order(order, holders.of(order.holder()), keys.signer(), clock.instant()).onSuccess(t -> issued.increment())
-                .onFailure(e -> {
-                    if (e instanceof TicketProblem p && p.status() == 409) {
-                        soldOut.increment();
-                    }
-                });
+    /** @return the service day now, in the catalogue's zone (orders are checked against it) */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(catalogue.zone()));
     }
 
-    /** @return the ticket with its redemptions */
-    Future<JsonObject> ticket(long id) {
-        return store.find(id).compose(t -> redemptions.ofTicket(id).map(r -> TicketJson.ticket(t, r)));
+    /** @return the time now */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * A ticket with what the gateways reported of it.
+     *
+     * @param redemptions its redemptions, oldest first (none for a ticket just issued)
+     */
+    record TicketDetail(TicketStore.StoredTicket ticket, List<RedemptionLedger.Redemption> redemptions) {}
+
+    /** @return the ticket issued; fails with a {@link ServiceException} CONFLICT naming what is sold out */
+    Future<TicketDetail> order(OrderRequest order) {
+        return store.order(order, holders.of(order.holder()), keys.signer(), clock.instant()).onSuccess(t -> issued.increment())
+                .onFailure(e -> {
+                    if (e instanceof ServiceException refusal && refusal.kind() == ServiceException.Kind.CONFLICT) {
+                        soldOut.increment();
+                    }
+                }).map(t -> new TicketDetail(t, List.of()));
+    }
+
+    /** @return the ticket with its redemptions; fails NOT_FOUND for an unknown ticket */
+    Future<TicketDetail> ticket(long id) {
+        return store.find(id).compose(t -> redemptions.ofTicket(id).map(r -> new TicketDetail(t, r)));
     }
 
     /** @return the ticket, for its QR code */
@@ -77,7 +89,7 @@ final class TicketService {
     }
 
     /** Refunds (capacity back) or revokes a ticket and pushes the new deny list. */
-    Future<JsonObject> end(long id, String status) {
+    Future<TicketDetail> end(long id, String status) {
         return store.end(id, status, clock.instant()).compose(t -> publishDenyList().compose(v -> ticket(id)));
     }
 

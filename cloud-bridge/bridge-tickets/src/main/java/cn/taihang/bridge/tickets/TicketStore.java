@@ -1,5 +1,6 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.ticket.DenyList;
 import cn.taihang.wire.ticket.Entitlement;
 import cn.taihang.wire.ticket.Ticket;
@@ -47,14 +48,49 @@ final class TicketStore {
         this.random = random;
     }
 
-    /** A stored ticket. */
+    /**
+     * A stored ticket.
+     *
+     * @param statusChanged when it was refunded or revoked, or {@code null}
+     * @param items its entitlements, in ticket order
+     */
     record StoredTicket(long id, String holderRef, int keyId, Instant issued, Instant validUntil, String status, Instant statusChanged,
-                        JsonArray items, String qr, double price) {}
+                        List<TicketItem> items, String qr, double price) {}
+
+    /**
+     * One entitlement of a stored ticket.
+     *
+     * @param product catalogue product id (or {@code rental-<action>:<reservation>} for a key-locker pass)
+     * @param kind the entitlement kind's name
+     * @param date the service day (first night for lodging)
+     * @param nights nights for lodging, else 1
+     */
+    record TicketItem(String product, String kind, int place, LocalDate date, int nights, Instant validFrom, Instant validUntil, int uses,
+                      double price) {
+
+        JsonObject toJson() {
+            return new JsonObject().put("product", product).put("kind", kind).put("place", place).put("date", date.toString()).put("nights", nights)
+                    .put("validFrom", validFrom.toString()).put("validUntil", validUntil.toString()).put("uses", uses).put("price", price);
+        }
+
+        static TicketItem of(JsonObject j) {
+            return new TicketItem(j.getString("product"), j.getString("kind"), j.getInteger("place"), LocalDate.parse(j.getString("date")),
+                    j.getInteger("nights", 1), Instant.parse(j.getString("validFrom")), Instant.parse(j.getString("validUntil")), j.getInteger("uses"),
+                    j.getDouble("price"));
+        }
+    }
+
+    /** @return the items as the {@code items} column holds them */
+    static String encode(List<TicketItem> items) {
+        JsonArray array = new JsonArray();
+        items.forEach(i -> array.add(i.toJson()));
+        return array.encode();
+    }
 
     /**
      * Takes the capacity and issues the ticket.
      *
-     * @return fails with a 409 {@link TicketProblem} naming the product and day that are sold out
+     * @return fails with CONFLICT naming the product and day that are sold out
      */
     Future<StoredTicket> order(OrderRequest order, byte[] holderRef, TicketSigner signer, Instant now) {
         long id = 0;
@@ -66,14 +102,13 @@ final class TicketStore {
         final long ticketId = id;
         Ticket ticket = new Ticket(signer.keyId(), ticketId, holderRef, issued, entitlements);
         String qr = signer.sign(ticket);
-        JsonArray items = new JsonArray();
+        List<TicketItem> items = new ArrayList<>();
         double price = 0;
         for (int i = 0; i < order.items().size(); i++) {
             OrderItem item = order.items().get(i);
             Entitlement e = entitlements.get(i);
-            items.add(new JsonObject().put("product", item.product().id()).put("kind", e.kindName()).put("place", e.place())
-                    .put("date", item.date().toString()).put("nights", item.nights()).put("validFrom", e.validFrom().toString())
-                    .put("validUntil", e.validUntil().toString()).put("uses", e.uses()).put("price", item.price()));
+            items.add(new TicketItem(item.product().id(), e.kindName(), e.place(), item.date(), item.nights(), e.validFrom(), e.validUntil(), e.uses(),
+                    item.price()));
             price += item.price();
         }
         StoredTicket stored = new StoredTicket(ticketId, ticket.holderRefHex(), signer.keyId(), issued, ticket.lastValidUntil(), "valid", null, items, qr, price);
@@ -86,7 +121,7 @@ final class TicketStore {
             }
             return chain.compose(v -> conn.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) "
                     + "VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, ?)").execute(Tuple.of(ticketId, stored.holderRef(), stored.keyId(), issued.toEpochMilli(),
-                    stored.validUntil().toEpochMilli(), items.encode(), qr, stored.price())));
+                    stored.validUntil().toEpochMilli(), encode(items), qr, stored.price())));
         }).map(v -> stored);
     }
 
@@ -96,11 +131,11 @@ final class TicketStore {
                 .compose(v -> conn.preparedQuery("UPDATE ticket_capacity SET sold = sold + 1 WHERE product = ? AND day = ? AND sold < capacity")
                         .execute(Tuple.of(product.id(), day.toString())))
                 .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
-                        : Future.failedFuture(TicketProblem.conflict(product.id() + " is sold out on " + day + " (capacity " + product.dailyCapacity()
+                        : Future.failedFuture(ServiceException.conflict(product.id() + " is sold out on " + day + " (capacity " + product.dailyCapacity()
                                 + "); choose another day")));
     }
 
-    /** @return the ticket, or a 404 {@link TicketProblem} */
+    /** @return the ticket, or NOT_FOUND */
     Future<StoredTicket> find(long id) {
         return reader.preparedQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = ?").execute(Tuple.of(id)).compose(TicketStore::one);
     }
@@ -121,7 +156,7 @@ final class TicketStore {
         return writer.withTransaction(conn -> conn.preparedQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = ?").execute(Tuple.of(id))
                 .compose(TicketStore::one).compose(t -> {
                     if (!t.status().equals("valid")) {
-                        return Future.failedFuture(TicketProblem.conflict("ticket " + id + " is already " + t.status()));
+                        return Future.failedFuture(ServiceException.conflict("ticket " + id + " is already " + t.status()));
                     }
                     Future<Void> released = status.equals("refunded") ? release(conn, t) : Future.succeededFuture();
                     return released.compose(v -> conn.preparedQuery("UPDATE tickets SET status = ?, status_changed = ? WHERE id = ?")
@@ -142,11 +177,11 @@ final class TicketStore {
                 if (used.contains(i)) {
                     continue;
                 }
-                JsonObject item = t.items().getJsonObject(i);
-                for (LocalDate capacityDay : OrderItem.capacityDays(LocalDate.parse(item.getString("date")), item.getInteger("nights", 1))) {
+                TicketItem item = t.items().get(i);
+                for (LocalDate capacityDay : OrderItem.capacityDays(item.date(), item.nights())) {
                     String day = capacityDay.toString();
                     chain = chain.compose(v -> conn.preparedQuery("UPDATE ticket_capacity SET sold = sold - 1 WHERE product = ? AND day = ? AND sold > 0")
-                            .execute(Tuple.of(item.getString("product"), day)).mapEmpty());
+                            .execute(Tuple.of(item.product(), day)).mapEmpty());
                 }
             }
             return chain;
@@ -181,12 +216,12 @@ final class TicketStore {
 
     private static Future<StoredTicket> one(RowSet<Row> rows) {
         if (rows.size() == 0) {
-            return Future.failedFuture(TicketProblem.notFound("no such ticket; check the id (the decimal number on the ticket)"));
+            return Future.failedFuture(ServiceException.notFound("no such ticket; check the id (the decimal number on the ticket)"));
         }
         Row r = rows.iterator().next();
         Long changed = r.getLong(6);
         return Future.succeededFuture(new StoredTicket(r.getLong(0), r.getString(1), r.getInteger(2), Instant.ofEpochMilli(r.getLong(3)),
                 Instant.ofEpochMilli(r.getLong(4)), r.getString(5), changed == null ? null : Instant.ofEpochMilli(changed),
-                new JsonArray(r.getString(7)), r.getString(8), r.getDouble(9)));
+                new JsonArray(r.getString(7)).stream().map(o -> TicketItem.of((JsonObject) o)).toList(), r.getString(8), r.getDouble(9)));
     }
 }
