@@ -128,7 +128,7 @@ public final class BridgeCore {
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
         ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
-                new BrokerCommands(() -> connection[0]), options.dataDir(), listeners);
+                new BrokerCommands(() -> connection[0]), options.dataDir(), listeners, fleet);
         parts.moduleHost(modules);
         BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
                 (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);

@@ -1,9 +1,11 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.fleet.FleetStore;
 import cn.taihang.bridge.ingest.RecordListeners;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.GatewayCommands;
+import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.module.RecordListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -29,13 +31,15 @@ final class ModuleHost implements BridgeContext {
     private final GatewayCommands commands;
     private final Path dataDir;
     private final RecordListeners listeners;
+    private final FleetStore fleet;
     private final List<BridgeModule> started = new ArrayList<>();
 
     /**
      * @param router the sub-router mounted at {@code /api/v1/} for module routes
      */
     ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
-                      RecordListeners listeners) {
+               RecordListeners listeners, FleetStore fleet) {
+        this.fleet = fleet;
         this.vertx = vertx;
         this.writer = writer;
         this.reader = reader;
@@ -97,6 +101,11 @@ final class ModuleHost implements BridgeContext {
     @Override
     public GatewayCommands commands() {
         return commands;
+    }
+
+    @Override
+    public Future<List<GatewayInfo>> gateways() {
+        return fleet.list();
     }
 
     @Override

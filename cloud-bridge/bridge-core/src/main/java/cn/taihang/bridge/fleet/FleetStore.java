@@ -1,5 +1,6 @@
 package cn.taihang.bridge.fleet;
 
+import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.wire.Birth;
 import cn.taihang.wire.Death;
 import io.vertx.core.Future;
@@ -9,6 +10,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,7 +51,7 @@ public final class FleetStore {
         JsonArray devices = new JsonArray();
         birth.devices().forEach(d -> devices.add(new JsonObject().put("id", d.id()).put("kind", d.kind()).put("description", d.description())));
         Tuple row = Tuple.of(birth.gateway(), birth.site(), birth.siteName(), receivedMillis, birth.bdSeq(), birth.timeMillis(), birth.software(),
-                new JsonObject(new java.util.TreeMap<String, Object>(birth.bundles())).encode(), devices.encode(), birth.consoleUrl(), birth.configHash());
+                new JsonObject(new TreeMap<String, Object>(birth.bundles())).encode(), devices.encode(), birth.consoleUrl(), birth.configHash());
         return writer.withTransaction(conn -> conn.preparedQuery(UPSERT_BIRTH).execute(row)).compose(v -> refreshOnline());
     }
 
@@ -81,12 +86,12 @@ public final class FleetStore {
         return writer.withTransaction(conn -> conn.query("UPDATE gateways SET online = 0 WHERE online <> 0").execute()).compose(v -> refreshOnline());
     }
 
-    /** @return every gateway, ordered by id, in the JSON shape of {@code GET /api/v1/gateways} */
-    public Future<JsonArray> list() {
+    /** @return every gateway, ordered by id */
+    public Future<List<GatewayInfo>> list() {
         return reader.query(SELECT_COLUMNS + " ORDER BY id").execute().map(rows -> {
-            JsonArray items = new JsonArray();
+            List<GatewayInfo> items = new ArrayList<>();
             for (Row row : rows) {
-                items.add(toJson(row));
+                items.add(gateway(row));
             }
             return items;
         });
@@ -105,18 +110,13 @@ public final class FleetStore {
                 });
     }
 
-    private static JsonObject toJson(Row row) {
-        return new JsonObject()
-                .put("id", row.getString("id"))
-                .put("site", row.getString("site"))
-                .put("siteName", row.getString("site_name"))
-                .put("online", row.getInteger("online") != 0)
-                .put("lastSeen", Instant.ofEpochMilli(row.getLong("last_seen_ms")).toString())
-                .put("bdSeq", row.getLong("bd_seq"))
-                .put("software", row.getString("software"))
-                .put("bundles", new JsonObject(row.getString("bundles_json")))
-                .put("devices", new JsonArray(row.getString("devices_json")))
-                .put("consoleUrl", row.getString("console_url"))
-                .put("configHash", row.getString("config_hash"));
+    private static GatewayInfo gateway(Row row) {
+        Map<String, String> bundles = new TreeMap<>();
+        new JsonObject(row.getString("bundles_json")).forEach(e -> bundles.put(e.getKey(), String.valueOf(e.getValue())));
+        List<GatewayInfo.Device> devices = new JsonArray(row.getString("devices_json")).stream().map(JsonObject.class::cast)
+                .map(d -> new GatewayInfo.Device(d.getString("id"), d.getString("kind"), d.getString("description"))).toList();
+        return new GatewayInfo(row.getString("id"), row.getString("site"), row.getString("site_name"), row.getInteger("online") != 0,
+                Instant.ofEpochMilli(row.getLong("last_seen_ms")), row.getLong("bd_seq"), row.getString("software"), bundles, devices,
+                row.getString("console_url"), row.getString("config_hash"));
     }
 }

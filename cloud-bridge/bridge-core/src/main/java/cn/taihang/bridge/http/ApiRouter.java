@@ -1,11 +1,13 @@
 package cn.taihang.bridge.http;
 
 import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.telemetry.TelemetryQuery;
 import cn.taihang.bridge.telemetry.TelemetryStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +22,6 @@ public final class ApiRouter {
     /** Path of the OpenAPI document. */
     public static final String OPENAPI_PATH = "/api/v1/openapi.yaml";
 
-    private static final String JSON = "application/json";
 
     private final HealthCheck health;
     private final FleetStore fleet;
@@ -60,18 +61,41 @@ public final class ApiRouter {
     }
 
     private void health(RoutingContext ctx) {
-        health.check().onSuccess(doc -> ctx.response().setStatusCode("UP".equals(doc.getString("status")) ? 200 : 503)
-                .putHeader("Content-Type", JSON).end(doc.encode()));
+        health.check().onSuccess(h -> Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
+                .put("database", h.database() ? "UP" : "DOWN").put("mqtt", h.mqtt() ? "UP" : "DOWN").put("broker", h.broker())
+                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external")));
     }
 
     private void gateways(RoutingContext ctx) {
-        fleet.list().onSuccess(items -> ctx.response().putHeader("Content-Type", JSON).end(new JsonObject().put("items", items).encode()))
-                .onFailure(ctx::fail);
+        Replies.json(ctx, 200, fleet.list(), list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(g -> items.add(gateway(g)));
+            return new JsonObject().put("items", items);
+        });
+    }
+
+    private static JsonObject gateway(GatewayInfo g) {
+        JsonArray devices = new JsonArray();
+        g.devices().forEach(d -> devices.add(new JsonObject().put("id", d.id()).put("kind", d.kind()).put("description", d.description())));
+        return new JsonObject().put("id", g.id()).put("site", g.site()).put("siteName", g.siteName()).put("online", g.online())
+                .put("lastSeen", g.lastSeen().toString()).put("bdSeq", g.bdSeq()).put("software", g.software())
+                .put("bundles", new JsonObject(new java.util.TreeMap<String, Object>(g.bundles()))).put("devices", devices)
+                .put("consoleUrl", g.consoleUrl()).put("configHash", g.configHash());
+    }
+
+    private static JsonObject telemetryPage(TelemetryStore.Page page) {
+        JsonArray items = new JsonArray();
+        for (TelemetryStore.TelemetryRecord r : page.items()) {
+            items.add(new JsonObject().put("gateway", r.gateway()).put("site", r.site()).put("device", r.device()).put("kind", r.kind())
+                    .put("seq", r.seq()).put("time", r.time().toString()).put("receivedAt", r.received().toString()).put("priority", r.priority())
+                    .put("historical", r.historical()).put("values", new JsonObject(r.values())).put("units", new JsonObject(r.units())));
+        }
+        return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
     }
 
     private void telemetry(RoutingContext ctx) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         ctx.queryParams().names().forEach(name -> params.put(name, ctx.queryParams().getAll(name)));
-        telemetry.find(TelemetryQuery.parse(params)).onSuccess(page -> ctx.response().putHeader("Content-Type", JSON).end(page.encode())).onFailure(ctx::fail);
+        Replies.json(ctx, 200, telemetry.find(TelemetryQuery.parse(params)), ApiRouter::telemetryPage);
     }
 }

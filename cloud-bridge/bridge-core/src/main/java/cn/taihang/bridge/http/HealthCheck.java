@@ -1,7 +1,6 @@
 package cn.taihang.bridge.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -29,16 +28,27 @@ public final class HealthCheck {
         this.embeddedBroker = embeddedBroker;
     }
 
-    /** @return the health document; never fails ({@code status} says DOWN instead) */
-    public Future<JsonObject> check() {
+    /**
+     * What the check found.
+     *
+     * @param database whether the database answered
+     * @param mqtt whether the MQTT client is connected and subscribed
+     * @param broker the broker's URL
+     * @param embeddedBroker whether the bridge runs the broker itself
+     */
+    public record Health(boolean database, boolean mqtt, String broker, boolean embeddedBroker) {
+
+        /** @return whether the bridge can ingest */
+        public boolean up() {
+            return database && mqtt;
+        }
+    }
+
+    /** @return the health; never fails (a part that does not answer is down) */
+    public Future<Health> check() {
         boolean mqtt = mqttConnected.getAsBoolean();
         return databasePing.get().timeout(DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .map(true).recover(err -> Future.succeededFuture(false))
-                .map(db -> new JsonObject()
-                        .put("status", db && mqtt ? "UP" : "DOWN")
-                        .put("database", db ? "UP" : "DOWN")
-                        .put("mqtt", mqtt ? "UP" : "DOWN")
-                        .put("broker", broker)
-                        .put("brokerMode", embeddedBroker ? "embedded" : "external"));
+                .map(db -> new Health(db, mqtt, broker, embeddedBroker));
     }
 }

@@ -1,10 +1,12 @@
 package cn.taihang.bridge.module;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What a {@link BridgeModule} may use. */
 public interface BridgeContext {
@@ -29,6 +31,12 @@ public interface BridgeContext {
 
     /** @return command sending to gateways */
     GatewayCommands commands();
+
+    /**
+     * @return every gateway the bridge has heard from, ordered by id, as of now; fails only if the database cannot be
+     *     read (modules never read the core's tables themselves)
+     */
+    Future<List<GatewayInfo>> gateways();
 
     /** @return the bridge's data directory (for files other than the database) */
     Path dataDir();

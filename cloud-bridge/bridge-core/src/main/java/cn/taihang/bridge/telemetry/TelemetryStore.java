@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads telemetry in (time, gateway, seq) order with keyset pagination: a page is the first {@code limit} rows
@@ -25,8 +26,27 @@ public final class TelemetryStore {
         this.reader = reader;
     }
 
-    /** @return {@code {"items": [...], "next": cursor or null}} */
-    public Future<JsonObject> find(TelemetryQuery q) {
+    /**
+     * A record as stored.
+     *
+     * @param time when the measured thing happened
+     * @param received when the bridge received it
+     * @param priority priority class code, 0 critical … 3 bulk
+     * @param values measurement name → Long, Double, String or Boolean
+     * @param units measurement name → unit
+     */
+    public record TelemetryRecord(String gateway, String site, String device, String kind, long seq, Instant time, Instant received, int priority,
+                                  boolean historical, Map<String, Object> values, Map<String, Object> units) {}
+
+    /**
+     * One page.
+     *
+     * @param next where the next page starts, or {@code null} on the last page
+     */
+    public record Page(List<TelemetryRecord> items, TelemetryCursor next) {}
+
+    /** @return the page the query asks for */
+    public Future<Page> find(TelemetryQuery q) {
         List<String> where = new ArrayList<>();
         Tuple args = Tuple.tuple();
         if (q.gateway() != null) {
@@ -57,7 +77,7 @@ public final class TelemetryStore {
                 + " ORDER BY time_ms, gateway, seq LIMIT ?";
         args.addInteger(q.limit() + 1);
         return reader.preparedQuery(sql).execute(args).map(rows -> {
-            List<JsonObject> items = new ArrayList<>(q.limit());
+            List<TelemetryRecord> items = new ArrayList<>(q.limit());
             TelemetryCursor last = null;
             boolean more = false;
             for (Row row : rows) {
@@ -65,26 +85,16 @@ public final class TelemetryStore {
                     more = true;
                     break;
                 }
-                items.add(toJson(row));
+                items.add(record(row));
                 last = new TelemetryCursor(row.getLong("time_ms"), row.getString("gateway"), row.getLong("seq"));
             }
-            return new JsonObject().put("items", new io.vertx.core.json.JsonArray(new ArrayList<>(items)))
-                    .put("next", more ? last.encode() : null);
+            return new Page(List.copyOf(items), more ? last : null);
         });
     }
 
-    private static JsonObject toJson(Row row) {
-        return new JsonObject()
-                .put("gateway", row.getString("gateway"))
-                .put("site", row.getString("site"))
-                .put("device", row.getString("device"))
-                .put("kind", row.getString("kind"))
-                .put("seq", row.getLong("seq"))
-                .put("time", Instant.ofEpochMilli(row.getLong("time_ms")).toString())
-                .put("receivedAt", Instant.ofEpochMilli(row.getLong("received_ms")).toString())
-                .put("priority", row.getInteger("priority"))
-                .put("historical", row.getInteger("historical") != 0)
-                .put("values", new JsonObject(row.getString("values_json")))
-                .put("units", new JsonObject(row.getString("units_json")));
+    private static TelemetryRecord record(Row row) {
+        return new TelemetryRecord(row.getString("gateway"), row.getString("site"), row.getString("device"), row.getString("kind"), row.getLong("seq"),
+                Instant.ofEpochMilli(row.getLong("time_ms")), Instant.ofEpochMilli(row.getLong("received_ms")), row.getInteger("priority"),
+                row.getInteger("historical") != 0, new JsonObject(row.getString("values_json")).getMap(), new JsonObject(row.getString("units_json")).getMap());
     }
 }

@@ -3,14 +3,13 @@ package cn.taihang.bridge.dispatch;
 import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.dispatch.port.HubNotice;
 import cn.taihang.bridge.module.GatewayCommands;
+import cn.taihang.bridge.module.GatewayInfo;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The default {@link HubSignPublisher}: a retained command {@value #COMMAND} to every gateway of the hub's site (as
@@ -23,17 +22,17 @@ public final class CommandSignPublisher implements HubSignPublisher {
     public static final String COMMAND = "dispatch-notice";
 
     private final GatewayCommands commands;
-    private final Pool reader;
+    private final Supplier<Future<List<GatewayInfo>>> gateways;
     private final Clock clock;
 
     /**
      * @param commands command sending
-     * @param reader the bridge's read connections (the {@code gateways} table)
+     * @param gateways the gateways the bridge knows (the core's fleet, {@code BridgeContext#gateways})
      * @param clock for the commands' time to live
      */
-    public CommandSignPublisher(GatewayCommands commands, Pool reader, Clock clock) {
+    public CommandSignPublisher(GatewayCommands commands, Supplier<Future<List<GatewayInfo>>> gateways, Clock clock) {
         this.commands = commands;
-        this.reader = reader;
+        this.gateways = gateways;
         this.clock = clock;
     }
 
@@ -41,10 +40,12 @@ public final class CommandSignPublisher implements HubSignPublisher {
     public Future<Void> publish(HubNotice notice) {
         byte[] body = DispatchJson.notice(notice).encode().getBytes(StandardCharsets.UTF_8);
         long ttl = Math.max(1, notice.validUntil().toEpochMilli() - clock.millis());
-        return reader.preparedQuery("SELECT id FROM gateways WHERE site = ? ORDER BY id").execute(Tuple.of(notice.site())).compose(rows -> {
+        return gateways.get().compose(known -> {
             List<Future<Long>> sent = new ArrayList<>();
-            for (Row r : rows) {
-                sent.add(commands.send(notice.site(), r.getString(0), COMMAND, body, true, ttl));
+            for (GatewayInfo g : known) {
+                if (g.site().equals(notice.site())) {
+                    sent.add(commands.send(notice.site(), g.id(), COMMAND, body, true, ttl));
+                }
             }
             return Future.all(sent).mapEmpty();
         });

@@ -38,7 +38,7 @@ public final class DispatchModule implements BridgeModule {
 
     /** System clock, notices as retained commands ({@link CommandSignPublisher}), re-planning every 15 minutes. */
     public DispatchModule() {
-        this(Clock.systemUTC(), ctx -> new CommandSignPublisher(ctx.commands(), ctx.reader(), Clock.systemUTC()), REPLAN_MILLIS);
+        this(Clock.systemUTC(), ctx -> new CommandSignPublisher(ctx.commands(), ctx::gateways, Clock.systemUTC()), REPLAN_MILLIS);
     }
 
     /**

@@ -2,9 +2,6 @@ package cn.taihang.bridge.signs;
 
 import cn.taihang.sign.rendering.ColourScheme;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,26 +34,24 @@ final class HubBoards {
     }
 
     /**
-     * @return the board's MULTI for the sign {@code row} (a {@code signs} row), or {@code null} when there is nothing to
+     * @return the board's MULTI for the sign, or {@code null} when there is nothing to
      *     compose (no network and no dispatch notice for its site)
      */
-    Future<String> compose(Row sign, Instant now) {
-        String site = sign.getString("site");
-        return store.notice(site, now).compose(notice -> {
+    Future<String> compose(SignStatus sign, Instant now) {
+        return store.notice(sign.site(), now).compose(notice -> {
             if (notice == null && !enabled()) {
                 return Future.succeededFuture(null);
             }
             List<HubBoardComposer.Named> lines = new ArrayList<>();
             if (notice != null) {
-                new JsonArray(notice.getString("lines")).forEach(o -> lines.add(new HubBoardComposer.Named(((JsonObject) o).getString("zh", ""),
-                        ((JsonObject) o).getString("en", ""))));
+                notice.lines().forEach(l -> lines.add(new HubBoardComposer.Named(l.zh(), l.en())));
             }
-            return compose(sign, now, notice == null ? null : new HubBoardComposer.Notice(lines, notice.getInteger("priority") <= URGENT_NOTICE));
+            return compose(sign, now, notice == null ? null : new HubBoardComposer.Notice(lines, notice.priority() <= URGENT_NOTICE));
         });
     }
 
-    private Future<String> compose(Row sign, Instant now, HubBoardComposer.Notice notice) {
-        String site = sign.getString("site");
+    private Future<String> compose(SignStatus sign, Instant now, HubBoardComposer.Notice notice) {
+        String site = sign.site();
         List<PlannedTimetable.Departure> next = timetable.next(site, now, 7);
         List<HubBoardComposer.DepartureLine> departures = next.stream()
                 .map(d -> new HubBoardComposer.DepartureLine(named(d.destination()), d.at())).toList();
@@ -73,13 +68,13 @@ final class HubBoards {
                 return lines;
             }));
         }
-        return parking.compose(parkingLines -> store.roadAlarms().map(rows -> {
+        return parking.compose(parkingLines -> store.roadAlarms().map(alarms -> {
             List<HubBoardComposer.RoadWarning> roads = new ArrayList<>();
-            for (Row r : rows) {
-                roads.add(new HubBoardComposer.RoadWarning(named(r.getString("site")), r.getString("kind")));
+            for (SignStore.RoadAlarm a : alarms) {
+                roads.add(new HubBoardComposer.RoadWarning(named(a.site()), a.kind()));
             }
-            return composer.compose(sign.getInteger("width"), sign.getInteger("height"), ColourScheme.valueOf(sign.getString("colour")),
-                    sign.getInteger("large") != 0, network.zone(), now, departures, parkingLines, roads, notice, enabled());
+            return composer.compose(sign.width(), sign.height(), ColourScheme.valueOf(sign.colour()), sign.large(), network.zone(), now, departures,
+                    parkingLines, roads, notice, enabled());
         }));
     }
 

@@ -10,10 +10,10 @@ import cn.taihang.sign.rendering.PanelSpec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,20 +86,20 @@ final class SignMessages {
      *     message the sign would refuse
      */
     Future<Accepted> operatorMessage(String id, OperatorMessage message, Instant now) {
-        return store.status(id).compose(row -> {
-            if (row == null) {
+        return store.status(id).compose(stored -> {
+            if (stored == null) {
                 return Future.failedFuture(ServiceException.notFound("no sign '" + id + "' has reported its panel; GET /api/v1/signs lists them"));
             }
             try {
-                renderer(row).render(message.multi());
+                renderer(stored.status()).render(message.multi());
             } catch (MultiSyntaxException e) {
                 return Future.failedFuture(ServiceException.unprocessable("sign '" + id + "' would refuse it: " + e.getMessage()));
             } catch (IllegalArgumentException e) {
                 return Future.failedFuture(ServiceException.unprocessable("sign '" + id + "' reported a panel the bridge cannot check against ("
                         + e.getMessage() + "); is its gateway newer than the bridge?"));
             }
-            return send(row, message.multi(), message.priority(), message.duration(), message.source(), now)
-                    .map(commandId -> new Accepted(id, row.getString("gateway"), commandId, message, now,
+            return send(stored.status(), message.multi(), message.priority(), message.duration(), message.source(), now)
+                    .map(commandId -> new Accepted(id, stored.status().gateway(), commandId, message, now,
                             message.duration() == 65535 ? null : now.plus(Duration.ofMinutes(message.duration()))));
         });
     }
@@ -111,34 +111,35 @@ final class SignMessages {
 
     /** Composes the hub signs of one site ({@code null}: every site) and sends those that changed or are due for refresh. */
     Future<Integer> composeHubs(String site, Instant now) {
-        return store.statuses().compose(rows -> {
+        return store.statuses().compose(signs -> {
             Future<Integer> chain = Future.succeededFuture(0);
-            for (Row row : rows) {
-                if ("hub".equals(row.getString("role")) && (site == null || site.equals(row.getString("site")))) {
-                    chain = chain.compose(sent -> composeOne(row, now).map(s -> sent + (s ? 1 : 0)));
+            for (SignStore.StoredSign stored : signs) {
+                SignStatus sign = stored.status();
+                if ("hub".equals(sign.role()) && (site == null || site.equals(sign.site()))) {
+                    chain = chain.compose(sent -> composeOne(sign, now).map(s -> sent + (s ? 1 : 0)));
                 }
             }
             return chain;
         });
     }
 
-    private Future<Boolean> composeOne(Row row, Instant now) {
-        String id = row.getString("id");
+    private Future<Boolean> composeOne(SignStatus sign, Instant now) {
+        String id = sign.sign();
         return store.desired(id).compose(desired -> {
-            if (desired != null && !HUB_SOURCE.equals(desired.getString("source")) && desired.getInteger("priority") > HUB_PRIORITY
-                    && (desired.getLong("expires_ms") == null || desired.getLong("expires_ms") > now.toEpochMilli())) {
+            if (desired != null && !HUB_SOURCE.equals(desired.source()) && desired.priority() > HUB_PRIORITY
+                    && (desired.expiresMillis() == null || desired.expiresMillis() > now.toEpochMilli())) {
                 return Future.succeededFuture(false);
             }
-            return boards.compose(row, now).compose(multi -> {
+            return boards.compose(sign, now).compose(multi -> {
                 if (multi == null) {
                     return Future.succeededFuture(false);
                 }
-                boolean fresh = desired != null && HUB_SOURCE.equals(desired.getString("source")) && multi.equals(desired.getString("multi"))
-                        && now.isBefore(Instant.ofEpochMilli(desired.getLong("issued_ms")).plus(HUB_REFRESH));
+                boolean fresh = desired != null && HUB_SOURCE.equals(desired.source()) && multi.equals(desired.multi())
+                        && now.isBefore(desired.issued().plus(HUB_REFRESH));
                 if (fresh) {
                     return Future.succeededFuture(false);
                 }
-                return send(row, multi, HUB_PRIORITY, HUB_DURATION, HUB_SOURCE, now).map(true);
+                return send(sign, multi, HUB_PRIORITY, HUB_DURATION, HUB_SOURCE, now).map(true);
             }).recover(e -> {
                 LOG.warn("hub board of sign {} not composed: {}", id, e.getMessage());
                 return Future.succeededFuture(false);
@@ -146,39 +147,33 @@ final class SignMessages {
         });
     }
 
-    private Future<Long> send(Row sign, String multi, int priority, int duration, String source, Instant now) {
-        String gateway = sign.getString("gateway");
-        String site = sign.getString("site");
+    private Future<Long> send(SignStatus sign, String multi, int priority, int duration, String source, Instant now) {
+        String gateway = sign.gateway();
+        String site = sign.site();
         Long expires = duration == 65535 ? null : now.plus(Duration.ofMinutes(duration)).toEpochMilli();
-        return store.setDesired(sign.getString("id"), gateway, site, multi, priority, duration, source, now, expires).compose(entries -> {
+        return store.setDesired(sign.sign(), gateway, site, multi, priority, duration, source, now, expires).compose(entries -> {
             long ttl = ttl(entries, now);
-            byte[] body = new JsonObject().put("v", 1).put("signs", entries).encode().getBytes(StandardCharsets.UTF_8);
+            JsonArray signs = new JsonArray();
+            entries.forEach(e -> signs.add(new JsonObject().put("sign", e.sign()).put("action", "activate").put("multi", e.multi())
+                    .put("priority", e.priority()).put("duration", e.duration()).put("source", e.source()).put("issued", e.issued().toEpochMilli())));
+            byte[] body = new JsonObject().put("v", 1).put("signs", signs).encode().getBytes(StandardCharsets.UTF_8);
             return commands.send(site, gateway, COMMAND, body, true, ttl);
         });
     }
 
     /** @return how long the command stays valid: until its last message ends, or 0 (for ever) if one never ends */
-    private static long ttl(JsonArray entries, Instant now) {
+    private static long ttl(List<SignStore.Desired> entries, Instant now) {
         long latest = 0;
-        for (Object o : entries) {
-            JsonObject e = (JsonObject) o;
-            int duration = e.getInteger("duration");
-            if (duration == 65535) {
+        for (SignStore.Desired e : entries) {
+            if (e.duration() == 65535) {
                 return 0;
             }
-            latest = Math.max(latest, e.getLong("issued") + Duration.ofMinutes(duration).toMillis() - now.toEpochMilli());
+            latest = Math.max(latest, e.issued().toEpochMilli() + Duration.ofMinutes(e.duration()).toMillis() - now.toEpochMilli());
         }
         return Math.max(1, latest);
     }
 
-    private MessageRenderer renderer(Row sign) {
-        return new MessageRenderer(PanelSpec.of(sign.getInteger("width"), sign.getInteger("height"), ColourScheme.valueOf(sign.getString("colour")),
-                sign.getInteger("large") != 0), fonts);
-    }
-
-    static JsonObject desiredJson(Row d) {
-        return new JsonObject().put("multi", d.getString("multi")).put("priority", d.getInteger("priority")).put("duration", d.getInteger("duration"))
-                .put("source", d.getString("source")).put("issued", SignsApi.iso(d.getLong("issued_ms")))
-                .put("expires", SignsApi.iso(d.getLong("expires_ms")));
+    private MessageRenderer renderer(SignStatus sign) {
+        return new MessageRenderer(PanelSpec.of(sign.width(), sign.height(), ColourScheme.valueOf(sign.colour()), sign.large()), fonts);
     }
 }

@@ -90,20 +90,48 @@ final class SignStore {
                 : tx.preparedQuery("DELETE FROM sign_road_alarms WHERE gateway = ? AND id = ?").execute(Tuple.of(gateway, id))).mapEmpty();
     }
 
+    /**
+     * A sign's latest status as stored.
+     *
+     * @param status the status, with the image of the latest status that carried one (or {@code null})
+     * @param imageMillis when that image was reported, or {@code null}
+     */
+    record StoredSign(SignStatus status, Long imageMillis) {}
+
+    /**
+     * A sign's desired message.
+     *
+     * @param expiresMillis when it ends, or {@code null} for until replaced
+     */
+    record Desired(String sign, String gateway, String site, String multi, int priority, int duration, String source, Instant issued,
+                   Long expiresMillis) {}
+
+    /** An active road-weather alarm at a site. */
+    record RoadAlarm(String site, String kind) {}
+
     /** @return every sign with a status, by id */
-    Future<List<Row>> statuses() {
-        return reader.query("SELECT * FROM signs ORDER BY id").execute().map(SignStore::list);
+    Future<List<StoredSign>> statuses() {
+        return reader.query("SELECT * FROM signs ORDER BY id").execute().map(rows -> {
+            List<StoredSign> list = new ArrayList<>();
+            rows.forEach(r -> list.add(sign(r)));
+            return list;
+        });
     }
 
-    /** @return the sign's row, or {@code null} */
-    Future<Row> status(String id) {
+    /** @return the sign's status, or {@code null} */
+    Future<StoredSign> status(String id) {
         return reader.preparedQuery("SELECT * FROM signs WHERE id = ?").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+                .map(rows -> rows.size() == 0 ? null : sign(rows.iterator().next()));
     }
 
-    /** @return the gateways with their births' devices */
-    Future<List<Row>> gateways() {
-        return reader.query("SELECT id, site, site_name, online, devices_json FROM gateways ORDER BY id").execute().map(SignStore::list);
+    private static StoredSign sign(Row r) {
+        String png = r.getString("png");
+        Double pixelFaults = r.getDouble("pixel_faults");
+        return new StoredSign(new SignStatus(r.getString("id"), r.getString("gateway"), r.getString("site"), r.getLong("status_ms"), r.getString("state"),
+                r.getInteger("link") != 0, r.getString("role"), r.getString("multi"), r.getString("origin"), r.getString("source"), r.getInteger("priority"),
+                r.getLong("activated_ms"), r.getLong("expires_ms"), r.getInteger("width"), r.getInteger("height"), r.getString("colour"),
+                r.getInteger("large") != 0, r.getInteger("pages"), r.getDouble("brightness"), r.getDouble("temperature"), r.getDouble("ambient"),
+                pixelFaults, r.getString("warnings"), png == null ? null : Base64.getDecoder().decode(png)), r.getLong("png_ms"));
     }
 
     Future<Integer> parkingOccupied(String area, String day) {
@@ -111,8 +139,13 @@ final class SignStore {
                 .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger(0));
     }
 
-    Future<List<Row>> roadAlarms() {
-        return reader.query("SELECT site, kind FROM sign_road_alarms ORDER BY raised_ms DESC").execute().map(SignStore::list);
+    /** @return the active road-weather alarms, newest first */
+    Future<List<RoadAlarm>> roadAlarms() {
+        return reader.query("SELECT site, kind FROM sign_road_alarms ORDER BY raised_ms DESC").execute().map(rows -> {
+            List<RoadAlarm> list = new ArrayList<>();
+            rows.forEach(r -> list.add(new RoadAlarm(r.getString(0), r.getString(1))));
+            return list;
+        });
     }
 
     /** Keeps dispatch's latest notice for a hub (replacing the one before). */
@@ -124,38 +157,43 @@ final class SignStore {
     }
 
     /** @return the hub's notice still valid at {@code now}, or {@code null} */
-    Future<Row> notice(String site, Instant now) {
+    Future<HubNotice> notice(String site, Instant now) {
         return reader.preparedQuery("SELECT * FROM sign_hub_notices WHERE site = ? AND valid_until_ms > ?").execute(Tuple.of(site, now.toEpochMilli()))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    List<HubNotice.Line> lines = new JsonArray(r.getString("lines")).stream().map(JsonObject.class::cast)
+                            .map(l -> new HubNotice.Line(l.getString("zh", ""), l.getString("en", ""))).toList();
+                    return new HubNotice(r.getString("site"), r.getString("message_id"), lines, r.getInteger("priority"),
+                            Instant.ofEpochMilli(r.getLong("valid_until_ms")));
+                });
     }
 
     /** @return the desired message of a sign, or {@code null} */
-    Future<Row> desired(String sign) {
+    Future<Desired> desired(String sign) {
         return reader.preparedQuery("SELECT * FROM sign_desired WHERE sign = ?").execute(Tuple.of(sign))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+                .map(rows -> rows.size() == 0 ? null : desired(rows.iterator().next()));
+    }
+
+    private static Desired desired(Row r) {
+        return new Desired(r.getString("sign"), r.getString("gateway"), r.getString("site"), r.getString("multi"), r.getInteger("priority"),
+                r.getInteger("duration"), r.getString("source"), Instant.ofEpochMilli(r.getLong("issued_ms")), r.getLong("expires_ms"));
     }
 
     /** Sets a sign's desired message and returns every unexpired desired message of its gateway, for the command. */
-    Future<JsonArray> setDesired(String sign, String gateway, String site, String multi, int priority, int duration, String source, Instant issued,
-                                 Long expiresMillis) {
+    Future<List<Desired>> setDesired(String sign, String gateway, String site, String multi, int priority, int duration, String source, Instant issued,
+                                     Long expiresMillis) {
         return writer.withTransaction(tx -> tx.preparedQuery("INSERT OR REPLACE INTO sign_desired VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(Tuple.from(new Object[] {sign, gateway, site, multi, priority, duration, source, issued.toEpochMilli(), expiresMillis}))
                 .compose(v -> tx.preparedQuery("SELECT * FROM sign_desired WHERE gateway = ? AND (expires_ms IS NULL OR expires_ms > ?) ORDER BY sign")
                         .execute(Tuple.of(gateway, issued.toEpochMilli())))
                 .map(rows -> {
-                    JsonArray entries = new JsonArray();
-                    for (Row r : rows) {
-                        entries.add(new JsonObject().put("sign", r.getString("sign")).put("action", "activate").put("multi", r.getString("multi"))
-                                .put("priority", r.getInteger("priority")).put("duration", r.getInteger("duration"))
-                                .put("source", r.getString("source")).put("issued", r.getLong("issued_ms")));
-                    }
+                    List<Desired> entries = new ArrayList<>();
+                    rows.forEach(r -> entries.add(desired(r)));
                     return entries;
                 }));
     }
 
-    private static List<Row> list(RowSet<Row> rows) {
-        List<Row> list = new ArrayList<>();
-        rows.forEach(list::add);
-        return list;
-    }
 }

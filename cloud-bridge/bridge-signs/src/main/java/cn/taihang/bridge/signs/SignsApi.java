@@ -1,6 +1,7 @@
 package cn.taihang.bridge.signs;
 
 import cn.taihang.bridge.http.Replies;
+import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.module.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -10,17 +11,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.sqlclient.Row;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -31,10 +31,13 @@ final class SignsApi {
 
     private final SignStore store;
     private final SignMessages messages;
+    private final Supplier<Future<List<GatewayInfo>>> gateways;
 
-    SignsApi(SignStore store, SignMessages messages) {
+    /** @param gateways the gateways the bridge knows, with their births' devices (the core's fleet) */
+    SignsApi(SignStore store, SignMessages messages, Supplier<Future<List<GatewayInfo>>> gateways) {
         this.store = store;
         this.messages = messages;
+        this.gateways = gateways;
     }
 
     void mount(Router router) {
@@ -46,21 +49,20 @@ final class SignsApi {
 
     /** @return every sign known from births or status records, by id */
     Future<JsonArray> list() {
-        return store.gateways().compose(gateways -> store.statuses().map(statuses -> {
+        return gateways.get().compose(known -> store.statuses().map(statuses -> {
             Map<String, JsonObject> items = new LinkedHashMap<>();
-            Map<String, Row> gatewayById = new LinkedHashMap<>();
-            for (Row g : gateways) {
-                gatewayById.put(g.getString("id"), g);
-                for (Object d : new JsonArray(g.getString("devices_json") == null ? "[]" : g.getString("devices_json"))) {
-                    JsonObject device = (JsonObject) d;
-                    if ("digital-sign".equals(device.getString("kind"))) {
-                        items.put(device.getString("id"), registryOnly(device, g));
+            Map<String, GatewayInfo> gatewayById = new LinkedHashMap<>();
+            for (GatewayInfo g : known) {
+                gatewayById.put(g.id(), g);
+                for (GatewayInfo.Device device : g.devices()) {
+                    if ("digital-sign".equals(device.kind())) {
+                        items.put(device.id(), registryOnly(device, g));
                     }
                 }
             }
-            for (Row s : statuses) {
-                items.put(s.getString("id"), item(s, gatewayById.get(s.getString("gateway")),
-                        items.containsKey(s.getString("id")) ? items.get(s.getString("id")).getString("description") : null));
+            for (SignStore.StoredSign stored : statuses) {
+                String id = stored.status().sign();
+                items.put(id, item(stored, gatewayById.get(stored.status().gateway()), items.containsKey(id) ? items.get(id).getString("description") : null));
             }
             List<String> ids = new ArrayList<>(items.keySet());
             ids.sort(null);
@@ -70,53 +72,55 @@ final class SignsApi {
         }));
     }
 
-    private static JsonObject registryOnly(JsonObject device, Row gateway) {
-        return new JsonObject().put("id", device.getString("id")).put("gateway", gateway.getString("id")).put("site", gateway.getString("site"))
-                .put("siteName", gateway.getString("site_name")).put("description", device.getString("description"))
-                .put("online", gateway.getInteger("online") != 0).put("role", null).put("width", null).put("height", null).put("colour", null)
+    private static JsonObject registryOnly(GatewayInfo.Device device, GatewayInfo gateway) {
+        return new JsonObject().put("id", device.id()).put("gateway", gateway.id()).put("site", gateway.site())
+                .put("siteName", gateway.siteName()).put("description", device.description())
+                .put("online", gateway.online()).put("role", null).put("width", null).put("height", null).put("colour", null)
                 .put("state", "UNKNOWN").put("link", null).put("message", null).put("origin", null).put("source", null).put("priority", null)
                 .put("activated", null).put("expires", null).put("pages", null).put("brightness", null).put("temperature", null)
                 .put("ambient", null).put("pixelFaults", null).put("warnings", new JsonArray()).put("statusAt", null).put("imageAt", null)
                 .put("image", null);
     }
 
-    static JsonObject item(Row s, Row gateway, String description) {
-        String id = s.getString("id");
-        String warnings = s.getString("warnings");
-        return new JsonObject().put("id", id).put("gateway", s.getString("gateway")).put("site", s.getString("site"))
-                .put("siteName", gateway == null ? null : gateway.getString("site_name")).put("description", description)
-                .put("online", gateway != null && gateway.getInteger("online") != 0).put("role", s.getString("role"))
-                .put("width", s.getInteger("width")).put("height", s.getInteger("height")).put("colour", s.getString("colour"))
-                .put("state", s.getString("state")).put("link", s.getInteger("link") != 0).put("message", s.getString("multi"))
-                .put("origin", s.getString("origin")).put("source", s.getString("source")).put("priority", s.getInteger("priority"))
-                .put("activated", iso(s.getLong("activated_ms"))).put("expires", iso(s.getLong("expires_ms"))).put("pages", s.getInteger("pages"))
-                .put("brightness", s.getDouble("brightness")).put("temperature", s.getDouble("temperature")).put("ambient", s.getDouble("ambient"))
-                .put("pixelFaults", s.getDouble("pixel_faults") == null ? null : s.getDouble("pixel_faults").intValue())
+    static JsonObject item(SignStore.StoredSign stored, GatewayInfo gateway, String description) {
+        SignStatus s = stored.status();
+        String id = s.sign();
+        String warnings = s.warnings();
+        return new JsonObject().put("id", id).put("gateway", s.gateway()).put("site", s.site())
+                .put("siteName", gateway == null ? null : gateway.siteName()).put("description", description)
+                .put("online", gateway != null && gateway.online()).put("role", s.role())
+                .put("width", s.width()).put("height", s.height()).put("colour", s.colour())
+                .put("state", s.state()).put("link", s.link()).put("message", s.multi())
+                .put("origin", s.origin()).put("source", s.source()).put("priority", s.priority())
+                .put("activated", iso(s.activatedMillis())).put("expires", iso(s.expiresMillis())).put("pages", s.pages())
+                .put("brightness", s.brightness()).put("temperature", s.temperature()).put("ambient", s.ambient())
+                .put("pixelFaults", s.pixelFaults() == null ? null : s.pixelFaults().intValue())
                 .put("warnings", warnings == null || warnings.isEmpty() ? new JsonArray() : new JsonArray(List.of(warnings.split(","))))
-                .put("statusAt", iso(s.getLong("status_ms"))).put("imageAt", iso(s.getLong("png_ms")))
-                .put("image", s.getString("png") == null ? null : "/api/v1/signs/" + id + "/image.png");
+                .put("statusAt", iso(s.timeMillis())).put("imageAt", iso(stored.imageMillis()))
+                .put("image", s.png() == null ? null : "/api/v1/signs/" + id + "/image.png");
     }
 
     private void image(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String page = ctx.queryParam("page").isEmpty() ? null : ctx.queryParam("page").get(0);
-        store.status(id).onFailure(ctx::fail).onSuccess(row -> {
-            if (row == null || row.getString("png") == null) {
+        store.status(id).onFailure(ctx::fail).onSuccess(stored -> {
+            SignStatus row = stored == null ? null : stored.status();
+            if (row == null || row.png() == null) {
                 ctx.fail(ServiceException.notFound(row == null ? "no sign '" + id + "'; GET /api/v1/signs lists them"
                         : "sign '" + id + "' has not reported a confirmed image yet; check its panel link (GET /api/v1/signs)"));
                 return;
             }
-            if (!"SHOWN".equals(row.getString("state"))) {
-                ctx.fail(ServiceException.unavailable("what sign '" + id + "' shows is unknown: its gateway reports " + row.getString("state")
-                        + " since " + iso(row.getLong("status_ms")) + "; send a maintenance crew if it lasts"));
+            if (!"SHOWN".equals(row.state())) {
+                ctx.fail(ServiceException.unavailable("what sign '" + id + "' shows is unknown: its gateway reports " + row.state()
+                        + " since " + iso(row.timeMillis()) + "; send a maintenance crew if it lasts"));
                 return;
             }
-            byte[] png = Base64.getDecoder().decode(row.getString("png"));
+            byte[] png = row.png();
             if (page != null) {
                 try {
-                    png = page(png, Integer.parseInt(page), row.getInteger("height"), row.getInteger("pages"));
+                    png = page(png, Integer.parseInt(page), row.height(), row.pages());
                 } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                    ctx.fail(ServiceException.invalid("page must be 1-" + row.getInteger("pages") + ", was '" + page + "'"));
+                    ctx.fail(ServiceException.invalid("page must be 1-" + row.pages() + ", was '" + page + "'"));
                     return;
                 } catch (IOException e) {
                     ctx.fail(e);
@@ -124,7 +128,7 @@ final class SignsApi {
                 }
             }
             ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "no-store")
-                    .putHeader("X-Sign-State", row.getString("state")).putHeader("X-Sign-Pages", String.valueOf(row.getInteger("pages")))
+                    .putHeader("X-Sign-State", row.state()).putHeader("X-Sign-Pages", String.valueOf(row.pages()))
                     .end(Buffer.buffer(png));
         });
     }
@@ -147,7 +151,7 @@ final class SignsApi {
             for (Object o : items) {
                 JsonObject item = (JsonObject) o;
                 if (item.getString("id").equals(id)) {
-                    return item.copy().put("desired", desired == null ? null : SignMessages.desiredJson(desired));
+                    return item.copy().put("desired", desired == null ? null : desired(desired));
                 }
             }
             return null;
@@ -173,6 +177,11 @@ final class SignsApi {
         Replies.json(ctx, 202, messages.operatorMessage(ctx.pathParam("id"), SignMessages.OperatorMessage.parse(body), Instant.now()), SignsApi::accepted);
     }
 
+    private static JsonObject desired(SignStore.Desired d) {
+        return new JsonObject().put("multi", d.multi()).put("priority", d.priority()).put("duration", d.duration()).put("source", d.source())
+                .put("issued", d.issued().toString()).put("expires", iso(d.expiresMillis()));
+    }
+
     private static JsonObject accepted(SignMessages.Accepted a) {
         SignMessages.OperatorMessage m = a.message();
         return new JsonObject().put("sign", a.sign()).put("gateway", a.gateway()).put("command", a.command())
@@ -180,7 +189,7 @@ final class SignsApi {
                         .put("issued", a.issued().toString()).put("expires", a.expires() == null ? null : a.expires().toString()));
     }
 
-    static String iso(Long millis) {
+    private static String iso(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis).toString();
     }
 }
