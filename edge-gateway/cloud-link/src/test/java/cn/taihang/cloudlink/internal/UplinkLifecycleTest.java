@@ -76,7 +76,7 @@ class UplinkLifecycleTest extends LoopbackFixture {
         HealthReport down = uplink.health();
         assertThat(down.summary()).contains("Not connected", broker.url(), "Check");
         assertThat(down.details()).containsKey("lastError");
-        assertThat(store.inFlight()).as("released for resending").isZero();
+        assertThat(store.queue().inFlight()).as("released for resending").isZero();
         assertThat(backlog()).isEqualTo(2);
         long whileDown = publish(Priority.CRITICAL, 3);
 
@@ -102,6 +102,6 @@ class UplinkLifecycleTest extends LoopbackFixture {
         HealthReport health = uplink.health();
         assertThat(health.status()).isEqualTo(HealthReport.Status.DOWN);
         assertThat(health.summary()).contains("127.0.0.1:" + closedPort).contains(CloudLinkConfig.PID);
-        assertThat(store.incrementAndGet("bdSeq")).as("one bdSeq per connect attempt").isGreaterThan(3);
+        assertThat(store.counters().incrementAndGet("bdSeq")).as("one bdSeq per connect attempt").isGreaterThan(3);
     }
 }
