@@ -42,6 +42,22 @@ class UplinkLifecycleTest extends LoopbackFixture {
     }
 
     @Test
+    void aChangedInventoryIsAnnouncedWithOneNewBirthPerBurst() throws Exception {
+        bridge.state(true);
+        Uplink uplink = uplink(settings(broker.url()));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
+
+        for (int i = 0; i < 5; i++) {
+            uplink.inventoryChanged();
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 2);
+        assertThat(bridge.births.get(1).bdSeq()).as("the same session").isEqualTo(bridge.births.get(0).bdSeq());
+        uplink.inventoryChanged();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 3);
+        assertThat(uplink.stats().births.get()).as("the burst of five made one birth, published before the later one").isEqualTo(3);
+    }
+
+    @Test
     void theBrokerPublishesTheDeathWhenTheConnectionDiesAndTheUplinkComesBack() throws Exception {
         bridge.state(true);
         try (TcpProxy proxy = new TcpProxy(broker.port())) {
