@@ -97,7 +97,8 @@ public final class EmbeddedGateway implements AutoCloseable {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exports(EmbeddedGateway.class.getClassLoader()));
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                SystemPackages.exports(EmbeddedGateway.class.getClassLoader(), SystemPackages.sharedBundles(spec.bundlesDir())));
         properties.put("felix.service.urlhandlers", "false");
         properties.put("felix.cm.dir", data.resolve("config").toString());
         properties.put("ds.loglevel", "warn");

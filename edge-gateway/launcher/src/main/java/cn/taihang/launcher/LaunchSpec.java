@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param configFile the gateway's configuration file (OSGi Configurator JSON)
  * @param dataDir where the gateway keeps its state (store, configuration, framework cache); created if absent
- * @param bundlesDir the distribution's bundles, all installed and started
+ * @param bundlesDir the distribution's bundles, all installed and started, with the {@code framework.properties} naming the
+ *     classpath jars they were resolved against
  * @param frameworkProperties extra framework properties (e.g. {@code taihang.console.url})
  * @param readyTimeout how long to wait for every component to come up before reporting what did not
  */

@@ -1,5 +1,5 @@
 /**
- * The wire formats shared by gateways and the cloud bridge; see {@code WIRE.md} in this module.
+ * The wire formats shared by gateways and the cloud bridge, documented here and in each codec.
  *
  * <p>Topics live under one versioned namespace ({@link cn.taihang.wire.Topics}). Payloads are CBOR
  * (RFC 8949): data travels as batches of records ({@link cn.taihang.wire.BatchCodec}), each record

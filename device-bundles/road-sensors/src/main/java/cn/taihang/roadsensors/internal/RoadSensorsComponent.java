@@ -1,9 +1,5 @@
 package cn.taihang.roadsensors.internal;
 
-import cn.taihang.coap.api.IngestResult;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorMessageHandler;
-import cn.taihang.coap.api.SensorValue;
 import cn.taihang.gateway.api.Alarm;
 import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.Device;
@@ -11,6 +7,10 @@ import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorMessageHandler;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.roadsensors.api.RoadSensors;
 import cn.taihang.roadsensors.api.SensorStatus;
 import cn.taihang.roadsensors.domain.AlarmChange;

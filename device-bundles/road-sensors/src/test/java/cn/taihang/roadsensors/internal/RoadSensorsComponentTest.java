@@ -2,15 +2,15 @@ package cn.taihang.roadsensors.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.taihang.coap.api.IngestResult;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorValue;
 import cn.taihang.gateway.api.Alarm;
 import cn.taihang.gateway.api.AlarmSeverity;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.roadsensors.api.SensorStatus;
 import java.time.Duration;
 import java.time.Instant;

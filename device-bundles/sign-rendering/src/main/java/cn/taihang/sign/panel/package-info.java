@@ -1,6 +1,8 @@
 /**
  * The Taihang panel protocol (TPP/1) between a gateway's sign driver and the LED panel controller, over a
- * serial line or a TCP connection, and a reference panel ({@link cn.taihang.sign.panel.PanelEmulator}).
+ * serial line or a TCP connection. Its reference panel ({@code PanelEmulator}) and a faulty line ({@code LineFaults}) are
+ * test fixtures: they ship in this module's test-jar, for the driver's tests and the simulator's virtual panels, never
+ * in the production jar.
  *
  * <h2>Framing</h2>
  * One frame per text line (ASCII, LF-terminated, at most {@value cn.taihang.sign.panel.Frame#MAX_LINE}

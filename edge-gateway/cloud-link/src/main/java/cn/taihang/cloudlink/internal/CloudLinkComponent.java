@@ -1,6 +1,7 @@
 package cn.taihang.cloudlink.internal;
 
 import cn.taihang.gateway.api.CommandHandler;
+import cn.taihang.gateway.api.Device;
 import cn.taihang.gateway.api.DeviceInfo;
 import cn.taihang.gateway.api.DeviceRegistry;
 import cn.taihang.gateway.api.GatewayIdentity;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,7 +29,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The uplink as an OSGi component: a thin adapter that builds an {@link Uplink} from its configuration and
  * services, and makes birth messages from the framework (installed bundles, framework properties) and the
- * device registry. Active only when {@code cn.taihang.cloudlink} is configured (it has no default broker).
+ * device registry; a device registering or leaving makes a new birth. Active only when {@code cn.taihang.cloudlink} is
+ * configured (it has no default broker).
  */
 @Component(configurationPid = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = HealthIndicator.class, property = "health.name=uplink")
@@ -65,6 +68,16 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
 
     void removeCommandHandler(CommandHandler handler) {
         commands.unregister(handler);
+    }
+
+    /** Only to hear of the inventory changing; the birth lists the devices from the registry. */
+    @Reference(service = Device.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDevice(ServiceReference<Device> device) {
+        uplink.inventoryChanged();
+    }
+
+    void removeDevice(ServiceReference<Device> device) {
+        uplink.inventoryChanged();
     }
 
     private static List<String> commandNames(Object property) {

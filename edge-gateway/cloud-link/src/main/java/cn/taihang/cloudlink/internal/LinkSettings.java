@@ -52,6 +52,13 @@ public record LinkSettings(String brokerUrl, String username, String password, i
         return method.getName().equals("brokerUrl") ? brokerUrl : method.getDefaultValue();
     }
 
+    /** @return the same settings for another broker */
+    public LinkSettings withBrokerUrl(String url) {
+        return new LinkSettings(url, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
+                batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
+                reconnectJitterMillis, bridgeStateGraceMillis);
+    }
+
     /** @return the same settings with other reconnect timings */
     public LinkSettings withTimings(long backoffInitial, long backoffMax, long jitter, Duration ackTimeoutAfter) {
         return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,

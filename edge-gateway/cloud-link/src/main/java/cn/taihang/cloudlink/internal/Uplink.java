@@ -41,6 +41,8 @@ public final class Uplink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Uplink.class);
     /** Room in Paho's in-flight limit for births and the death beside the data batches. */
     private static final int LIFECYCLE_MESSAGES = 4;
+    /** How long a burst of inventory changes (devices registering at start) may last and still make one new birth. */
+    private static final long INVENTORY_SETTLE_MILLIS = 200;
 
     private final LinkSettings settings;
     private final RecordQueue queue;
@@ -60,6 +62,7 @@ public final class Uplink implements AutoCloseable {
     private final LinkStats stats;
     private final LoopCallbacks callbacks;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicBoolean rebirthQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private MqttAsyncClient client;
     private ScheduledFuture<?> drainTimer;
@@ -228,6 +231,25 @@ public final class Uplink implements AutoCloseable {
             publishBirth(gen);
         } catch (MqttException e) {
             lost(gen, e);
+        }
+    }
+
+    /**
+     * The gateway's inventory (its devices) changed: while connected, a new birth (same {@code bdSeq}) tells the bridge,
+     * since the birth of the connect may have been made before a device registered. Changes within
+     * {@value #INVENTORY_SETTLE_MILLIS} ms make one birth; while disconnected nothing is sent (the next connect's birth has
+     * them). Returns at once.
+     */
+    void inventoryChanged() {
+        if (rebirthQueued.compareAndSet(false, true)) {
+            callbacks.run(() -> loop.schedule(this::rebirthIfConnected, INVENTORY_SETTLE_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void rebirthIfConnected() {
+        rebirthQueued.set(false);
+        if (stats.state() == State.CONNECTED) {
+            rebirth();
         }
     }
 

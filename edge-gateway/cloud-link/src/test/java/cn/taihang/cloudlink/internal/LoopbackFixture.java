@@ -4,8 +4,8 @@ import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
-import cn.taihang.store.internal.SqliteStore;
-import cn.taihang.store.internal.StoreSettings;
+import cn.taihang.store.embedded.EmbeddedStore;
+import cn.taihang.store.embedded.StoreOptions;
 import cn.taihang.wire.Birth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,12 +47,12 @@ abstract class LoopbackFixture {
     Path dir;
     EmbeddedBroker broker;
     TestBridge bridge;
-    SqliteStore store;
+    EmbeddedStore store;
     private final List<Uplink> uplinks = new ArrayList<>();
 
     @BeforeEach
     void startWorld() throws Exception {
-        store = SqliteStore.open(StoreSettings.defaults(dir.resolve("store.db")));
+        store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
         broker = new EmbeddedBroker().start();
         bridge = new TestBridge(broker.url(), SITE, GATEWAY);
     }
@@ -79,7 +79,7 @@ abstract class LoopbackFixture {
     }
 
     Uplink uplink(LinkSettings settings, CommandDispatcher commands) {
-        Uplink uplink = new Uplink(settings, IDENTITY, store, store, BIRTHS, commands);
+        Uplink uplink = new Uplink(settings, IDENTITY, store.queue(), store.counters(), BIRTHS, commands);
         uplinks.add(uplink);
         uplink.start();
         return uplink;
@@ -88,10 +88,10 @@ abstract class LoopbackFixture {
     long publish(Priority priority, int value) throws Exception {
         OutboundRecord record = new OutboundRecord("post-zw-03/lane-1", "counter.interval", priority, Instant.now(),
                 List.of(Measurement.number("count/short", "count", value)));
-        return store.publish(record).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return store.outbox().publish(record).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     long backlog() {
-        return store.backlog().values().stream().mapToLong(b -> b.records()).sum();
+        return store.queue().backlog().values().stream().mapToLong(b -> b.records()).sum();
     }
 }

@@ -24,7 +24,7 @@ class UplinkCommandTest extends LoopbackFixture {
     void aRetainedFleetCommandIsAppliedOnceAndItsResultStoredForTheBridge() throws Exception {
         List<IncomingCommand> seen = new CopyOnWriteArrayList<>();
         CommandDispatcher commands = new CommandDispatcher();
-        commands.outbox(store);
+        commands.outbox(store.outbox());
         commands.register(c -> {
             seen.add(c);
             return "key ring now holds 2 keys";
@@ -52,7 +52,7 @@ class UplinkCommandTest extends LoopbackFixture {
     void aCommandThatArrivesBeforeItsHandlerIsAppliedWhenTheHandlerRegisters() throws Exception {
         List<IncomingCommand> seen = new CopyOnWriteArrayList<>();
         CommandDispatcher commands = new CommandDispatcher();
-        commands.outbox(store);
+        commands.outbox(store.outbox());
         bridge.publish(Topics.fleetCommand("sensor-keys"), codec.encode(new Command(1, 3, "sensor-keys", 1, 0, new byte[] {4})), true);
         uplink(settings(broker.url()), commands);
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
@@ -68,7 +68,7 @@ class UplinkCommandTest extends LoopbackFixture {
     void aRefusedCommandAndOneWithoutHandlerAreReportedNotFatal() throws Exception {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         CommandDispatcher commands = new CommandDispatcher();
-        commands.outbox(store);
+        commands.outbox(store.outbox());
         commands.register(c -> {
             throw new CommandException("deny list version 3 is older than version 5 held here");
         }, List.of("deny-list"));

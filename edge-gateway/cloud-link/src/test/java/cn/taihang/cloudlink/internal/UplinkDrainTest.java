@@ -38,7 +38,7 @@ class UplinkDrainTest extends LoopbackFixture {
         assertThat(bridge.receivedSeqs()).containsExactlyElementsOf(expected);
         assertThat(bridge.received).allMatch(RecordFrame::historical);
         assertThat(backlog()).as("nothing is deleted before the bridge acknowledges").isEqualTo(12);
-        assertThat(store.inFlight()).isEqualTo(12);
+        assertThat(store.queue().inFlight()).isEqualTo(12);
 
         bridge.ackOutstanding();
         await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
@@ -55,7 +55,7 @@ class UplinkDrainTest extends LoopbackFixture {
     void manyRecordsFlowThroughTheWindowAndAreAllDeleted() throws Exception {
         bridge.state(true);
         for (int i = 0; i < 1200; i++) {
-            store.publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL,
+            store.outbox().publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL,
                     java.time.Instant.now(), List.of(cn.taihang.gateway.api.Measurement.number("n", "count", i))));
         }
         await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 1200);

@@ -42,6 +42,22 @@ class UplinkLifecycleTest extends LoopbackFixture {
     }
 
     @Test
+    void aChangedInventoryIsAnnouncedWithOneNewBirthPerBurst() throws Exception {
+        bridge.state(true);
+        Uplink uplink = uplink(settings(broker.url()));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
+
+        for (int i = 0; i < 5; i++) {
+            uplink.inventoryChanged();
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 2);
+        assertThat(bridge.births.get(1).bdSeq()).as("the same session").isEqualTo(bridge.births.get(0).bdSeq());
+        uplink.inventoryChanged();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 3);
+        assertThat(uplink.stats().births.get()).as("the burst of five made one birth, published before the later one").isEqualTo(3);
+    }
+
+    @Test
     void theBrokerPublishesTheDeathWhenTheConnectionDiesAndTheUplinkComesBack() throws Exception {
         bridge.state(true);
         try (TcpProxy proxy = new TcpProxy(broker.port())) {
@@ -76,7 +92,7 @@ class UplinkLifecycleTest extends LoopbackFixture {
         HealthReport down = uplink.health();
         assertThat(down.summary()).contains("Not connected", broker.url(), "Check");
         assertThat(down.details()).containsKey("lastError");
-        assertThat(store.inFlight()).as("released for resending").isZero();
+        assertThat(store.queue().inFlight()).as("released for resending").isZero();
         assertThat(backlog()).isEqualTo(2);
         long whileDown = publish(Priority.CRITICAL, 3);
 
@@ -102,6 +118,6 @@ class UplinkLifecycleTest extends LoopbackFixture {
         HealthReport health = uplink.health();
         assertThat(health.status()).isEqualTo(HealthReport.Status.DOWN);
         assertThat(health.summary()).contains("127.0.0.1:" + closedPort).contains(CloudLinkConfig.PID);
-        assertThat(store.incrementAndGet("bdSeq")).as("one bdSeq per connect attempt").isGreaterThan(3);
+        assertThat(store.counters().incrementAndGet("bdSeq")).as("one bdSeq per connect attempt").isGreaterThan(3);
     }
 }

@@ -1,16 +1,16 @@
 package cn.taihang.coap.internal;
 
 import cn.taihang.coap.api.CoapSensorServer;
-import cn.taihang.coap.api.IngestResult;
 import cn.taihang.coap.api.SensorKeys;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorMessageHandler;
 import cn.taihang.gateway.api.CommandException;
 import cn.taihang.gateway.api.CommandHandler;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthIndicator;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.IncomingCommand;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorMessageHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package cn.taihang.coap.internal;
 
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import cn.taihang.wire.WireFormatException;

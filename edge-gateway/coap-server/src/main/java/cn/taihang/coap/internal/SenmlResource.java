@@ -1,8 +1,8 @@
 package cn.taihang.coap.internal;
 
-import cn.taihang.coap.api.IngestResult;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.wire.WireFormatException;
 import java.security.Principal;
 import java.time.Clock;

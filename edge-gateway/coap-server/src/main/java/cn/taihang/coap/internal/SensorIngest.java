@@ -1,8 +1,8 @@
 package cn.taihang.coap.internal;
 
-import cn.taihang.coap.api.IngestResult;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorMessageHandler;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorMessageHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;

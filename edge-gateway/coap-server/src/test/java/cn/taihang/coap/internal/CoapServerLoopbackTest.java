@@ -3,9 +3,9 @@ package cn.taihang.coap.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.coap.api.IngestResult;
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.IngestResult;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import java.net.DatagramPacket;

@@ -3,7 +3,7 @@ package cn.taihang.coap.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package cn.taihang.coap.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.coap.api.SensorMessage;
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.SensorMessage;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

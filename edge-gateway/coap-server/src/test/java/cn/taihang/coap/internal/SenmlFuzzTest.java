@@ -2,7 +2,7 @@ package cn.taihang.coap.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.taihang.coap.api.SensorValue;
+import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.wire.WireFormatException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;

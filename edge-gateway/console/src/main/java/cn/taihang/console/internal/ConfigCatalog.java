@@ -2,23 +2,15 @@ package cn.taihang.console.internal;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.felix.metatype.AD;
-import org.apache.felix.metatype.MetaData;
-import org.apache.felix.metatype.MetaDataReader;
-import org.apache.felix.metatype.OCD;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -26,17 +18,14 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's configurable PIDs ({@code cn.taihang.*}) from MetaType, their configurations, and the
- * state of the components that use them (Declarative Services runtime), including whether a component
- * picked up a change or refused it.
+ * The gateway's configurable PIDs ({@code cn.taihang.*}) from the MetaType service, in the crew's language (the bundles'
+ * MetaType localisation for the console's language), their configurations, and the state of the components that use them
+ * (Declarative Services runtime), including whether a component picked up a change or refused it.
  */
 final class ConfigCatalog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigCatalog.class);
     private static final String PREFIX = "cn.taihang.";
     private static final String ANY_LOCATION = "?";
     private static final Duration STABLE = Duration.ofMillis(500);
@@ -47,8 +36,9 @@ final class ConfigCatalog {
      * @param pid the PID, or the factory PID
      * @param factory whether it is a factory PID (one configuration per instance)
      * @param bundle the bundle that declares it
+     * @param name its object class's name in the crew's language
      */
-    record Described(String pid, boolean factory, Bundle bundle) {}
+    record Described(String pid, boolean factory, Bundle bundle, String name) {}
 
     /**
      * What a page edits.
@@ -69,10 +59,12 @@ final class ConfigCatalog {
     record State(String state, String detail) {}
 
     private final Console.Services services;
-    private final Map<String, Map<String, ConfigForm.Range>> ranges = new ConcurrentHashMap<>();
+    private final String locale;
 
-    ConfigCatalog(Console.Services services) {
+    /** @param locale the crew's language as a MetaType locale ({@code zh}, {@code en}) */
+    ConfigCatalog(Console.Services services, String locale) {
         this.services = services;
+        this.locale = locale;
     }
 
     /** @return the configurable PIDs, by PID */
@@ -83,18 +75,19 @@ final class ConfigCatalog {
             if (info == null) {
                 continue;
             }
-            for (String pid : info.getPids()) {
-                if (pid.startsWith(PREFIX)) {
-                    found.put(pid, new Described(pid, false, bundle));
-                }
-            }
-            for (String pid : info.getFactoryPids()) {
-                if (pid.startsWith(PREFIX)) {
-                    found.put(pid, new Described(pid, true, bundle));
-                }
-            }
+            add(found, info, bundle, info.getPids(), false);
+            add(found, info, bundle, info.getFactoryPids(), true);
         }
         return found;
+    }
+
+    private void add(Map<String, Described> found, MetaTypeInformation info, Bundle bundle, String[] pids, boolean factory) {
+        for (String pid : pids) {
+            if (pid.startsWith(PREFIX)) {
+                String name = info.getObjectClassDefinition(pid, locale).getName();
+                found.put(pid, new Described(pid, factory, bundle, name == null ? pid : name));
+            }
+        }
     }
 
     /** @return the configurations of a factory PID, by PID */
@@ -119,8 +112,8 @@ final class ConfigCatalog {
         if (d == null || d.factory() != (factoryPid != null)) {
             return Optional.empty();
         }
-        ObjectClassDefinition ocd = services.metaType().getMetaTypeInformation(d.bundle()).getObjectClassDefinition(d.pid(), null);
-        return Optional.of(new Target(pid, factoryPid, new ConfigForm(ocd, ranges(d.bundle(), ocd.getID())), configuration));
+        ObjectClassDefinition ocd = services.metaType().getMetaTypeInformation(d.bundle()).getObjectClassDefinition(d.pid(), locale);
+        return Optional.of(new Target(pid, factoryPid, new ConfigForm(ocd), configuration));
     }
 
     /** Writes properties (creating the configuration if needed). */
@@ -249,29 +242,5 @@ final class ConfigCatalog {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad configuration filter " + filter, e);
         }
-    }
-
-    /** Min and max per attribute of an object class, read from the bundle's MetaType XML once. */
-    private Map<String, ConfigForm.Range> ranges(Bundle bundle, String ocdId) {
-        return ranges.computeIfAbsent(bundle.getBundleId() + "/" + bundle.getLastModified() + "/" + ocdId, key -> {
-            Map<String, ConfigForm.Range> found = new HashMap<>();
-            Enumeration<URL> xml = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
-            while (xml != null && xml.hasMoreElements()) {
-                URL url = xml.nextElement();
-                try {
-                    MetaData data = new MetaDataReader().parse(url);
-                    Object ocd = data == null ? null : data.getObjectClassDefinitions().get(ocdId);
-                    if (ocd instanceof OCD definition) {
-                        for (Object value : definition.getAttributeDefinitions().values()) {
-                            AD ad = (AD) value;
-                            found.put(ad.getID(), new ConfigForm.Range(ad.getMin() == null ? "" : ad.getMin(), ad.getMax() == null ? "" : ad.getMax()));
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("cannot read the ranges of {} from {}: {}", ocdId, url, e.toString());
-                }
-            }
-            return found;
-        });
     }
 }

@@ -16,10 +16,11 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * A configuration form generated from a MetaType object class: one field per attribute with its type,
- * range, default and options; and the parsing of a submitted form into typed properties, refusing
- * invalid input with the reason. Secrets (type PASSWORD, or a property id starting with '.') are never
- * shown; an empty secret field keeps the current value.
+ * A configuration form generated from a MetaType object class (in the crew's language, as MetaType localised it): one
+ * field per attribute with its type, default and options; and the parsing of a submitted form into typed properties,
+ * refusing invalid input with the reason. Whatever the standard MetaType API does not show (ranges) is checked by the
+ * attribute's own {@link AttributeDefinition#validate(String)}. Secrets (type PASSWORD, or a property id starting with
+ * '.') are never shown; an empty secret field keeps the current value.
  */
 final class ConfigForm {
 
@@ -35,13 +36,11 @@ final class ConfigForm {
      * @param required whether it needs a value
      * @param value the current value as edited (never a secret's)
      * @param defaultValue the default as text, or empty
-     * @param min lowest value, or empty
-     * @param max highest value, or empty
      * @param options allowed values with labels, or empty
      * @param hasValue whether a value is set (for secrets: whether one is stored)
      */
     record Field(String id, String name, String description, String input, String type, boolean multiple, boolean required,
-                 String value, String defaultValue, String min, String max, List<Map<String, String>> options, boolean hasValue) {
+                 String value, String defaultValue, List<Map<String, String>> options, boolean hasValue) {
 
         /** @return the field as a template model */
         Map<String, Object> toModel() {
@@ -55,8 +54,6 @@ final class ConfigForm {
             m.put("required", required);
             m.put("value", value);
             m.put("defaultValue", defaultValue);
-            m.put("min", min);
-            m.put("max", max);
             m.put("options", options);
             m.put("hasValue", hasValue);
             return m;
@@ -95,15 +92,11 @@ final class ConfigForm {
         }
     }
 
-    /** Min and max of an attribute, from the bundle's MetaType XML (the standard API does not expose them). */
-    record Range(String min, String max) {}
-
     private final ObjectClassDefinition ocd;
-    private final Map<String, Range> ranges;
 
-    ConfigForm(ObjectClassDefinition ocd, Map<String, Range> ranges) {
+    /** @param ocd the object class, localised for the crew */
+    ConfigForm(ObjectClassDefinition ocd) {
         this.ocd = ocd;
-        this.ranges = ranges;
     }
 
     String name() {
@@ -152,11 +145,10 @@ final class ConfigForm {
             options.add(Map.of("value", "false", "label", "false"));
         }
         String input = secret ? "secret" : !options.isEmpty() ? "select" : multiple ? "list" : numeric(ad.getType()) ? "number" : "text";
-        Range range = ranges.getOrDefault(ad.getID(), new Range("", ""));
         String[] defaults = ad.getDefaultValue();
         return new Field(ad.getID(), ad.getName() == null ? ad.getID() : ad.getName(), ad.getDescription() == null ? "" : ad.getDescription(),
                 input, typeName(ad.getType()), multiple, required, secret ? "" : value,
-                secret || defaults == null ? "" : String.join(", ", defaults), range.min(), range.max(), options, hasValue);
+                secret || defaults == null ? "" : String.join(", ", defaults), options, hasValue);
     }
 
     /**
@@ -220,11 +212,9 @@ final class ConfigForm {
         if (ad.getCardinality() != 0 && most != Integer.MAX_VALUE && elements.size() > most) {
             throw new Refused("config.error.tooMany", most);
         }
-        Range range = ranges.getOrDefault(ad.getID(), new Range("", ""));
         List<Object> values = new ArrayList<>();
         for (String element : elements) {
             Object value = parse(ad.getType(), element);
-            checkRange(value, element, range);
             String[] options = ad.getOptionValues();
             if (options != null && options.length > 0 && !Arrays.asList(options).contains(element)) {
                 throw new Refused("config.error.notOption", element, String.join(", ", options));
@@ -246,18 +236,6 @@ final class ConfigForm {
             Array.set(array, i, values.get(i));
         }
         return array;
-    }
-
-    private static void checkRange(Object value, String text, Range range) {
-        if (!(value instanceof Number n)) {
-            return;
-        }
-        if (!range.min().isEmpty() && n.doubleValue() < Double.parseDouble(range.min())) {
-            throw new Refused("config.error.belowMin", text, range.min());
-        }
-        if (!range.max().isEmpty() && n.doubleValue() > Double.parseDouble(range.max())) {
-            throw new Refused("config.error.aboveMax", text, range.max());
-        }
     }
 
     private static Object parse(int type, String text) {

@@ -16,7 +16,7 @@ import org.osgi.service.cm.Configuration;
 
 /**
  * Configuration pages: the list of configurable PIDs with the state of their components, and a form per
- * configuration generated from MetaType. A saved change is written through ConfigurationAdmin; if the
+ * configuration generated from MetaType, both in the crew's language as the bundles' MetaType localisation gives it. A saved change is written through ConfigurationAdmin; if the
  * component then refuses it (its own checks, e.g. an interval that does not divide an hour), the old
  * values are put back and the reason is shown.
  */
@@ -27,16 +27,16 @@ final class ConfigPages {
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
 
     void list(Exchange x) throws Exception {
-        ConfigCatalog catalog = new ConfigCatalog(x.console.services);
+        ConfigCatalog catalog = new ConfigCatalog(x.console.services, x.lang);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ConfigCatalog.Described d : catalog.described().values()) {
             if (d.factory()) {
                 for (Map.Entry<String, Configuration> instance : catalog.instances(d.pid()).entrySet()) {
                     Object label = Optional.ofNullable(instance.getValue().getProperties()).map(p -> p.get("device")).orElse("");
-                    rows.add(row(catalog, instance.getKey(), d.pid(), String.valueOf(label == null ? "" : label), true));
+                    rows.add(row(catalog, d, instance.getKey(), String.valueOf(label == null ? "" : label), true));
                 }
             } else {
-                rows.add(row(catalog, d.pid(), null, "", configured(x, d.pid())));
+                rows.add(row(catalog, d, d.pid(), "", configured(x, d.pid())));
             }
         }
         Map<String, Object> model = x.model("/config");
@@ -49,10 +49,11 @@ final class ConfigPages {
         return found != null && found.length > 0;
     }
 
-    private static Map<String, Object> row(ConfigCatalog catalog, String pid, String factoryPid, String label, boolean configured) {
+    private static Map<String, Object> row(ConfigCatalog catalog, ConfigCatalog.Described d, String pid, String label, boolean configured) {
         Map<String, Object> row = Exchange.row();
-        ConfigCatalog.State state = catalog.state(pid, factoryPid);
+        ConfigCatalog.State state = catalog.state(pid, d.factory() ? d.pid() : null);
         row.put("pid", pid);
+        row.put("name", d.name());
         row.put("label", label);
         row.put("configured", configured);
         row.put("state", state.state());
@@ -62,7 +63,7 @@ final class ConfigPages {
     }
 
     void form(Exchange x) throws Exception {
-        ConfigCatalog catalog = new ConfigCatalog(x.console.services);
+        ConfigCatalog catalog = new ConfigCatalog(x.console.services, x.lang);
         Optional<ConfigCatalog.Target> target = catalog.target(x.param("pid"));
         if (target.isEmpty()) {
             x.message(HttpServletResponse.SC_NOT_FOUND, "config.unknown.title", "config.unknown.text");
@@ -74,7 +75,7 @@ final class ConfigPages {
     }
 
     void save(Exchange x) throws Exception {
-        ConfigCatalog catalog = new ConfigCatalog(x.console.services);
+        ConfigCatalog catalog = new ConfigCatalog(x.console.services, x.lang);
         Optional<ConfigCatalog.Target> target = catalog.target(x.param("pid"));
         if (target.isEmpty()) {
             x.message(HttpServletResponse.SC_NOT_FOUND, "config.unknown.title", "config.unknown.text");

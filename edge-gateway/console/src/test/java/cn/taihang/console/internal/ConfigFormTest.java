@@ -12,11 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
-/** The form of a MetaType object class, with a small fake of the MetaType interfaces. */
+/**
+ * The form of a MetaType object class, with a small fake of the MetaType interfaces whose {@code validate} checks a
+ * range the way a MetaType implementation does (the console sees the range only through it).
+ */
 @Tag("unit")
 class ConfigFormTest {
 
-    record Ad(String id, int type, int cardinality, String[] defaults, String[] options, boolean required) implements AttributeDefinition {
+    record Ad(String id, int type, int cardinality, String[] defaults, String[] options, boolean required, long min, long max)
+            implements AttributeDefinition {
+        Ad(String id, int type, int cardinality, String[] defaults, String[] options, boolean required) {
+            this(id, type, cardinality, defaults, options, required, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
         @Override public String getName() { return "Name of " + id; }
         @Override public String getID() { return id; }
         @Override public String getDescription() { return "about " + id; }
@@ -24,7 +32,13 @@ class ConfigFormTest {
         @Override public int getType() { return type; }
         @Override public String[] getOptionValues() { return options; }
         @Override public String[] getOptionLabels() { return options; }
-        @Override public String validate(String value) { return ""; }
+        @Override public String validate(String value) {
+            if (type != INTEGER) {
+                return "";
+            }
+            long n = Long.parseLong(value);
+            return n < min ? "less than minimum" : n > max ? "greater than maximum" : "";
+        }
         @Override public String[] getDefaultValue() { return defaults; }
     }
 
@@ -40,26 +54,24 @@ class ConfigFormTest {
 
     private final ConfigForm form = new ConfigForm(new Ocd(List.of(
             new Ad("device", AttributeDefinition.STRING, 0, null, null, true),
-            new Ad("intervalSeconds", AttributeDefinition.INTEGER, 0, new String[] {"60"}, null, true),
+            new Ad("intervalSeconds", AttributeDefinition.INTEGER, 0, new String[] {"60"}, null, true, 1, 3600),
             new Ad("activeHigh", AttributeDefinition.BOOLEAN, 0, new String[] {"true"}, null, true),
             new Ad("pull", AttributeDefinition.STRING, 0, new String[] {"NONE"}, new String[] {"NONE", "UP", "DOWN"}, true),
             new Ad("classBoundariesMeters", AttributeDefinition.DOUBLE, 4, new String[] {"1.8", "6.0"}, null, true),
             new Ad("hosts", AttributeDefinition.STRING, Integer.MAX_VALUE, null, null, false),
-            new Ad(".password", AttributeDefinition.PASSWORD, 0, null, null, false))),
-            Map.of("intervalSeconds", new ConfigForm.Range("1", "3600")));
+            new Ad(".password", AttributeDefinition.PASSWORD, 0, null, null, false))));
 
     private final Map<String, Object> current = Map.of("device", "zw-l1", "intervalSeconds", 60L, "activeHigh", true,
             "classBoundariesMeters", new Double[] {1.8, 6.0, 12.0, 18.0}, ".password", "s3cret", "service.pid", "cn.taihang.counter.lane~l1");
 
     @Test
-    void fieldsCarryTypesRangesDefaultsAndNeverASecret() {
+    void fieldsCarryTypesDefaultsAndOptionsAndNeverASecret() {
         Map<String, ConfigForm.Field> fields = new HashMap<>();
         form.fields(current).forEach(f -> fields.put(f.id(), f));
         assertThat(fields.get("intervalSeconds")).satisfies(f -> {
             assertThat(f.input()).isEqualTo("number");
             assertThat(f.value()).isEqualTo("60");
-            assertThat(f.min()).isEqualTo("1");
-            assertThat(f.max()).isEqualTo("3600");
+            assertThat(f.name()).isEqualTo("Name of intervalSeconds");
             assertThat(f.defaultValue()).isEqualTo("60");
         });
         assertThat(fields.get("activeHigh").input()).isEqualTo("select");
@@ -105,7 +117,8 @@ class ConfigFormTest {
         ConfigForm.Parsed parsed = form.parse(current, submitted::get);
         assertThat(parsed.errors()).containsOnlyKeys("device", "intervalSeconds", "activeHigh", "pull", "classBoundariesMeters");
         assertThat(parsed.errors().get("device").key()).isEqualTo("config.error.required");
-        assertThat(parsed.errors().get("intervalSeconds")).isEqualTo(new ConfigForm.Problem("config.error.belowMin", "0", "1"));
+        assertThat(parsed.errors().get("intervalSeconds")).as("the attribute's own validation refuses what is out of range")
+                .isEqualTo(new ConfigForm.Problem("config.error.other", "0", "less than minimum"));
         assertThat(parsed.errors().get("activeHigh").key()).isEqualTo("config.error.notBoolean");
         assertThat(parsed.errors().get("pull").key()).isEqualTo("config.error.notOption");
         assertThat(parsed.errors().get("classBoundariesMeters")).isEqualTo(new ConfigForm.Problem("config.error.tooMany", 4));

@@ -107,7 +107,7 @@ class ViewsTest {
     }
 
     @Test
-    void aConfigFormShowsRangesAndErrors() throws Exception {
+    void aConfigFormShowsDefaultsAndErrors() throws Exception {
         Map<String, Object> m = base("zh");
         m.put("pid", "cn.taihang.counter.lane~l1");
         m.put("name", "车道");
@@ -116,11 +116,11 @@ class ViewsTest {
         m.put("stateDetail", "");
         m.put("editable", false);
         m.put("adminOnly", false);
-        m.put("errors", Map.of("intervalSeconds", "0 小于允许的最小值 1。"));
-        m.put("fields", List.of(new ConfigForm.Field("intervalSeconds", "Interval (s)", EVIL, "number", "Integer", false, true, "0", "60", "1",
-                "3600", List.of(), true).toModel()));
+        m.put("errors", Map.of("intervalSeconds", "0 不被接受：less than minimum。"));
+        m.put("fields", List.of(new ConfigForm.Field("intervalSeconds", "计数间隔（秒）", EVIL, "number", "Integer", false, true, "0", "60",
+                List.of(), true).toModel()));
         String html = render("config-form", m);
-        assertThat(html).contains("范围 1 – 3600").contains("默认 60").contains("0 小于允许的最小值 1。").contains("disabled")
+        assertThat(html).contains("计数间隔（秒）").contains("默认 60").contains("0 不被接受：less than minimum。").contains("disabled")
                 .doesNotContain("<script>").doesNotContain("type=\"submit\">保存");
     }
 }

@@ -76,6 +76,19 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void configurationFormsSpeakTheCrewsLanguageAsTheBundlesMetatypeLocalisationGivesIt() throws Exception {
+        ConsoleClient admin = new ConsoleClient(gateway).login(ConsoleGateway.ADMIN, ConsoleGateway.ADMIN_PASSWORD);
+        assertThat(admin.get("/config").body()).as("Chinese by default").contains("维护控制台").doesNotContain("Maintenance console");
+        assertThat(admin.get("/config/edit?pid=cn.taihang.console").body()).contains("HTTPS 端口").contains("闲置超时（分钟）")
+                .doesNotContain("HTTPS port");
+
+        assertThat(admin.get("/lang?to=en&back=/config").statusCode()).isEqualTo(303);
+        assertThat(admin.get("/config").body()).contains("Maintenance console").doesNotContain("维护控制台");
+        assertThat(admin.get("/config/edit?pid=cn.taihang.console").body()).contains("HTTPS port").contains("Session idle timeout (min)")
+                .doesNotContain("HTTPS 端口");
+    }
+
+    @Test
     void postsWithoutAValidCsrfTokenAreRefused() throws Exception {
         ConsoleClient tech = new ConsoleClient(gateway).login("tech", "tech-password-1");
         Object before = gateway.configuration(ConsoleGateway.LANE_PID).get("intervalSeconds");

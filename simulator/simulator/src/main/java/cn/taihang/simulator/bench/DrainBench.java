@@ -1,16 +1,15 @@
 package cn.taihang.simulator.bench;
 
-import cn.taihang.cloudlink.internal.LinkSettings;
-import cn.taihang.cloudlink.internal.Uplink;
+import cn.taihang.cloudlink.embedded.EmbeddedUplink;
+import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.spi.ClassBacklog;
 import cn.taihang.gateway.spi.StoredRecord;
-import cn.taihang.store.internal.SqliteStore;
-import cn.taihang.store.internal.StoreSettings;
+import cn.taihang.store.embedded.EmbeddedStore;
+import cn.taihang.store.embedded.StoreOptions;
 import cn.taihang.wire.BatchCodec;
-import cn.taihang.wire.Birth;
 import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.Topics;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,20 +52,18 @@ final class DrainBench {
     }
 
     /** @return messages in flight the uplink allows with these settings: its record window in batches, within Paho's limit */
-    static int messageWindow(LinkSettings settings) {
+    static int messageWindow(UplinkOptions settings) {
         return Math.min(settings.maxInflightMessages(), (settings.inflightRecords() + settings.batchMaxRecords() - 1) / settings.batchMaxRecords());
     }
 
     /** The uplink draining a full store, the drain rate cap lifted. */
-    Run uplink(int round, LinkSettings base) throws Exception {
+    Run uplink(int round, UplinkOptions base) throws Exception {
         Path file = fresh("uplink-" + round).resolve("store.db");
-        try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(file).withQuota(1L << 40, 0))) {
+        try (EmbeddedStore store = EmbeddedStore.open(StoreOptions.defaults(file).withQuota(1L << 40, 0))) {
             fill(store);
-            LinkSettings settings = base.withTimings(base.backoffInitialMillis(), base.backoffMaxMillis(), 0, base.ackTimeout()).withDrainRate(100_000_000);
+            UplinkOptions settings = base.withReconnectJitter(0).withDrainRate(100_000_000);
             long t0 = System.nanoTime();
-            try (Uplink uplink = new Uplink(settings, identity(), store, store, (bdSeq, time) -> new Birth(1, GATEWAY, SITE, "bench", bdSeq, time,
-                    "bench", Map.of(), List.of(), null, null))) {
-                uplink.start();
+            try (EmbeddedUplink uplink = EmbeddedUplink.start(settings, identity(), store.queue(), store.counters(), "bench")) {
                 long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
                 while (uplink.health().status() != HealthReport.Status.UP && System.nanoTime() < deadline) {
                     Thread.sleep(1);
@@ -113,23 +109,23 @@ final class DrainBench {
     /** @return a batch payload as the uplink sends it, made from the first records */
     private byte[] samplePayload(int batchRecords) throws Exception {
         Path file = fresh("sample").resolve("store.db");
-        try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(file))) {
+        try (EmbeddedStore store = EmbeddedStore.open(StoreOptions.defaults(file))) {
             for (OutboundRecord r : rows.records().subList(0, batchRecords)) {
-                store.publish(r).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                store.outbox().publish(r).toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
-            List<StoredRecord> claimed = store.claim(batchRecords);
+            List<StoredRecord> claimed = store.queue().claim(batchRecords);
             List<RecordFrame> frames = claimed.stream().map(r -> new RecordFrame(r.seq(), r.timeMillis(), r.device(), r.kind(), r.priority().code(), true,
                     r.body())).toList();
             return new BatchCodec().encode(new DataBatch(GATEWAY, frames));
         }
     }
 
-    private void fill(SqliteStore store) throws Exception {
+    private void fill(EmbeddedStore store) throws Exception {
         java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(10_000);
         java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
         for (OutboundRecord r : rows.records()) {
             window.acquire();
-            store.publish(r).whenComplete((seq, error) -> {
+            store.outbox().publish(r).whenComplete((seq, error) -> {
                 if (error != null) {
                     refused.incrementAndGet();
                 }
@@ -142,8 +138,8 @@ final class DrainBench {
         }
     }
 
-    private static long total(SqliteStore store) {
-        return store.backlog().values().stream().mapToLong(ClassBacklog::records).sum();
+    private static long total(EmbeddedStore store) {
+        return store.queue().backlog().values().stream().mapToLong(ClassBacklog::records).sum();
     }
 
     /** Tells the bench how many records the receiving side has acknowledged so far. */

@@ -1,6 +1,6 @@
 package cn.taihang.simulator.bench;
 
-import cn.taihang.cloudlink.internal.LinkSettings;
+import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.simulator.faults.DebianTools;
 import cn.taihang.simulator.faults.MosquittoProcess;
 import java.nio.file.Files;
@@ -38,13 +38,13 @@ public final class DrainBenchCommand implements Callable<Integer> {
         DebianTools.ensure(System.out, "mosquitto", MosquittoProcess.BINARY);
         DebianTools.ensure(System.out, "mosquitto-clients", Path.of("/usr/bin/mosquitto_pub"));
         Files.createDirectories(dir);
-        LinkSettings defaults = LinkSettings.defaults("tcp://127.0.0.1:1");
-        LinkSettings chosen = defaults.withWindow(inflightRecords > 0 ? inflightRecords : defaults.inflightRecords(), batch > 0 ? batch : defaults.batchMaxRecords());
+        UplinkOptions defaults = UplinkOptions.defaults("tcp://127.0.0.1:1");
+        UplinkOptions chosen = defaults.withWindow(inflightRecords > 0 ? inflightRecords : defaults.inflightRecords(), batch > 0 ? batch : defaults.batchMaxRecords());
         int window = DrainBench.messageWindow(chosen);
         BenchRows data = BenchRows.hub(records, 5);
         try (MosquittoProcess broker = new MosquittoProcess(dir.toAbsolutePath().resolve("broker"), 1000).start();
              Acknowledger acknowledger = new Acknowledger("127.0.0.1", broker.port())) {
-            LinkSettings settings = withUrl(chosen, broker.url());
+            UplinkOptions settings = chosen.withBrokerUrl(broker.url());
             DrainBench bench = new DrainBench(dir.toAbsolutePath(), data, broker.url(), broker.port());
             bench.acknowledgedBy(acknowledger::records);
             System.out.printf("Taihang Edge bench drain 排空基准 — %,d records (a hub's mix), batches of %d, window %d records = %d messages, %d rounds%n",
@@ -77,11 +77,5 @@ public final class DrainBenchCommand implements Callable<Integer> {
         List<DrainBench.Run> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparingDouble(DrainBench.Run::rate));
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static LinkSettings withUrl(LinkSettings s, String url) {
-        return new LinkSettings(url, s.username(), s.password(), s.keepAliveSeconds(), s.connectTimeoutSeconds(), s.inflightRecords(), s.batchMaxRecords(),
-                s.batchMaxBytes(), s.maxInflightMessages(), s.backoffInitialMillis(), s.backoffMaxMillis(), s.ackTimeout(), s.drainRatePerSecond(),
-                s.reconnectJitterMillis(), s.bridgeStateGraceMillis());
     }
 }

@@ -2,8 +2,8 @@ package cn.taihang.simulator.bench;
 
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
-import cn.taihang.store.internal.SqliteStore;
-import cn.taihang.store.internal.StoreSettings;
+import cn.taihang.store.embedded.EmbeddedStore;
+import cn.taihang.store.embedded.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,15 +56,15 @@ final class StoreBench {
     /** The store, publishing with up to {@code window} records waiting for their commit. */
     Run store(int round) throws Exception {
         Path file = fresh("store-" + round).resolve("store.db");
-        StoreSettings settings = StoreSettings.defaults(file).withQuota(1L << 40, 0).withMaxBatchCommit(batchCommit);
-        try (SqliteStore store = SqliteStore.open(settings)) {
+        StoreOptions options = StoreOptions.defaults(file).withQuota(1L << 40, 0).withMaxBatchCommit(batchCommit);
+        try (EmbeddedStore store = EmbeddedStore.open(options)) {
             Semaphore permits = new Semaphore(window);
             AtomicLong failed = new AtomicLong();
             List<OutboundRecord> records = rows.records();
             long t0 = System.nanoTime();
             for (OutboundRecord r : records) {
                 permits.acquire();
-                store.publish(r).whenComplete((seq, error) -> {
+                store.outbox().publish(r).whenComplete((seq, error) -> {
                     if (error != null) {
                         failed.incrementAndGet();
                     }
@@ -84,11 +84,11 @@ final class StoreBench {
     /** The store with one record per commit: publish, wait, publish (the disk's fsync rate shows). */
     Run storeOneByOne(int round, int count) throws Exception {
         Path file = fresh("single-" + round).resolve("store.db");
-        try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(file).withQuota(1L << 40, 0))) {
+        try (EmbeddedStore store = EmbeddedStore.open(StoreOptions.defaults(file).withQuota(1L << 40, 0))) {
             List<OutboundRecord> records = rows.records().subList(0, Math.min(count, rows.records().size()));
             long t0 = System.nanoTime();
             for (OutboundRecord r : records) {
-                store.publish(r).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                store.outbox().publish(r).toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
             return new Run("taihang store, one record per commit", records.size(), (System.nanoTime() - t0) / 1e9, store.commits());
         }

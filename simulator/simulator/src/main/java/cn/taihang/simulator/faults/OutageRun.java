@@ -3,16 +3,15 @@ package cn.taihang.simulator.faults;
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
-import cn.taihang.cloudlink.internal.LinkSettings;
-import cn.taihang.cloudlink.internal.Uplink;
+import cn.taihang.cloudlink.embedded.EmbeddedUplink;
+import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.ClassBacklog;
-import cn.taihang.store.internal.SqliteStore;
-import cn.taihang.store.internal.StoreSettings;
-import cn.taihang.wire.Birth;
+import cn.taihang.store.embedded.EmbeddedStore;
+import cn.taihang.store.embedded.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -96,20 +95,20 @@ public final class OutageRun {
             Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Instant start = end.minus(Duration.ofHours(options.hours()));
             SimulatedClock clock = new SimulatedClock(start);
-            StoreSettings settings = StoreSettings.defaults(options.runDir().resolve("gateway").resolve("store.db")).withQuota(options.quotaBytes(), 0);
+            StoreOptions settings = StoreOptions.defaults(options.runDir().resolve("gateway").resolve("store.db")).withQuota(options.quotaBytes(), 0);
             out.printf("Taihang Edge outage scenario 断网 — gateway %s cut off for %d simulated hours, store quota %,d bytes%n", GATEWAY,
                     options.hours(), options.quotaBytes());
             out.printf("  bridge up: %s; the gateway's link goes through a byte-counting proxy, now cut%n", bridge.httpUrl());
-            try (SqliteStore store = SqliteStore.open(settings, clock);
-                 Uplink uplink = new Uplink(LinkSettings.defaults(link.url()), identity(), store, store, OutageRun::birth)) {
-                uplink.start();
+            try (EmbeddedStore store = EmbeddedStore.open(settings.withClock(clock));
+                 EmbeddedUplink uplink = EmbeddedUplink.start(UplinkOptions.defaults(link.url()), identity(), store.queue(), store.counters(),
+                         "outage-scenario")) {
                 long t0 = System.nanoTime();
                 produce(store, clock, start, end);
                 clock.followRealTime();
                 out.printf("  %d simulated hours produced in %.1f s of real time%n", options.hours(), (System.nanoTime() - t0) / 1e9);
                 Map<String, Object> health = store.health().details();
-                long backlogRecords = store.backlog().values().stream().mapToLong(ClassBacklog::records).sum();
-                long usedBytes = store.backlog().values().stream().mapToLong(ClassBacklog::bytes).sum();
+                long backlogRecords = store.queue().backlog().values().stream().mapToLong(ClassBacklog::records).sum();
+                long usedBytes = store.queue().backlog().values().stream().mapToLong(ClassBacklog::bytes).sum();
                 long fileBytes = fileBytes(settings.file());
                 printBacklog(store, health);
                 out.printf("  chart 图表: %s%n", chart.write(options.runDir().resolve("outage.png"), options.quotaBytes(), options.hours()));
@@ -135,7 +134,7 @@ public final class OutageRun {
         }
     }
 
-    private void produce(SqliteStore store, SimulatedClock clock, Instant start, Instant end) throws Exception {
+    private void produce(EmbeddedStore store, SimulatedClock clock, Instant start, Instant end) throws Exception {
         HubWorkload workload = new HubWorkload(GATEWAY.substring(3), options.seed());
         Semaphore window = new Semaphore(WINDOW);
         long sweep = Duration.ofMinutes(5).toSeconds();
@@ -144,7 +143,7 @@ public final class OutageRun {
             clock.set(t);
             for (OutboundRecord r : workload.second(t)) {
                 window.acquire();
-                store.publish(r).whenComplete((seq, error) -> {
+                store.outbox().publish(r).whenComplete((seq, error) -> {
                     if (error == null) {
                         stored.get(r.priority()).incrementAndGet();
                         if (r.priority() == Priority.CRITICAL) {
@@ -162,31 +161,31 @@ public final class OutageRun {
                 window.release(WINDOW);
                 store.expireNow().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 if (s % 3600 == 0) {
-                    chart.sample(s / 3600.0, store.backlog());
+                    chart.sample(s / 3600.0, store.queue().backlog());
                 }
             }
             if (s > 0 && s % report == 0) {
                 out.printf("  simulated %3d h: %,9d records stored, backlog %,d bytes%n", s / 3600, stored.values().stream().mapToLong(AtomicLong::get).sum(),
-                        store.backlog().values().stream().mapToLong(ClassBacklog::bytes).sum());
+                        store.queue().backlog().values().stream().mapToLong(ClassBacklog::bytes).sum());
             }
         }
         window.acquire(WINDOW);
         window.release(WINDOW);
         store.expireNow().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        chart.sample(Duration.between(start, end).toSeconds() / 3600.0, store.backlog());
+        chart.sample(Duration.between(start, end).toSeconds() / 3600.0, store.queue().backlog());
         long refusedTotal = refused.values().stream().mapToLong(AtomicLong::get).sum();
         if (refusedTotal > 0) {
             out.printf("  refused by the store: %s%n", counts(refused));
         }
     }
 
-    private void printBacklog(SqliteStore store, Map<String, Object> health) {
+    private void printBacklog(EmbeddedStore store, Map<String, Object> health) {
         out.println("  backlog after the outage:");
-        store.backlog().forEach((p, b) -> out.printf("    %-8s %,9d records %,12d bytes   evicted %,8d   expired %,8d%n", p, b.records(), b.bytes(),
+        store.queue().backlog().forEach((p, b) -> out.printf("    %-8s %,9d records %,12d bytes   evicted %,8d   expired %,8d%n", p, b.records(), b.bytes(),
                 ((Number) health.get(p.name().toLowerCase() + ".evicted")).longValue(), ((Number) health.get(p.name().toLowerCase() + ".expired")).longValue()));
     }
 
-    private static long awaitConnected(Uplink uplink) throws InterruptedException {
+    private static long awaitConnected(EmbeddedUplink uplink) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline && uplink.health().status() != HealthReport.Status.UP) {
             Thread.sleep(50);
@@ -194,9 +193,9 @@ public final class OutageRun {
         return System.nanoTime();
     }
 
-    private static long awaitDrained(SqliteStore store) throws InterruptedException {
+    private static long awaitDrained(EmbeddedStore store) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (System.nanoTime() < deadline && store.backlog().values().stream().mapToLong(ClassBacklog::records).sum() > 0) {
+        while (System.nanoTime() < deadline && store.queue().backlog().values().stream().mapToLong(ClassBacklog::records).sum() > 0) {
             Thread.sleep(50);
         }
         return System.nanoTime();
@@ -242,9 +241,5 @@ public final class OutageRun {
                 return "晋城高铁东站 Jincheng HSR East";
             }
         };
-    }
-
-    private static Birth birth(long bdSeq, long timeMillis) {
-        return new Birth(1, GATEWAY, SITE, identity().siteName(), bdSeq, timeMillis, "outage-scenario", Map.of(), List.of(), null, null);
     }
 }

@@ -1,14 +1,13 @@
 package cn.taihang.simulator.faults;
 
-import cn.taihang.cloudlink.internal.LinkSettings;
-import cn.taihang.cloudlink.internal.Uplink;
+import cn.taihang.cloudlink.embedded.EmbeddedUplink;
+import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.spi.ClassBacklog;
 import cn.taihang.simulator.scenario.Scenario;
-import cn.taihang.store.internal.SqliteStore;
-import cn.taihang.store.internal.StoreSettings;
-import cn.taihang.wire.Birth;
+import cn.taihang.store.embedded.EmbeddedStore;
+import cn.taihang.store.embedded.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,12 +63,12 @@ final class StormRun {
     }
 
     Figures run(String label, List<Scenario.Site> sites, int backlogHours, boolean paced, Path dir) throws Exception {
-        List<SqliteStore> stores = new ArrayList<>();
-        List<Uplink> uplinks = new ArrayList<>();
+        List<EmbeddedStore> stores = new ArrayList<>();
+        List<EmbeddedUplink> uplinks = new ArrayList<>();
         try (MosquittoProcess broker = new MosquittoProcess(dir.resolve("broker"), BROKER_INFLIGHT).start()) {
             long records = 0;
             for (Scenario.Site site : sites) {
-                SqliteStore store = backlog(site, backlogHours, dir.resolve("gateways").resolve("gw-" + site.id()).resolve("store.db"));
+                EmbeddedStore store = backlog(site, backlogHours, dir.resolve("gateways").resolve("gw-" + site.id()).resolve("store.db"));
                 stores.add(store);
                 records += total(store);
             }
@@ -78,10 +76,9 @@ final class StormRun {
                     backlogHours);
             BridgeProcess bridge = new BridgeProcess(dir.resolve("bridge"), broker.url(), List.of("-Xmx512m")).start();
             try {
-                LinkSettings settings = LinkSettings.defaults(broker.url());
+                UplinkOptions settings = UplinkOptions.defaults(broker.url());
                 if (!paced) {
-                    settings = settings.withTimings(settings.backoffInitialMillis(), settings.backoffMaxMillis(), 0, settings.ackTimeout())
-                            .withDrainRate(1_000_000);
+                    settings = settings.withReconnectJitter(0).withDrainRate(1_000_000);
                 }
                 ApiProbe api = new ApiProbe(bridge.httpUrl() + "/api/v1/gateways");
                 ApiProbe health = new ApiProbe(bridge.httpUrl() + "/health");
@@ -90,10 +87,7 @@ final class StormRun {
                     for (int i = 0; i < sites.size(); i++) {
                         Scenario.Site site = sites.get(i);
                         GatewayIdentity identity = identity(site);
-                        Uplink uplink = new Uplink(settings, identity, stores.get(i), stores.get(i), (bdSeq, time) -> new Birth(1, identity.gatewayId(),
-                                identity.site(), identity.siteName(), bdSeq, time, "storm", Map.of(), List.of(), null, null));
-                        uplinks.add(uplink);
-                        uplink.start();
+                        uplinks.add(EmbeddedUplink.start(settings, identity, stores.get(i).queue(), stores.get(i).counters(), "storm"));
                     }
                     api.start();
                     health.start();
@@ -122,24 +116,24 @@ final class StormRun {
                             health.max(), health.median(), List.copyOf(backlog), cpu.samples());
                 }
             } finally {
-                uplinks.forEach(Uplink::close);
+                uplinks.forEach(EmbeddedUplink::close);
                 bridge.stop();
             }
         } finally {
-            stores.forEach(SqliteStore::close);
+            stores.forEach(EmbeddedStore::close);
         }
     }
 
-    private static SqliteStore backlog(Scenario.Site site, int hours, Path file) throws Exception {
+    private static EmbeddedStore backlog(Scenario.Site site, int hours, Path file) throws Exception {
         Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SimulatedClock clock = new SimulatedClock(end.minus(Duration.ofHours(hours)));
-        SqliteStore store = SqliteStore.open(StoreSettings.defaults(file), clock);
+        EmbeddedStore store = EmbeddedStore.open(StoreOptions.defaults(file).withClock(clock));
         HubWorkload workload = new HubWorkload(site.id(), site.id().hashCode());
         List<CompletableFuture<Long>> pending = new ArrayList<>();
         for (Instant t = end.minus(Duration.ofHours(hours)); t.isBefore(end); t = t.plusSeconds(1)) {
             clock.set(t);
             for (OutboundRecord r : workload.second(t)) {
-                pending.add(store.publish(r).toCompletableFuture());
+                pending.add(store.outbox().publish(r).toCompletableFuture());
             }
             if (pending.size() > 2000) {
                 CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -151,8 +145,8 @@ final class StormRun {
         return store;
     }
 
-    private static long total(SqliteStore store) {
-        return store.backlog().values().stream().mapToLong(ClassBacklog::records).sum();
+    private static long total(EmbeddedStore store) {
+        return store.queue().backlog().values().stream().mapToLong(ClassBacklog::records).sum();
     }
 
     private static GatewayIdentity identity(Scenario.Site site) {

@@ -1,4 +1,4 @@
-package cn.taihang.coap.api;
+package cn.taihang.gateway.api.sensor;
 
 /**
  * One resolved SenML record of a sensor (RFC 8428, base values applied): exactly one of {@code number},

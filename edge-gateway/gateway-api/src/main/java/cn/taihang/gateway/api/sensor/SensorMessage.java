@@ -1,4 +1,4 @@
-package cn.taihang.coap.api;
+package cn.taihang.gateway.api.sensor;
 
 import java.time.Instant;
 import java.util.List;
