@@ -20,6 +20,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -139,11 +140,11 @@ public final class PathValidator {
         CertPathValidatorException.Reason reason = e.getReason();
         if (reason == BasicReason.EXPIRED) {
             return new CertificateRefusedException(Reason.EXPIRED, who + " expired at " + at.getNotAfter().toInstant()
-                    + " (now " + Instant.now() + "); renew it (pki renew)", e);
+                    + " (now " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "); renew it (pki renew)", e);
         }
         if (reason == BasicReason.NOT_YET_VALID) {
             return new CertificateRefusedException(Reason.NOT_YET_VALID, who + " is not valid before " + at.getNotBefore().toInstant()
-                    + " (now " + Instant.now() + "); check this machine's clock (a board without a real-time clock starts"
+                    + " (now " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "); check this machine's clock (a board without a real-time clock starts"
                     + " in the past until NTP sets it)", e);
         }
         if (reason == BasicReason.REVOKED) {
