@@ -138,6 +138,11 @@ public final class CityCa {
         return new CityCa(layout, policy, root, issuing, key);
     }
 
+    /** Opens the CA in the directory, or creates one there with the default policy if there is none. */
+    public static CityCa openOrCreate(Path dir) throws IOException, CaException {
+        return openOrCreate(dir, CaPolicy.defaults());
+    }
+
     /** Opens the CA in the directory, or creates one there if there is none (the demo, kept between runs). */
     public static CityCa openOrCreate(Path dir, CaPolicy policy) throws IOException, CaException {
         return Files.exists(new CaLayout(dir).index()) ? open(dir, policy) : create(dir, policy);
