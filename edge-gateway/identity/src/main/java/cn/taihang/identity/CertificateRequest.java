@@ -2,9 +2,6 @@ package cn.taihang.identity;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -86,13 +83,7 @@ public final class CertificateRequest {
 
     /** @throws IOException if the file cannot be read or holds no request, naming the file */
     public static CertificateRequest read(Path file) throws IOException {
-        try {
-            return parse(Files.readString(file, StandardCharsets.ISO_8859_1));
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return PemFiles.read(file, CertificateRequest::parse);
     }
 
     /** @return the requested subject, RFC 4514 style, e.g. {@code CN=gw-1} */

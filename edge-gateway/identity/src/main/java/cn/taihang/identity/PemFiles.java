@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -35,13 +34,7 @@ public final class PemFiles {
      * @throws IOException if the file cannot be read or holds no certificate, naming the file
      */
     public static List<X509Certificate> readCertificates(Path file) throws IOException {
-        try {
-            return parseCertificates(Files.readString(file, StandardCharsets.ISO_8859_1));
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return read(file, PemFiles::parseCertificates);
     }
 
     /**
@@ -72,13 +65,7 @@ public final class PemFiles {
      * @throws IOException if the file cannot be read or holds no CRL, naming the file
      */
     public static X509CRL readCrl(Path file) throws IOException {
-        try {
-            return parseCrl(Files.readString(file, StandardCharsets.ISO_8859_1));
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return read(file, PemFiles::parseCrl);
     }
 
     /**
@@ -118,6 +105,21 @@ public final class PemFiles {
     /** @return one object as PEM */
     public static String toPem(Object object) {
         return toPem(List.of(object));
+    }
+
+    /** Decodes PEM text. */
+    interface Decoder<T> {
+        T decode(String pem) throws IOException;
+    }
+
+    /** Reads a PEM file and decodes it; a decoding failure names the file, a missing file is reported as it is. */
+    static <T> T read(Path file, Decoder<T> decoder) throws IOException {
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        try {
+            return decoder.decode(text);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

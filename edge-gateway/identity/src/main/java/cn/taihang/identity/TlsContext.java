@@ -1,7 +1,6 @@
 package cn.taihang.identity;
 
 import cn.taihang.identity.CertificateRefusedException.Reason;
-import cn.taihang.identity.internal.ConfiguredServerSocketFactory;
 import cn.taihang.identity.internal.ConfiguredSocketFactory;
 import cn.taihang.identity.internal.IdentityKeyManager;
 import cn.taihang.identity.internal.IdentityTrustManager;
@@ -10,6 +9,7 @@ import cn.taihang.identity.internal.PathValidator;
 import cn.taihang.identity.internal.RefusalSink;
 import cn.taihang.identity.internal.TlsUsage;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -27,7 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -240,14 +240,18 @@ public final class TlsContext {
     }
 
     /**
-     * @return a server socket factory whose sockets carry {@link #sslParameters()}
+     * @param address the address to bind, e.g. {@code InetAddress.getLoopbackAddress()}
+     * @param port the port, 0 for a free one
+     * @return a bound server socket whose accepted sockets carry {@link #sslParameters()}
      * @throws IllegalStateException on a client context
      */
-    public SSLServerSocketFactory serverSocketFactory() {
+    public SSLServerSocket newServerSocket(InetAddress address, int port) throws IOException {
         if (!server) {
-            throw new IllegalStateException("a client context has no server socket factory; build a server context");
+            throw new IllegalStateException("a client context has no server socket; build a server context");
         }
-        return new ConfiguredServerSocketFactory(sslContext.getServerSocketFactory(), sslParameters());
+        SSLServerSocket socket = (SSLServerSocket) sslContext.getServerSocketFactory().createServerSocket(port, 50, address);
+        socket.setSSLParameters(sslParameters());
+        return socket;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -32,7 +33,12 @@ record Handshake(Identity serverSaw, Throwable serverFailure, String clientRead,
 
     /** A connection between a server context and a client's socket factory, the client dialling this host name. */
     static Handshake run(TlsContext server, SSLSocketFactory client, String dialledHost) throws Exception {
-        try (SSLServerSocket listener = (SSLServerSocket) server.serverSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+        return run(server, client, dialledHost, socket -> { });
+    }
+
+    /** The same, with the client's socket adjusted before the handshake (e.g. to one protocol). */
+    static Handshake run(TlsContext server, SSLSocketFactory client, String dialledHost, Consumer<SSLSocket> adjust) throws Exception {
+        try (SSLServerSocket listener = server.newServerSocket(InetAddress.getLoopbackAddress(), 0)) {
             CompletableFuture<Identity> serving = CompletableFuture.supplyAsync(() -> serve(server, listener));
             String read = null;
             Throwable clientFailure = null;
@@ -40,6 +46,7 @@ record Handshake(Identity serverSaw, Throwable serverFailure, String clientRead,
             try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
                  SSLSocket socket = (SSLSocket) client.createSocket(plain, dialledHost, listener.getLocalPort(), true)) {
                 socket.setSoTimeout(TIMEOUT_MS);
+                adjust.accept(socket);
                 socket.startHandshake();
                 protocol = socket.getSession().getProtocol();
                 read = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();

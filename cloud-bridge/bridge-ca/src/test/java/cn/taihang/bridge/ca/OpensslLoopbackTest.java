@@ -53,7 +53,7 @@ class OpensslLoopbackTest {
     void opensslClientWithAGatewaysFilesIsLetInAndVerifiesTheBridge() throws Exception {
         Path gateway = PKI.gateway("gw-ossl", "post-3");
         TlsContext server = serverTls(PKI.bridge("bridge-o"), Kind.GATEWAY);
-        try (SSLServerSocket listener = (SSLServerSocket) server.serverSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket listener = server.newServerSocket(InetAddress.getLoopbackAddress(), 0)) {
             CompletableFuture<Identity> serving = CompletableFuture.supplyAsync(() -> answerOneLine(server, listener));
             try (OpensslProcess client = OpensslProcess.start("s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
                     "-cert", gateway.resolve("cert.pem").toString(), "-key", gateway.resolve("key.pem").toString(),

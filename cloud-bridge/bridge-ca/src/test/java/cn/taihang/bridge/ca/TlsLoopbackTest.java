@@ -20,8 +20,10 @@ import cn.taihang.identity.TlsContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,14 +61,14 @@ class TlsLoopbackTest {
     void tls12IsAcceptedAndOlderProtocolsAreNot() throws Exception {
         TlsContext server = serverTls(bridge, Kind.GATEWAY);
         TlsContext client = clientTls(PKI.gateway("gw-12", "post-3"), Kind.BRIDGE);
-        Handshake tls12 = Handshake.run(server, new ProtocolSocketFactory(client.socketFactory(), "TLSv1.2"), "127.0.0.1");
+        Handshake tls12 = Handshake.run(server, client.socketFactory(), "127.0.0.1", only("TLSv1.2"));
         assertThat(tls12.serverSaw().id()).isEqualTo("gw-12");
         assertThat(tls12.protocol()).isEqualTo("TLSv1.2");
         assertThat(tls12.clientRead()).isEqualTo("hello gw-12");
 
         SSLContext old = SSLContext.getInstance("TLS");
         old.init(null, client.trustManagerFactory().getTrustManagers(), null);
-        Handshake tls11 = Handshake.run(server, new ProtocolSocketFactory(old.getSocketFactory(), "TLSv1.1"), "127.0.0.1");
+        Handshake tls11 = Handshake.run(server, old.getSocketFactory(), "127.0.0.1", only("TLSv1.1"));
         assertThat(tls11.serverSaw()).isNull();
         assertThat(tls11.clientFailure()).isInstanceOf(SSLHandshakeException.class);
     }
@@ -200,6 +202,10 @@ class TlsLoopbackTest {
         assertThat(reason(handshake)).isEqualTo(reason);
         assertThat(CertificateRefusedException.in(handshake.serverFailure()).orElseThrow()).hasMessageContaining(message);
         assertThat(handshake.clientRead()).as("the client got a greeting").isNull();
+    }
+
+    private static Consumer<SSLSocket> only(String protocol) {
+        return socket -> socket.setEnabledProtocols(new String[] {protocol});
     }
 
     private static Reason reason(Handshake handshake) {

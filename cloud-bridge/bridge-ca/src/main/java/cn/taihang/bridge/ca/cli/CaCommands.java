@@ -21,12 +21,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The CA's side of the {@code pki} command line; each command works on the CA in {@code --dir}. */
 public final class CaCommands {
@@ -34,16 +31,10 @@ public final class CaCommands {
     private CaCommands() {
     }
 
-    /** What every CA command has: the CA directory and the output. */
-    abstract static class CaCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    /** What every CA command has: the CA directory. */
+    abstract static class CaCommand extends PkiCommand {
         @Option(names = "--dir", required = true, description = "the CA directory")
         Path dir;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
 
         CityCa open() throws IOException, CaException {
             return CityCa.open(dir);
@@ -123,29 +114,44 @@ public final class CaCommands {
         }
     }
 
-    /** {@code pki enrol-bridge}. */
-    @Command(name = "enrol-bridge", description = "Certify a bridge instance (clientAuth + serverAuth) from its request.")
-    public static final class EnrolBridge extends Enrol {
+    /** What the enrolments of servers have: their DNS names and IP addresses. */
+    abstract static class EnrolServer extends Enrol {
         @Option(names = "--dns", description = "a DNS name or IP address clients dial it by, besides localhost, 127.0.0.1, ::1 (repeatable)")
         List<String> names = List.of();
 
+        private final Kind kind;
+
+        EnrolServer(Kind kind) {
+            this.kind = kind;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
         @Override
         void run() throws IOException, CaException {
-            CityCa ca = open(Kind.BRIDGE);
-            written(ca, ca.enrolBridge(CertificateRequest.read(csr), id, names));
+            CityCa ca = open(kind());
+            CertificateRequest request = CertificateRequest.read(csr);
+            written(ca, kind() == Kind.BRIDGE ? ca.enrolBridge(request, id, names) : ca.enrolBroker(request, id, names));
+        }
+    }
+
+    /** {@code pki enrol-bridge}. */
+    @Command(name = "enrol-bridge", description = "Certify a bridge instance (clientAuth + serverAuth) from its request.")
+    public static final class EnrolBridge extends EnrolServer {
+        /** Makes the command. */
+        public EnrolBridge() {
+            super(Kind.BRIDGE);
         }
     }
 
     /** {@code pki enrol-broker}. */
     @Command(name = "enrol-broker", description = "Certify an external MQTT broker (serverAuth), e.g. mosquitto, from its request.")
-    public static final class EnrolBroker extends Enrol {
-        @Option(names = "--dns", description = "a DNS name or IP address gateways dial it by, besides the local names (repeatable)")
-        List<String> names = List.of();
-
-        @Override
-        void run() throws IOException, CaException {
-            CityCa ca = open(Kind.BROKER);
-            written(ca, ca.enrolBroker(CertificateRequest.read(csr), id, names));
+    public static final class EnrolBroker extends EnrolServer {
+        /** Makes the command. */
+        public EnrolBroker() {
+            super(Kind.BROKER);
         }
     }
 

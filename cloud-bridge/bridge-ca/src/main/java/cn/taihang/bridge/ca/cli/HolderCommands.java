@@ -5,16 +5,13 @@ import cn.taihang.identity.CertificateRequest;
 import cn.taihang.identity.Identity;
 import cn.taihang.identity.IdentityFiles;
 import cn.taihang.identity.IdentityName;
+import cn.taihang.identity.Kind;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The holder's side of the {@code pki} command line, run where the holder lives (its key never leaves): make the key
@@ -25,16 +22,10 @@ public final class HolderCommands {
     private HolderCommands() {
     }
 
-    /** What every holder command has: the identity directory and the output. */
-    abstract static class HolderCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    /** What every holder command has: the identity directory. */
+    abstract static class HolderCommand extends PkiCommand {
         @Option(names = "--dir", required = true, description = "the holder's identity directory (key.pem, csr.pem, cert.pem, ca.pem, crl.pem)")
         Path dir;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
     }
 
     /** What the request commands have. */
@@ -87,31 +78,44 @@ public final class HolderCommands {
         }
     }
 
-    /** {@code pki make-bridge-csr}. */
-    @Command(name = "make-bridge-csr", description = "Make a bridge instance's key (owner-only) and its certificate request.")
-    public static final class MakeBridgeCsr extends MakeRequest {
+    /** What the requests of servers have: a kind and no site. */
+    abstract static class MakeServerCsr extends MakeRequest {
+        private final Kind kind;
+
+        MakeServerCsr(Kind kind) {
+            this.kind = kind;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
         @Override
         IdentityName name() {
-            return IdentityName.bridge(id);
+            return new IdentityName(kind(), id, null);
         }
 
         @Override
         String enrolCommand() {
-            return "enrol-bridge --id " + id + " [--dns NAME]";
+            return "enrol-" + kind().label() + " --id " + id + " [--dns NAME]";
+        }
+    }
+
+    /** {@code pki make-bridge-csr}. */
+    @Command(name = "make-bridge-csr", description = "Make a bridge instance's key (owner-only) and its certificate request.")
+    public static final class MakeBridgeCsr extends MakeServerCsr {
+        /** Makes the command. */
+        public MakeBridgeCsr() {
+            super(Kind.BRIDGE);
         }
     }
 
     /** {@code pki make-broker-csr}. */
     @Command(name = "make-broker-csr", description = "Make an MQTT broker's key (owner-only) and its certificate request.")
-    public static final class MakeBrokerCsr extends MakeRequest {
-        @Override
-        IdentityName name() {
-            return IdentityName.broker(id);
-        }
-
-        @Override
-        String enrolCommand() {
-            return "enrol-broker --id " + id + " [--dns NAME]";
+    public static final class MakeBrokerCsr extends MakeServerCsr {
+        /** Makes the command. */
+        public MakeBrokerCsr() {
+            super(Kind.BROKER);
         }
     }
 
