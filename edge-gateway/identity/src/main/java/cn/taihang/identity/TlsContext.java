@@ -275,16 +275,24 @@ public final class TlsContext {
      *     it is not (any longer) acceptable
      */
     public Identity peerIdentity(SSLSession session) throws CertificateRefusedException {
-        Certificate[] peer;
         try {
-            peer = session.getPeerCertificates();
+            return peerIdentity(Arrays.asList(session.getPeerCertificates()));
         } catch (SSLPeerUnverifiedException e) {
-            peer = null;
+            return peerIdentity(List.of());
         }
-        if (peer == null || peer.length == 0 || !(peer[0] instanceof X509Certificate)) {
+    }
+
+    /**
+     * As {@link #peerIdentity(SSLSession)}, for a peer's certificate chain as a library hands it out (e.g. Vert.x
+     * {@code HttpConnection.peerCertificates()}).
+     *
+     * @param chain the peer's certificate first; may be empty
+     */
+    public Identity peerIdentity(List<? extends Certificate> chain) throws CertificateRefusedException {
+        if (chain.isEmpty() || !chain.stream().allMatch(X509Certificate.class::isInstance)) {
             return trustManager.check(new X509Certificate[0]);
         }
-        return trustManager.check(Arrays.stream(peer).map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
+        return trustManager.check(chain.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
     }
 
     /**

@@ -16,12 +16,14 @@ import cn.taihang.identity.ClientAuth;
 import cn.taihang.identity.IdentityFiles;
 import cn.taihang.identity.IdentityName;
 import cn.taihang.identity.Kind;
+import cn.taihang.identity.PemFiles;
 import cn.taihang.identity.TlsContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +49,8 @@ class TlsLoopbackTest {
     @Test
     void aValidGatewayIsLetInAndEachSideKnowsWhoTheOtherIs() throws Exception {
         TlsContext server = serverTls(bridge, Kind.GATEWAY);
-        TlsContext client = clientTls(PKI.gateway("gw-1", "post-3"), Kind.BRIDGE);
+        Path gateway = PKI.gateway("gw-1", "post-3");
+        TlsContext client = clientTls(gateway, Kind.BRIDGE);
         Handshake handshake = Handshake.run(server, client);
         assertThat(handshake.serverFailure()).isNull();
         assertThat(handshake.serverSaw().name()).isEqualTo(IdentityName.gateway("gw-1", "post-3"));
@@ -55,6 +58,12 @@ class TlsLoopbackTest {
         assertThat(handshake.protocol()).isEqualTo("TLSv1.3");
         assertThat(client.identity().name()).isEqualTo(IdentityName.gateway("gw-1", "post-3"));
         assertThat(server.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+        assertThat(server.peerIdentity(PemFiles.readCertificates(gateway.resolve("cert.pem")))).isEqualTo(handshake.serverSaw());
+        SSLEngine engine = server.newEngine(null, -1);
+        assertThat(engine.getUseClientMode()).isFalse();
+        assertThat(engine.getNeedClientAuth()).isTrue();
+        assertThat(engine.getEnabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+        assertThat(client.newEngine("127.0.0.1", 8883).getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
     }
 
     @Test

@@ -96,8 +96,8 @@ public final class TestPki implements AfterAllCallback, AutoCloseable {
     }
 
     /**
-     * @return a gateway whose certificate the CA revoked (key compromise); only this directory has the CRL listing
-     *     it: {@link #publishCrl} gives it to the others
+     * @return a gateway whose certificate the CA revoked (key compromise; every valid certificate of the id is
+     *     revoked); only this directory has the CRL listing it: {@link #publishCrl} gives it to the others
      */
     public Path revokedGateway(String id, String site) {
         Path dir = gateway(id, site);
