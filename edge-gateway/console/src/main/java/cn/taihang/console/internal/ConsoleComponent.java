@@ -8,6 +8,7 @@ import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.DeviceRegistry;
 import cn.taihang.gateway.api.GatewayHealth;
 import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.hardware.api.Gpio;
 import jakarta.servlet.Servlet;
@@ -88,11 +89,7 @@ public final class ConsoleComponent {
         String consoleUrl = Optional.ofNullable(context.getProperty("taihang.console.url"))
                 .orElse("https://" + ("0.0.0.0".equals(config.bindAddress()) ? identity.gatewayId() : config.bindAddress()) + ":" + config.httpsPort() + "/");
         bootstrap(config, accounts, audit, random, consoleUrl);
-        timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "console-timers-" + identity.gatewayId());
-            t.setDaemon(true);
-            return t;
-        });
+        timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("console-timers-" + identity.gatewayId()));
         Console.Services services = new Console.Services(context, identity, devices, health, configurations, metaType, components,
                 () -> gpio, () -> queue, () -> alarms);
         Console.Settings settings = new Console.Settings(config.relayPins() == null ? List.of() : Arrays.stream(config.relayPins()).boxed().toList(),

@@ -5,6 +5,7 @@ import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.LedgerEntry;
 import cn.taihang.gateway.api.LedgerException;
 import cn.taihang.gateway.api.LocalLedger;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -49,11 +50,7 @@ public final class LedgerComponent implements LocalLedger, HealthIndicator {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         Path base = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
         ledger = SqliteLedger.open(base.resolve(config.file()).toAbsolutePath(), System::currentTimeMillis);
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ledger-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ledger-sweep"));
         sweeper.scheduleWithFixedDelay(this::sweep, 1, config.sweepMinutes(), TimeUnit.MINUTES);
     }
 

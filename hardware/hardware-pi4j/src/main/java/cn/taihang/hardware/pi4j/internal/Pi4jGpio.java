@@ -10,6 +10,7 @@ import cn.taihang.hardware.api.InputSpec;
 import cn.taihang.hardware.api.OutputSpec;
 import cn.taihang.hardware.api.PinStatus;
 import cn.taihang.hardware.api.Pull;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.HeldInput;
 import cn.taihang.hardware.spi.HeldOutput;
 import cn.taihang.hardware.spi.HeldPin;
@@ -77,11 +78,7 @@ public final class Pi4jGpio implements Gpio {
                     + e.getMessage() + "). On a Raspberry Pi check that /dev/gpiochip0 exists and the gateway's user may use it (group "
                     + "gpio); on any other machine set " + Pi4jConfig.PID + "/provider=mock or use the simulated board", e);
         }
-        pulses = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pi4j-pulses");
-            thread.setDaemon(true);
-            return thread;
-        });
+        pulses = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pi4j-pulses"));
         LOG.info("GPIO of {} ready through Pi4J provider {}", pins.board().name(), provider.configName());
     }
 

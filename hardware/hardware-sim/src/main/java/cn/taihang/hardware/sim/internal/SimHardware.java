@@ -18,6 +18,7 @@ import cn.taihang.hardware.api.SerialSpec;
 import cn.taihang.hardware.sim.wire.HarnessMessage;
 import cn.taihang.hardware.sim.wire.IgnoredLines;
 import cn.taihang.hardware.sim.wire.LineOutbox;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.HeldInput;
 import cn.taihang.hardware.spi.HeldOutput;
 import cn.taihang.hardware.spi.HeldPin;
@@ -80,8 +81,8 @@ public final class SimHardware implements Gpio, SerialPorts, HarnessLink.Peer {
         }
         pins = new PinTable(BoardProfile.load(config.board()));
         ignored = new IgnoredLines("simulated board " + nodeId);
-        delivery = Executors.newSingleThreadExecutor(daemon("sim-delivery-" + nodeId));
-        pulses = Executors.newSingleThreadScheduledExecutor(daemon("sim-pulses-" + nodeId));
+        delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("sim-delivery-" + nodeId));
+        pulses = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sim-pulses-" + nodeId));
         link = new HarnessLink(config.harnessHost(), config.harnessPort(), nodeId, this, ignored);
         link.start();
     }
@@ -248,13 +249,5 @@ public final class SimHardware implements Gpio, SerialPorts, HarnessLink.Peer {
     private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
