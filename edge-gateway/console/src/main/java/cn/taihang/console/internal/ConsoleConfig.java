@@ -12,7 +12,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     /** The configuration PID. */
     String PID = "cn.taihang.console";
 
-    @AttributeDefinition(name = "HTTPS port / HTTPS 端口", min = "1", max = "65535",
+    /** Lowest HTTPS port. */
+    int HTTPS_PORT_MIN = 1;
+    /** Highest HTTPS port. */
+    int HTTPS_PORT_MAX = 65_535;
+
+    @AttributeDefinition(name = "HTTPS port / HTTPS 端口", min = "" + HTTPS_PORT_MIN, max = "" + HTTPS_PORT_MAX,
             description = "Port of the console (https://<gateway>:<port>/). Pass the same URL to the launcher with --console-url so the bridge lists it.")
     int httpsPort() default 8443;
 
@@ -32,32 +37,67 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " Without it the log shows a one-time setup code.")
     String _initialAdminPasswordHash() default "";
 
-    @AttributeDefinition(name = "Session idle timeout (min) / 闲置超时（分钟）", min = "1", max = "240")
+    /** Shortest idle timeout, minutes. */
+    int SESSION_IDLE_MINUTES_MIN = 1;
+    /** Longest idle timeout, minutes. */
+    int SESSION_IDLE_MINUTES_MAX = 240;
+
+    @AttributeDefinition(name = "Session idle timeout (min) / 闲置超时（分钟）", min = "" + SESSION_IDLE_MINUTES_MIN, max = "" + SESSION_IDLE_MINUTES_MAX)
     int sessionIdleMinutes() default 15;
 
-    @AttributeDefinition(name = "Longest session (h) / 会话最长（小时）", min = "1", max = "24")
+    /** Shortest session, hours. */
+    int SESSION_MAX_HOURS_MIN = 1;
+    /** Longest session, hours. */
+    int SESSION_MAX_HOURS_MAX = 24;
+
+    @AttributeDefinition(name = "Longest session (h) / 会话最长（小时）", min = "" + SESSION_MAX_HOURS_MIN, max = "" + SESSION_MAX_HOURS_MAX)
     int sessionMaxHours() default 8;
 
-    @AttributeDefinition(name = "Wrong passwords before lockout / 锁定前错误次数", min = "1", max = "20")
+    /** Fewest wrong passwords before a lockout. */
+    int MAX_FAILED_LOGINS_MIN = 1;
+    /** Most wrong passwords before a lockout. */
+    int MAX_FAILED_LOGINS_MAX = 20;
+
+    @AttributeDefinition(name = "Wrong passwords before lockout / 锁定前错误次数", min = "" + MAX_FAILED_LOGINS_MIN, max = "" + MAX_FAILED_LOGINS_MAX)
     int maxFailedLogins() default 5;
 
-    @AttributeDefinition(name = "Lockout (min) / 锁定时长（分钟）", min = "1", max = "1440")
+    /** Shortest lockout, minutes. */
+    int LOCKOUT_MINUTES_MIN = 1;
+    /** Longest lockout, minutes. */
+    int LOCKOUT_MINUTES_MAX = 1440;
+
+    @AttributeDefinition(name = "Lockout (min) / 锁定时长（分钟）", min = "" + LOCKOUT_MINUTES_MIN, max = "" + LOCKOUT_MINUTES_MAX)
     int lockoutMinutes() default 15;
 
-    @AttributeDefinition(name = "Login attempts per minute and address / 每地址每分钟登录次数", min = "1", max = "600")
+    /** Lowest login rate per address, per minute. */
+    int LOGIN_ATTEMPTS_PER_MINUTE_MIN = 1;
+    /** Highest login rate per address, per minute. */
+    int LOGIN_ATTEMPTS_PER_MINUTE_MAX = 600;
+
+    @AttributeDefinition(name = "Login attempts per minute and address / 每地址每分钟登录次数", min = "" + LOGIN_ATTEMPTS_PER_MINUTE_MIN, max = "" + LOGIN_ATTEMPTS_PER_MINUTE_MAX)
     int loginAttemptsPerMinute() default 10;
 
     @AttributeDefinition(name = "Relay test pins / 可测试继电器引脚", required = false,
             description = "GPIO numbers the diagnostics page may pulse as outputs (relays wired for testing); empty = none")
     int[] relayPins() default {};
 
-    @AttributeDefinition(name = "Relay pulse (ms) / 继电器脉冲（毫秒）", min = "50", max = "10000")
+    /** Shortest diagnostic relay pulse, ms. */
+    int RELAY_PULSE_MILLIS_MIN = 50;
+    /** Longest diagnostic relay pulse, ms. */
+    int RELAY_PULSE_MILLIS_MAX = 10_000;
+
+    @AttributeDefinition(name = "Relay pulse (ms) / 继电器脉冲（毫秒）", min = "" + RELAY_PULSE_MILLIS_MIN, max = "" + RELAY_PULSE_MILLIS_MAX)
     int relayPulseMillis() default 500;
 
     @AttributeDefinition(name = "Log file / 日志文件", required = false,
             description = "Gateway log shown on the logs page; empty = ${taihang.log.dir}/gateway.log")
     String logFile() default "";
 
-    @AttributeDefinition(name = "Server threads / 服务线程", min = "4", max = "200")
+    /** Fewest HTTP server threads. */
+    int SERVER_THREADS_MIN = 4;
+    /** Most HTTP server threads. */
+    int SERVER_THREADS_MAX = 200;
+
+    @AttributeDefinition(name = "Server threads / 服务线程", min = "" + SERVER_THREADS_MIN, max = "" + SERVER_THREADS_MAX)
     int serverThreads() default 12;
 }

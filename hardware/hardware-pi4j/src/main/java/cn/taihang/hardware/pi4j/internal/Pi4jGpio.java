@@ -58,17 +58,25 @@ public final class Pi4jGpio implements Gpio {
     private final ScheduledExecutorService pulses;
     private final Map<HeldPin, AutoCloseable> open = new HashMap<>();
 
+    /** @throws IllegalArgumentException on an unknown board or provider or a debounce out of range, naming the setting */
+    static void check(Pi4jConfig config) {
+        BoardProfile.load(config.board());
+        Pi4jProvider.fromConfig(config.provider());
+        if (config.debounceMicros() < Pi4jConfig.DEBOUNCE_MICROS_MIN || config.debounceMicros() > Pi4jConfig.DEBOUNCE_MICROS_MAX) {
+            throw new IllegalArgumentException(Pi4jConfig.PID + "/debounceMicros must be " + Pi4jConfig.DEBOUNCE_MICROS_MIN + "-"
+                    + Pi4jConfig.DEBOUNCE_MICROS_MAX + ", was " + config.debounceMicros());
+        }
+    }
+
     /**
      * @throws IllegalArgumentException (activation fails) on an unknown board or provider
      * @throws IllegalStateException (activation fails) if the provider cannot start on this machine
      */
     @Activate
     public Pi4jGpio(Pi4jConfig config) {
+        check(config);
         pins = new PinTable(BoardProfile.load(config.board()));
         provider = Pi4jProvider.fromConfig(config.provider());
-        if (config.debounceMicros() < 0) {
-            throw new IllegalArgumentException(Pi4jConfig.PID + "/debounceMicros must be >= 0, was " + config.debounceMicros());
-        }
         debounceMicros = config.debounceMicros();
         try {
             provider.requireKernelInterface();
