@@ -57,10 +57,7 @@ record GateSettings(String device, String description, GateRules rules, String s
         try {
             GateRules rules = new GateRules(device, kind, Arrays.stream(places == null ? new int[0] : places).boxed().collect(Collectors.toSet()),
                     Duration.ofSeconds(c.clockSkewSeconds()), Duration.ofSeconds(c.passbackSeconds()));
-            if (c.scannerPort() == null || c.scannerPort().isBlank()) {
-                throw new IllegalArgumentException("scannerPort must name a port");
-            }
-            Ranges.require("scannerBaud", c.scannerBaud(), GateConfiguration.SCANNER_BAUD_MIN, GateConfiguration.SCANNER_BAUD_MAX);
+            ScanStation.requireScanner(c.scannerPort(), c.scannerBaud());
             Ranges.require("relayPin", c.relayPin(), GateConfiguration.PIN_MIN, Integer.MAX_VALUE);
             Ranges.require("relayPulseMillis", c.relayPulseMillis(), GateConfiguration.RELAY_PULSE_MILLIS_MIN, GateConfiguration.RELAY_PULSE_MILLIS_MAX);
             Ranges.require("greenLedPin", c.greenLedPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);

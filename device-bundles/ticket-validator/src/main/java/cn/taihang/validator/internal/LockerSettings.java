@@ -70,10 +70,7 @@ record LockerSettings(String device, String description, GateRules rules, String
             if (stocked.size() > locks.size()) {
                 throw new IllegalArgumentException("slotCars lists " + stocked.size() + " slots but the locker has " + locks.size());
             }
-            if (c.scannerPort() == null || c.scannerPort().isBlank()) {
-                throw new IllegalArgumentException("scannerPort must name a port");
-            }
-            Ranges.require("scannerBaud", c.scannerBaud(), GateConfiguration.SCANNER_BAUD_MIN, GateConfiguration.SCANNER_BAUD_MAX);
+            ScanStation.requireScanner(c.scannerPort(), c.scannerBaud());
             Ranges.require("stockRevision", c.stockRevision(), LockerConfiguration.STOCK_REVISION_MIN, Integer.MAX_VALUE);
             Ranges.require("unlockSeconds", c.unlockSeconds(), LockerConfiguration.UNLOCK_SECONDS_MIN, LockerConfiguration.UNLOCK_SECONDS_MAX);
             Ranges.require("doorAlarmSeconds", c.doorAlarmSeconds(), LockerConfiguration.DOOR_ALARM_SECONDS_MIN, LockerConfiguration.DOOR_ALARM_SECONDS_MAX);

@@ -3,6 +3,7 @@ package cn.taihang.validator.internal;
 import cn.taihang.gateway.api.LocalLedger;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.ScanEntry;
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.hardware.api.HardwareException;
 import cn.taihang.hardware.api.LineListener;
@@ -74,6 +75,14 @@ final class ScanStation implements LineListener, AutoCloseable {
         this.records = new ScanRecords(outbox, device, setup.rules().kind());
         this.clock = clock;
         this.worker = worker;
+    }
+
+    /** @throws IllegalArgumentException unless {@code port} names a port and {@code baud} is a scanner speed (as the MetaType says) */
+    static void requireScanner(String port, int baud) {
+        if (port == null || port.isBlank()) {
+            throw new IllegalArgumentException("scannerPort must name a port");
+        }
+        Ranges.require("scannerBaud", baud, GateConfiguration.SCANNER_BAUD_MIN, GateConfiguration.SCANNER_BAUD_MAX);
     }
 
     /**
