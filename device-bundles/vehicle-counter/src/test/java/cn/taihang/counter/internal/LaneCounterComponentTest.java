@@ -194,7 +194,7 @@ class LaneCounterComponentTest {
     @Test
     void badBoundariesAndIntervalsAreReportedTheSameWay() {
         assertThatThrownBy(() -> start(lane("classBoundariesMeters", new double[] {2.5, 9, 5.6, 13})))
-                .hasMessageContaining("classBoundariesMeters must be positive and strictly ascending");
+                .hasMessageContaining("classBoundariesMeters must be at least 0.1 and strictly ascending");
         assertThatThrownBy(() -> start(lane("intervalSeconds", 70)))
                 .hasMessageContaining("intervalSeconds must divide an hour");
         assertThat(logged(Level.ERROR)).hasSize(2);
