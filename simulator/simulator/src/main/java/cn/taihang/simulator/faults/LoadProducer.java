@@ -1,6 +1,5 @@
 package cn.taihang.simulator.faults;
 
-import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -47,7 +46,12 @@ final class LoadProducer implements AutoCloseable {
     private final StringBuilder pending = new StringBuilder();
     private final AtomicLong acked = new AtomicLong();
     private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("load-producer"));
+    /* runs on the classpath side of a gateway JVM (lib/ and the simulator's classes), where no bundle's class is: no DaemonThreads */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "load-producer");
+        t.setDaemon(true);
+        return t;
+    });
     private final PrintStream out;
     private long startNanos;
     private long issued;
