@@ -6,8 +6,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** One digital sign (factory configuration {@code cn.taihang.sign}). The defaults here are the only defaults. */
-@ObjectClassDefinition(id = SignConfig.PID, name = "数字标牌 / Digital sign",
-        description = "An LED sign: panel, link to its controller, NTCIP 1203 message control, safety warnings from alarms, brightness.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = SignConfig.PID, name = "%sign.name",
+        description = "%sign.description")
 public @interface SignConfig {
 
     /** The factory configuration PID. */
@@ -16,122 +16,164 @@ public @interface SignConfig {
     /** How the gateway reaches the panel controller. */
     enum Transport { SERIAL, TCP }
 
-    @AttributeDefinition(name = "Sign id / 标牌编号", description = "Unique in the network, e.g. jincheng-hsr-east-board. Required.")
+    @AttributeDefinition(name = "%sign.device.name", description = "%sign.device.description")
     String device();
 
-    @AttributeDefinition(name = "Description / 说明", required = false, description = "Where it stands, bilingual")
+    @AttributeDefinition(name = "%sign.description.name", required = false, description = "%sign.description.description")
     String description() default "";
 
-    @AttributeDefinition(name = "Role / 用途", description = "hub: the bridge composes departures, parking and weather for it; "
-            + "road: roadside warning sign; local: only local and operator messages")
+    @AttributeDefinition(name = "%sign.role.name", description = "%sign.role.description")
     String role() default "road";
 
-    @AttributeDefinition(name = "Width (px)", min = "16", max = "1024")
+    @AttributeDefinition(name = "%sign.width.name", min = "16", max = "1024")
     int width() default 192;
 
-    @AttributeDefinition(name = "Height (px)", min = "16", max = "512")
+    @AttributeDefinition(name = "%sign.height.name", min = "16", max = "512")
     int height() default 64;
 
-    @AttributeDefinition(name = "Colours / 颜色", description = "MONOCHROME_1BIT (amber), TRICOLOUR (red, green, amber) or COLOUR_24BIT")
+    @AttributeDefinition(name = "%sign.colourScheme.name", description = "%sign.colourScheme.description")
     ColourScheme colourScheme() default ColourScheme.MONOCHROME_1BIT;
 
-    @AttributeDefinition(name = "Large type / 大字体", description = "Default to the 32 px font, for elderly readers and distance")
+    @AttributeDefinition(name = "%sign.largeType.name", description = "%sign.largeType.description")
     boolean largeType() default false;
 
-    @AttributeDefinition(name = "Page slots", min = "1", max = "16", description = "Most pages one message may have")
+    @AttributeDefinition(name = "%sign.maxPages.name", min = "1", max = "16", description = "%sign.maxPages.description")
     int maxPages() default 6;
 
-    @AttributeDefinition(name = "Page time (0.1 s)", min = "1", max = "255", description = "Default time per page of a multi-page message")
+    @AttributeDefinition(name = "%sign.pageOnTenths.name", min = "1", max = "255", description = "%sign.pageOnTenths.description")
     int pageOnTenths() default 30;
 
-    @AttributeDefinition(name = "Transport", description = "SERIAL (the board's serial port) or TCP (a networked controller)")
+    @AttributeDefinition(name = "%sign.transport.name", description = "%sign.transport.description")
     Transport transport() default Transport.SERIAL;
 
-    @AttributeDefinition(name = "Serial port", description = "Port name as the board knows it, e.g. /dev/ttyUSB0 or sign-1 in simulation")
+    @AttributeDefinition(name = "%sign.serialPort.name", description = "%sign.serialPort.description")
     String serialPort() default "sign-1";
 
-    @AttributeDefinition(name = "Baud", min = "1200")
+    /** Slowest serial line to the panel controller, baud. */
+    int BAUD_MIN = 1200;
+
+    @AttributeDefinition(name = "%sign.baud.name", min = "" + BAUD_MIN)
     int baud() default 115200;
 
-    @AttributeDefinition(name = "TCP host", description = "Controller address when transport is TCP")
+    @AttributeDefinition(name = "%sign.tcpHost.name", description = "%sign.tcpHost.description")
     String tcpHost() default "127.0.0.1";
 
-    @AttributeDefinition(name = "TCP port", min = "0", max = "65535", description = "Controller port when transport is TCP (required then)")
+    /** Lowest controller port (0: not set; required for TCP). */
+    int TCP_PORT_MIN = 0;
+    /** Highest controller port. */
+    int TCP_PORT_MAX = 65_535;
+
+    @AttributeDefinition(name = "%sign.tcpPort.name", min = "" + TCP_PORT_MIN, max = "" + TCP_PORT_MAX, description = "%sign.tcpPort.description")
     int tcpPort() default 0;
 
-    @AttributeDefinition(name = "Ack timeout (ms)", min = "20", max = "10000", description = "How long to wait for each reply before retrying")
+    /** Shortest reply timeout, ms. */
+    int ACK_TIMEOUT_MILLIS_MIN = 20;
+    /** Longest reply timeout, ms. */
+    int ACK_TIMEOUT_MILLIS_MAX = 10_000;
+
+    @AttributeDefinition(name = "%sign.ackTimeoutMillis.name", min = "" + ACK_TIMEOUT_MILLIS_MIN, max = "" + ACK_TIMEOUT_MILLIS_MAX, description = "%sign.ackTimeoutMillis.description")
     int ackTimeoutMillis() default 300;
 
-    @AttributeDefinition(name = "Retries", min = "0", max = "10", description = "Resends of a frame before the link counts as down")
+    /** Fewest resends of a frame. */
+    int RETRIES_MIN = 0;
+    /** Most resends of a frame. */
+    int RETRIES_MAX = 10;
+
+    @AttributeDefinition(name = "%sign.retries.name", min = "" + RETRIES_MIN, max = "" + RETRIES_MAX, description = "%sign.retries.description")
     int retries() default 3;
 
-    @AttributeDefinition(name = "Status poll (s)", min = "1", max = "600", description = "How often the panel's status is read")
+    /** Shortest status poll, s. */
+    int STATUS_POLL_SECONDS_MIN = 1;
+    /** Longest status poll, s. */
+    int STATUS_POLL_SECONDS_MAX = 600;
+
+    @AttributeDefinition(name = "%sign.statusPollSeconds.name", min = "" + STATUS_POLL_SECONDS_MIN, max = "" + STATUS_POLL_SECONDS_MAX, description = "%sign.statusPollSeconds.description")
     int statusPollSeconds() default 10;
 
-    @AttributeDefinition(name = "Status record (s)", min = "10", max = "86400",
-            description = "sign.status records go to the bridge on every change and at least this often")
+    /** Shortest status record interval, s. */
+    int STATUS_INTERVAL_SECONDS_MIN = 10;
+    /** Longest status record interval, s (a day). */
+    int STATUS_INTERVAL_SECONDS_MAX = 86_400;
+
+    @AttributeDefinition(name = "%sign.statusIntervalSeconds.name", min = "" + STATUS_INTERVAL_SECONDS_MIN, max = "" + STATUS_INTERVAL_SECONDS_MAX,
+            description = "%sign.statusIntervalSeconds.description")
     int statusIntervalSeconds() default 300;
 
-    @AttributeDefinition(name = "End-duration message", required = false, description = "MULTI shown when a message's duration ends; empty = blank")
+    @AttributeDefinition(name = "%sign.endDurationMessage.name", required = false, description = "%sign.endDurationMessage.description")
     String endDurationMessage() default "";
 
-    @AttributeDefinition(name = "Comms-loss timeout (min)", min = "0", max = "1440",
-            description = "Minutes without the bridge after which its content gives way to the comms-loss message; 0 = never")
+    /** Comms-loss timeout off. */
+    int COMMS_LOSS_MINUTES_MIN = 0;
+    /** Longest comms-loss timeout, minutes (a day). */
+    int COMMS_LOSS_MINUTES_MAX = 1440;
+
+    @AttributeDefinition(name = "%sign.commsLossMinutes.name", min = "" + COMMS_LOSS_MINUTES_MIN, max = "" + COMMS_LOSS_MINUTES_MAX,
+            description = "%sign.commsLossMinutes.description")
     int commsLossMinutes() default 10;
 
-    @AttributeDefinition(name = "Comms-loss message", required = false, description = "MULTI; empty = blank (never stale content)")
+    @AttributeDefinition(name = "%sign.commsLossMessage.name", required = false, description = "%sign.commsLossMessage.description")
     String commsLossMessage() default "";
 
-    @AttributeDefinition(name = "Power-recovery message", required = false, description = "MULTI shown when the gateway starts")
+    @AttributeDefinition(name = "%sign.powerRecoveryMessage.name", required = false, description = "%sign.powerRecoveryMessage.description")
     String powerRecoveryMessage() default "";
 
-    @AttributeDefinition(name = "Reset message", required = false, description = "MULTI shown after a reset")
+    @AttributeDefinition(name = "%sign.resetMessage.name", required = false, description = "%sign.resetMessage.description")
     String resetMessage() default "";
 
-    @AttributeDefinition(name = "Day plan / 日计划", required = false,
-            description = "Entries HH:MM|priority|minutes|MULTI, e.g. 06:30|20|65535|[jp3]欢迎[np][jp3]WELCOME")
+    @AttributeDefinition(name = "%sign.dayPlan.name", required = false,
+            description = "%sign.dayPlan.description")
     String[] dayPlan() default {};
 
-    @AttributeDefinition(name = "Safety alarm kinds", description = "Alarm kinds that put a warning up on this sign")
+    @AttributeDefinition(name = "%sign.safetyKinds.name", description = "%sign.safetyKinds.description")
     String[] safetyKinds() default {"fog", "ice", "wind"};
 
-    @AttributeDefinition(name = "Safety alarm sources", required = false,
-            description = "Only alarms from these sources (sensor ids); empty = any source on this gateway")
+    @AttributeDefinition(name = "%sign.safetySources.name", required = false,
+            description = "%sign.safetySources.description")
     String[] safetySources() default {};
 
-    @AttributeDefinition(name = "Safety roads", required = false,
-            description = "Only alarms whose details name one of these roads (detail 'road'); empty = any road")
+    @AttributeDefinition(name = "%sign.safetyRoads.name", required = false,
+            description = "%sign.safetyRoads.description")
     String[] safetyRoads() default {};
 
-    @AttributeDefinition(name = "Safety priority", min = "0", max = "255", description = "Run-time priority of safety warnings")
+    @AttributeDefinition(name = "%sign.safetyPriority.name", min = "0", max = "255", description = "%sign.safetyPriority.description")
     int safetyPriority() default 250;
 
-    @AttributeDefinition(name = "Safety messages", description = "Entries kind|Chinese page|English page, in MULTI; other kinds use the alarm's own text")
+    @AttributeDefinition(name = "%sign.safetyMessages.name", description = "%sign.safetyMessages.description")
     String[] safetyMessages() default {
         "fog|前方大雾[nl]减速慢行|FOG AHEAD[nl]SLOW DOWN",
         "ice|路面结冰[nl]减速慢行|ICE ON ROAD[nl]SLOW DOWN",
         "wind|大风[nl]谨慎驾驶|STRONG WIND[nl]DRIVE SLOWLY"
     };
 
-    @AttributeDefinition(name = "Test priority", min = "0", max = "255",
-            description = "Run-time priority of the console's test message and test pattern: above routine content, below safety warnings")
+    /** Lowest run-time priority of a console test. */
+    int TEST_PRIORITY_MIN = 0;
+    /** Highest run-time priority (NTCIP 1203). */
+    int TEST_PRIORITY_MAX = 255;
+
+    @AttributeDefinition(name = "%sign.testPriority.name", min = "" + TEST_PRIORITY_MIN, max = "" + TEST_PRIORITY_MAX,
+            description = "%sign.testPriority.description")
     int testPriority() default 200;
 
-    @AttributeDefinition(name = "Test minutes", min = "1", max = "60", description = "A forgotten console test ends by itself after this many minutes")
+    /** Shortest console test, minutes. */
+    int TEST_MINUTES_MIN = 1;
+    /** Longest console test, minutes. */
+    int TEST_MINUTES_MAX = 60;
+
+    @AttributeDefinition(name = "%sign.testMinutes.name", min = "" + TEST_MINUTES_MIN, max = "" + TEST_MINUTES_MAX, description = "%sign.testMinutes.description")
     int testMinutes() default 2;
 
-    @AttributeDefinition(name = "Brightness mode", description = "PHOTOCELL (the panel's light sensor, schedule as fallback) or SCHEDULE")
+    @AttributeDefinition(name = "%sign.brightnessMode.name", description = "%sign.brightnessMode.description")
     BrightnessControl.Mode brightnessMode() default BrightnessControl.Mode.PHOTOCELL;
 
-    @AttributeDefinition(name = "Brightness min (%)", min = "1", max = "100")
+    @AttributeDefinition(name = "%sign.brightnessMin.name", min = "1", max = "100")
     int brightnessMin() default 10;
 
-    @AttributeDefinition(name = "Brightness max (%)", min = "1", max = "100")
+    @AttributeDefinition(name = "%sign.brightnessMax.name", min = "1", max = "100")
     int brightnessMax() default 100;
 
-    @AttributeDefinition(name = "Brightness schedule", description = "Entries HH:MM=percent")
+    @AttributeDefinition(name = "%sign.brightnessSchedule.name", description = "%sign.brightnessSchedule.description")
     String[] brightnessSchedule() default {"06:00=70", "18:30=40", "22:00=20"};
 
-    @AttributeDefinition(name = "Time zone")
+    @AttributeDefinition(name = "%sign.timeZone.name")
     String timeZone() default "Asia/Shanghai";
 }

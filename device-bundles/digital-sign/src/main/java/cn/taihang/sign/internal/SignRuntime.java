@@ -2,6 +2,7 @@ package cn.taihang.sign.internal;
 
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
+import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.sign.api.SignView;
 import cn.taihang.sign.domain.Activation;
 import cn.taihang.sign.domain.ActivationException;
@@ -22,10 +23,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -33,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sign at work: the message controller, the panel driver and the status records, all on one thread of their
- * own (so the domain needs no locks); other threads hand work in and read {@link #view()}.
+ * One sign at work: the message controller, the panel driver and the status records, all on the sign's
+ * {@link DeviceWorker} (so the domain needs no locks); other threads hand work in and read {@link #view()}.
  */
 final class SignRuntime implements AutoCloseable {
 
@@ -48,7 +47,7 @@ final class SignRuntime implements AutoCloseable {
     private final Outbox outbox;
     private final Clock clock;
     private final BooleanSupplier uplinkUp;
-    private final ScheduledExecutorService executor;
+    private final DeviceWorker worker;
     private final PngEncoder png = new PngEncoder();
     private RenderedMessage uploaded;
     private long expectedCrc = -1;
@@ -62,7 +61,6 @@ final class SignRuntime implements AutoCloseable {
     private long publishedVersion = -1;
     private byte[] viewPng = new byte[0];
     private final java.util.concurrent.atomic.AtomicLong publishFailures = new java.util.concurrent.atomic.AtomicLong();
-    private long internalErrors;
     private volatile SignView view;
 
     SignRuntime(SignSettings settings, FontSet fonts, PanelDriver.LinkOpener opener, Outbox outbox, Clock clock, BooleanSupplier uplinkUp)
@@ -77,12 +75,8 @@ final class SignRuntime implements AutoCloseable {
         this.nextPeriodic = clock.instant().plus(settings.statusInterval());
         this.driver = new PanelDriver(opener, settings.panel(), settings.link().ackTimeout(), settings.link().retries());
         refreshView();
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sign-" + settings.id());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> guarded(this::tick), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        this.worker = new DeviceWorker("sign-" + settings.id(), "sign " + settings.id());
+        worker.scheduleWithFixedDelay(this::tick, Duration.ZERO, TICK);
     }
 
     private void checkWarnings(MessageRenderer renderer) {
@@ -119,7 +113,7 @@ final class SignRuntime implements AutoCloseable {
                 refreshView();
                 return view;
             });
-            executor.execute(() -> guarded(this::syncPanel));
+            worker.execute(this::syncPanel);
             return result;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ActivationException refused) {
@@ -141,22 +135,19 @@ final class SignRuntime implements AutoCloseable {
         submit(() -> controller.clear(warningId, clock.instant()));
     }
 
+    /** Hands a change to the sign's thread (dropped once the sign is closed). */
     private void submit(Runnable change) {
-        try {
-            executor.execute(() -> guarded(() -> {
-                change.run();
-                refreshView();
-                syncPanel();
-            }));
-        } catch (RejectedExecutionException stopping) {
-            // deactivated
-        }
+        worker.execute(() -> {
+            change.run();
+            refreshView();
+            syncPanel();
+        });
     }
 
     private <T> T call(Callable<T> task) throws ExecutionException, ActivationException {
         Future<T> future = null;
         try {
-            future = executor.submit(task);
+            future = worker.submit(task);
             return future.get(5, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             throw new ActivationException(ActivationException.Reason.OTHER, "the sign is stopping; try again when it is back");
@@ -313,27 +304,9 @@ final class SignRuntime implements AutoCloseable {
                 warnings, viewPng, showing.message().pages().size());
     }
 
-    private void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            if (internalErrors++ == 0) {
-                LOG.error("sign {}: internal error, the sign goes on; please report it", settings.id(), e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(3, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         driver.close();
     }
 }

@@ -1,5 +1,6 @@
 package cn.taihang.sign.internal;
 
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.sign.domain.BrightnessControl;
 import cn.taihang.sign.domain.ControllerSettings;
 import cn.taihang.sign.domain.DayPlan;
@@ -61,9 +62,7 @@ record SignSettings(String id, String description, String role, PanelSpec panel,
         PanelSpec defaults = PanelSpec.of(c.width(), c.height(), c.colourScheme(), c.largeType());
         PanelSpec panel = new PanelSpec(c.width(), c.height(), c.colourScheme(), c.maxPages(), defaults.defaultFont(), defaults.defaultColour(),
                 defaults.defaultLine(), defaults.defaultPage(), c.pageOnTenths(), 0);
-        if (c.commsLossMinutes() < 0) {
-            throw new IllegalArgumentException("commsLossMinutes must be 0 (off) or more");
-        }
+        checkRanges(c);
         ControllerSettings controller = new ControllerSettings(c.endDurationMessage(), Duration.ofMinutes(c.commsLossMinutes()),
                 c.commsLossMessage(), c.powerRecoveryMessage(), c.resetMessage(), c.safetyPriority(), SAFETY_FALLBACK,
                 DayPlan.parse(list(c.dayPlan()), zone));
@@ -78,6 +77,18 @@ record SignSettings(String id, String description, String role, PanelSpec panel,
         String description = c.description() == null || c.description().isBlank() ? "数字标牌 " + id + " / digital sign " + id : c.description();
         return new SignSettings(id, description, c.role(), panel, controller, brightness, warnings, link,
                 Duration.ofSeconds(c.statusPollSeconds()), Duration.ofSeconds(c.statusIntervalSeconds()));
+    }
+
+    private static void checkRanges(SignConfig c) {
+        Ranges.require("baud", c.baud(), SignConfig.BAUD_MIN, Integer.MAX_VALUE);
+        Ranges.require("tcpPort", c.tcpPort(), SignConfig.TCP_PORT_MIN, SignConfig.TCP_PORT_MAX);
+        Ranges.require("ackTimeoutMillis", c.ackTimeoutMillis(), SignConfig.ACK_TIMEOUT_MILLIS_MIN, SignConfig.ACK_TIMEOUT_MILLIS_MAX);
+        Ranges.require("retries", c.retries(), SignConfig.RETRIES_MIN, SignConfig.RETRIES_MAX);
+        Ranges.require("statusPollSeconds", c.statusPollSeconds(), SignConfig.STATUS_POLL_SECONDS_MIN, SignConfig.STATUS_POLL_SECONDS_MAX);
+        Ranges.require("statusIntervalSeconds", c.statusIntervalSeconds(), SignConfig.STATUS_INTERVAL_SECONDS_MIN, SignConfig.STATUS_INTERVAL_SECONDS_MAX);
+        Ranges.require("commsLossMinutes", c.commsLossMinutes(), SignConfig.COMMS_LOSS_MINUTES_MIN, SignConfig.COMMS_LOSS_MINUTES_MAX);
+        Ranges.require("testPriority", c.testPriority(), SignConfig.TEST_PRIORITY_MIN, SignConfig.TEST_PRIORITY_MAX);
+        Ranges.require("testMinutes", c.testMinutes(), SignConfig.TEST_MINUTES_MIN, SignConfig.TEST_MINUTES_MAX);
     }
 
     private static List<String> list(String[] values) {

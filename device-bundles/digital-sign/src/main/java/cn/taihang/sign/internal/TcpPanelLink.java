@@ -1,5 +1,6 @@
 package cn.taihang.sign.internal;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.hardware.spi.LineReader;
 import cn.taihang.sign.panel.Frame;
 import java.io.IOException;
@@ -57,9 +58,7 @@ final class TcpPanelLink implements PanelLink {
         }
         socket = s;
         out = s.getOutputStream();
-        Thread reader = new Thread(() -> read(s), "sign-tcp-" + host + ":" + port);
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("sign-tcp-" + host + ":" + port, () -> read(s));
     }
 
     private void read(Socket s) {

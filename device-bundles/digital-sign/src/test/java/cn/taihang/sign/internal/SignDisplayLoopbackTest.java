@@ -15,6 +15,8 @@ import cn.taihang.sign.domain.MessageOrigin;
 import cn.taihang.sign.rendering.SignImages;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.sign.panel.PanelEmulator;
+import cn.taihang.testkit.config.Configs;
+import cn.taihang.testkit.gateway.FakeOutbox;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -48,7 +50,7 @@ class SignDisplayLoopbackTest {
 
     private void start(ColourScheme scheme) throws Exception {
         panel = new TcpTestPanel(new PanelEmulator(256, 64, scheme, 8, "test"), LineFaults.none(), LineFaults.none());
-        sign = new SignComponent(Configs.sign("device", "hall-1", "description", "候车厅 / hall", "transport", SignConfig.Transport.TCP,
+        sign = new SignComponent(Configs.of(SignConfig.class, "device", "hall-1", "description", "候车厅 / hall", "transport", SignConfig.Transport.TCP,
                 "tcpPort", panel.port(), "width", 256, "height", 64, "colourScheme", scheme, "statusPollSeconds", 1, "testPriority", 180, "testMinutes", 3), new FakeOutbox(),
                 new FontResource(), null);
     }

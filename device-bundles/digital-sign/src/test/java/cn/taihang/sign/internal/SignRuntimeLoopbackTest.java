@@ -17,6 +17,9 @@ import cn.taihang.sign.rendering.SignImages;
 import cn.taihang.sign.rendering.TestFonts;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.sign.panel.PanelEmulator;
+import cn.taihang.testkit.config.Configs;
+import cn.taihang.testkit.gateway.FakeOutbox;
+import cn.taihang.testkit.time.RunningClock;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -34,7 +37,7 @@ class SignRuntimeLoopbackTest {
 
     private static final Instant T0 = Instant.parse("2025-05-01T02:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final RunningClock clock = new RunningClock(T0);
     private final FakeOutbox outbox = new FakeOutbox();
     private TcpTestPanel panel;
     private SignRuntime runtime;
@@ -55,7 +58,7 @@ class SignRuntimeLoopbackTest {
         System.arraycopy(new Object[] {"device", "road-1", "transport", SignConfig.Transport.TCP, "tcpPort", panel.port(),
                 "statusPollSeconds", 1, "largeType", true}, 0, all, 0, 10);
         System.arraycopy(config, 0, all, 10, config.length);
-        SignSettings settings = SignSettings.from(Configs.sign(all));
+        SignSettings settings = SignSettings.from(Configs.of(SignConfig.class, all));
         runtime = new SignRuntime(settings, TestFonts.fonts(), received -> new TcpPanelLink("127.0.0.1", panel.port(), received), outbox, clock,
                 () -> true);
         return settings;
@@ -95,7 +98,7 @@ class SignRuntimeLoopbackTest {
                 .isInstanceOfSatisfying(ActivationException.class, e -> assertThat(e.reason()).isEqualTo(ActivationException.Reason.PRIORITY));
         assertThat(onPanel(0)).as("refused messages leave the panel as it was").isEqualTo(shown);
 
-        clock.advance(Duration.ofMinutes(5));
+        clock.jump(Duration.ofMinutes(5));
         await().atMost(10, TimeUnit.SECONDS).until(() -> panel.emulator.shownCrc() == 0);
         assertThat(runtime.view().origin()).isEqualTo(MessageOrigin.END_DURATION);
     }
@@ -144,7 +147,7 @@ class SignRuntimeLoopbackTest {
         assertThat(runtime.lastProblem()).contains("did not answer");
         assertThat(outbox.latest("sign.status", "png/000")).as("no image is claimed for a panel that does not answer").isNull();
         panel.silent(false);
-        clock.advance(Duration.ofSeconds(6));
+        clock.jump(Duration.ofSeconds(6));
         await().atMost(10, TimeUnit.SECONDS).until(() -> "SHOWN".equals(outbox.latest("sign.status", "state")));
     }
 }

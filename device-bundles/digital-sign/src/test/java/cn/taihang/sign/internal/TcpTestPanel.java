@@ -1,5 +1,6 @@
 package cn.taihang.sign.internal;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.sign.panel.PanelEmulator;
 import java.io.BufferedReader;
@@ -28,9 +29,7 @@ final class TcpTestPanel implements AutoCloseable {
         this.toDriver = toDriver;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread acceptor = new Thread(this::serve, "test-panel");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        DaemonThreads.start("test-panel", this::serve);
     }
 
     int port() {

@@ -2,6 +2,7 @@ package cn.taihang.roadsensors.internal;
 
 import cn.taihang.gateway.api.Alarm;
 import cn.taihang.gateway.api.AlarmSeverity;
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.roadsensors.domain.AlarmChange;
 import cn.taihang.roadsensors.domain.AlarmRule;
 import cn.taihang.roadsensors.domain.AlarmRule.Direction;
@@ -37,9 +38,31 @@ final class AlarmCatalogue {
     private AlarmCatalogue() {
     }
 
-    /** @return the enabled rules. @throws IllegalArgumentException if a pair of thresholds has no hysteresis */
+    /**
+     * @return the enabled rules
+     * @throws IllegalArgumentException if a setting is outside its MetaType range or a pair of thresholds has no hysteresis
+     */
     static List<AlarmRule> rules(ThresholdsConfig c) {
-        int n = c.clearAfterReadings();
+        Ranges.require("fogRaiseMeters", c.fogRaiseMeters(), ThresholdsConfig.FOG_RAISE_MIN, ThresholdsConfig.FOG_RAISE_MAX);
+        Ranges.require("fogClearMeters", c.fogClearMeters(), ThresholdsConfig.FOG_CLEAR_MIN, ThresholdsConfig.FOG_CLEAR_MAX);
+        Ranges.require("iceRaiseAboveState", c.iceRaiseAboveState(), ThresholdsConfig.ICE_RAISE_MIN, ThresholdsConfig.ICE_RAISE_MAX);
+        Ranges.require("iceClearState", c.iceClearState(), ThresholdsConfig.ICE_CLEAR_MIN, ThresholdsConfig.ICE_CLEAR_MAX);
+        Ranges.require("windRaiseMps", c.windRaiseMps(), ThresholdsConfig.WIND_RAISE_MIN, ThresholdsConfig.WIND_RAISE_MAX);
+        Ranges.require("windClearMps", c.windClearMps(), ThresholdsConfig.WIND_CLEAR_MIN, ThresholdsConfig.WIND_CLEAR_MAX);
+        Ranges.require("heavyRainRaiseMmPerHour", c.heavyRainRaiseMmPerHour(), ThresholdsConfig.RAIN_RAISE_MIN, ThresholdsConfig.RAIN_RAISE_MAX);
+        Ranges.require("heavyRainClearMmPerHour", c.heavyRainClearMmPerHour(), ThresholdsConfig.RAIN_CLEAR_MIN, ThresholdsConfig.RAIN_CLEAR_MAX);
+        Ranges.require("pm25Raise", c.pm25Raise(), ThresholdsConfig.PM25_RAISE_MIN, ThresholdsConfig.PM25_RAISE_MAX);
+        Ranges.require("pm25Clear", c.pm25Clear(), ThresholdsConfig.PM25_CLEAR_MIN, ThresholdsConfig.PM25_CLEAR_MAX);
+        Ranges.require("pm10Raise", c.pm10Raise(), ThresholdsConfig.PM10_RAISE_MIN, ThresholdsConfig.PM10_RAISE_MAX);
+        Ranges.require("pm10Clear", c.pm10Clear(), ThresholdsConfig.PM10_CLEAR_MIN, ThresholdsConfig.PM10_CLEAR_MAX);
+        Ranges.require("parkingFullRaisePercent", c.parkingFullRaisePercent(), ThresholdsConfig.PARKING_RAISE_MIN, ThresholdsConfig.PARKING_RAISE_MAX);
+        Ranges.require("parkingFullClearPercent", c.parkingFullClearPercent(), ThresholdsConfig.PARKING_CLEAR_MIN, ThresholdsConfig.PARKING_CLEAR_MAX);
+        Ranges.require("crowdingRaisePerMinute", c.crowdingRaisePerMinute(), ThresholdsConfig.CROWDING_RAISE_MIN, ThresholdsConfig.CROWDING_RAISE_MAX);
+        Ranges.require("crowdingClearPerMinute", c.crowdingClearPerMinute(), ThresholdsConfig.CROWDING_CLEAR_MIN, ThresholdsConfig.CROWDING_CLEAR_MAX);
+        Ranges.require("offlineAfterMissedReports", c.offlineAfterMissedReports(), ThresholdsConfig.OFFLINE_AFTER_MISSED_MIN,
+                ThresholdsConfig.OFFLINE_AFTER_MISSED_MAX);
+        Ranges.require("defaultReportSeconds", c.defaultReportSeconds(), ThresholdsConfig.REPORT_SECONDS_MIN, Integer.MAX_VALUE);
+        int n = Ranges.require("clearAfterReadings", c.clearAfterReadings(), ThresholdsConfig.CLEAR_AFTER_READINGS_MIN, ThresholdsConfig.CLEAR_AFTER_READINGS_MAX);
         List<AlarmRule> all = List.of(
                 new AlarmRule(FOG, SensorKind.VISIBILITY, Direction.BELOW, c.fogRaiseMeters(), c.fogClearMeters(), n),
                 new AlarmRule(ICE, SensorKind.ROAD_SURFACE_STATE, Direction.ABOVE, c.iceRaiseAboveState(), c.iceClearState(), n),

@@ -11,6 +11,7 @@ import cn.taihang.gateway.api.sensor.IngestResult;
 import cn.taihang.gateway.api.sensor.SensorMessage;
 import cn.taihang.gateway.api.sensor.SensorMessageHandler;
 import cn.taihang.gateway.api.sensor.SensorValue;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.roadsensors.api.RoadSensors;
 import cn.taihang.roadsensors.api.SensorStatus;
 import cn.taihang.roadsensors.domain.AlarmChange;
@@ -79,11 +80,7 @@ public final class RoadSensorsComponent implements SensorMessageHandler, RoadSen
         this.clock = clock;
         this.book = new SensorBook(AlarmCatalogue.rules(config), config.offlineAfterMissedReports(), Duration.ofSeconds(config.defaultReportSeconds()), site);
         this.offlineAlarms = !List.of(config.disabledAlarms()).contains(AlarmCatalogue.SENSOR_OFFLINE);
-        this.ticker = tickEverySecond ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "road-sensors-presence");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ticker = tickEverySecond ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("road-sensors-presence")) : null;
         if (ticker != null) {
             ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         }

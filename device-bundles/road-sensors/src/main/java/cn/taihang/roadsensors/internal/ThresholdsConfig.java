@@ -7,77 +7,169 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Alarm thresholds with hysteresis per sensor kind, and offline detection (PID {@value #PID}). An alarm
  * rises past its raise level and clears back past its clear level. The defaults here are the only defaults.
  */
-@ObjectClassDefinition(id = ThresholdsConfig.PID, name = "路侧传感器告警阈值 / Road sensor alarm thresholds",
-        description = "Thresholds with hysteresis: an alarm rises past 'raise' and clears only after 'clear after readings' readings "
-                + "back past 'clear'. Fog, ice, wind and heavy rain are critical; air quality, parking, crowding and offline are warnings.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = ThresholdsConfig.PID, name = "%thresholds.name",
+        description = "%thresholds.description")
 public @interface ThresholdsConfig {
 
     /** The configuration PID. */
     String PID = "cn.taihang.roadsensors";
 
-    @AttributeDefinition(name = "Fog: raise below (m) / 大雾告警能见度", min = "0", description = "Visibility below which fog is raised")
+    /** Lowest raise level, visibility, m. */
+    double FOG_RAISE_MIN = 0;
+    /** Highest raise level, visibility, m. */
+    double FOG_RAISE_MAX = 10_000;
+
+    @AttributeDefinition(max = "" + FOG_RAISE_MAX, name = "%thresholds.fogRaiseMeters.name", min = "" + FOG_RAISE_MIN, description = "%thresholds.fogRaiseMeters.description")
     double fogRaiseMeters() default 200;
 
-    @AttributeDefinition(name = "Fog: clear at (m) / 大雾解除能见度", min = "0", description = "Visibility at or above which fog clears")
+    /** Lowest clear level, visibility, m. */
+    double FOG_CLEAR_MIN = 1;
+    /** Highest clear level, visibility, m. */
+    double FOG_CLEAR_MAX = 20_000;
+
+    @AttributeDefinition(max = "" + FOG_CLEAR_MAX, name = "%thresholds.fogClearMeters.name", min = "" + FOG_CLEAR_MIN, description = "%thresholds.fogClearMeters.description")
     double fogClearMeters() default 300;
 
-    @AttributeDefinition(name = "Ice: raise above state / 结冰告警路面状态", min = "0", max = "6",
-            description = "Road surface code above which ice is raised (0 dry, 1 moist, 2 wet, 3 slush, 4 snow, 5 frost, 6 ice)")
+    /** Lowest raise level, road surface code. */
+    double ICE_RAISE_MIN = 1;
+    /** Highest raise level, road surface code. */
+    double ICE_RAISE_MAX = 6;
+
+    @AttributeDefinition(name = "%thresholds.iceRaiseAboveState.name", min = "" + ICE_RAISE_MIN, max = "" + ICE_RAISE_MAX,
+            description = "%thresholds.iceRaiseAboveState.description")
     double iceRaiseAboveState() default 3;
 
-    @AttributeDefinition(name = "Ice: clear at or below state / 结冰解除路面状态", min = "0", max = "6",
-            description = "Road surface code at or below which ice clears")
+    /** Lowest clear level, road surface code. */
+    double ICE_CLEAR_MIN = 0;
+    /** Highest clear level, road surface code. */
+    double ICE_CLEAR_MAX = 5;
+
+    @AttributeDefinition(name = "%thresholds.iceClearState.name", min = "" + ICE_CLEAR_MIN, max = "" + ICE_CLEAR_MAX,
+            description = "%thresholds.iceClearState.description")
     double iceClearState() default 2;
 
-    @AttributeDefinition(name = "Wind: raise above (m/s) / 大风告警风速", min = "0", description = "17.2 m/s = Beaufort 8, gale")
+    /** Lowest raise level, wind speed, m/s. */
+    double WIND_RAISE_MIN = 1;
+    /** Highest raise level, wind speed, m/s. */
+    double WIND_RAISE_MAX = 75;
+
+    @AttributeDefinition(max = "" + WIND_RAISE_MAX, name = "%thresholds.windRaiseMps.name", min = "" + WIND_RAISE_MIN, description = "%thresholds.windRaiseMps.description")
     double windRaiseMps() default 17.2;
 
-    @AttributeDefinition(name = "Wind: clear at (m/s) / 大风解除风速", min = "0", description = "13.9 m/s = Beaufort 7")
+    /** Lowest clear level, wind speed, m/s. */
+    double WIND_CLEAR_MIN = 0;
+    /** Highest clear level, wind speed, m/s. */
+    double WIND_CLEAR_MAX = 74;
+
+    @AttributeDefinition(max = "" + WIND_CLEAR_MAX, name = "%thresholds.windClearMps.name", min = "" + WIND_CLEAR_MIN, description = "%thresholds.windClearMps.description")
     double windClearMps() default 13.9;
 
-    @AttributeDefinition(name = "Heavy rain: raise above (mm/h) / 强降雨告警", min = "0", description = "Short-duration heavy rain")
+    /** Lowest raise level, rain rate, mm/h. */
+    double RAIN_RAISE_MIN = 1;
+    /** Highest raise level, rain rate, mm/h. */
+    double RAIN_RAISE_MAX = 500;
+
+    @AttributeDefinition(max = "" + RAIN_RAISE_MAX, name = "%thresholds.heavyRainRaiseMmPerHour.name", min = "" + RAIN_RAISE_MIN, description = "%thresholds.heavyRainRaiseMmPerHour.description")
     double heavyRainRaiseMmPerHour() default 20;
 
-    @AttributeDefinition(name = "Heavy rain: clear at (mm/h) / 强降雨解除", min = "0")
+    /** Lowest clear level, rain rate, mm/h. */
+    double RAIN_CLEAR_MIN = 0;
+    /** Highest clear level, rain rate, mm/h. */
+    double RAIN_CLEAR_MAX = 499;
+
+    @AttributeDefinition(max = "" + RAIN_CLEAR_MAX, name = "%thresholds.heavyRainClearMmPerHour.name", min = "" + RAIN_CLEAR_MIN)
     double heavyRainClearMmPerHour() default 10;
 
-    @AttributeDefinition(name = "Air quality: PM2.5 raise above (µg/m³) / PM2.5 告警", min = "0", description = "150 µg/m³: heavily polluted (GB 3095 AQI)")
+    /** Lowest raise level, PM2.5, µg/m³. */
+    double PM25_RAISE_MIN = 1;
+    /** Highest raise level, PM2.5, µg/m³. */
+    double PM25_RAISE_MAX = 1000;
+
+    @AttributeDefinition(max = "" + PM25_RAISE_MAX, name = "%thresholds.pm25Raise.name", min = "" + PM25_RAISE_MIN, description = "%thresholds.pm25Raise.description")
     double pm25Raise() default 150;
 
-    @AttributeDefinition(name = "Air quality: PM2.5 clear at (µg/m³) / PM2.5 解除", min = "0")
+    /** Lowest clear level, PM2.5, µg/m³. */
+    double PM25_CLEAR_MIN = 0;
+    /** Highest clear level, PM2.5, µg/m³. */
+    double PM25_CLEAR_MAX = 999;
+
+    @AttributeDefinition(max = "" + PM25_CLEAR_MAX, name = "%thresholds.pm25Clear.name", min = "" + PM25_CLEAR_MIN)
     double pm25Clear() default 115;
 
-    @AttributeDefinition(name = "Air quality: PM10 raise above (µg/m³) / PM10 告警", min = "0", description = "350 µg/m³: heavily polluted")
+    /** Lowest raise level, PM10, µg/m³. */
+    double PM10_RAISE_MIN = 1;
+    /** Highest raise level, PM10, µg/m³. */
+    double PM10_RAISE_MAX = 2000;
+
+    @AttributeDefinition(max = "" + PM10_RAISE_MAX, name = "%thresholds.pm10Raise.name", min = "" + PM10_RAISE_MIN, description = "%thresholds.pm10Raise.description")
     double pm10Raise() default 350;
 
-    @AttributeDefinition(name = "Air quality: PM10 clear at (µg/m³) / PM10 解除", min = "0")
+    /** Lowest clear level, PM10, µg/m³. */
+    double PM10_CLEAR_MIN = 0;
+    /** Highest clear level, PM10, µg/m³. */
+    double PM10_CLEAR_MAX = 1999;
+
+    @AttributeDefinition(max = "" + PM10_CLEAR_MAX, name = "%thresholds.pm10Clear.name", min = "" + PM10_CLEAR_MIN)
     double pm10Clear() default 250;
 
-    @AttributeDefinition(name = "Parking full: raise above (%) / 停车场满告警", min = "0", max = "100")
+    /** Lowest raise level, parking occupancy, %. */
+    double PARKING_RAISE_MIN = 1;
+    /** Highest raise level, parking occupancy, %. */
+    double PARKING_RAISE_MAX = 100;
+
+    @AttributeDefinition(name = "%thresholds.parkingFullRaisePercent.name", min = "" + PARKING_RAISE_MIN, max = "" + PARKING_RAISE_MAX)
     double parkingFullRaisePercent() default 95;
 
-    @AttributeDefinition(name = "Parking full: clear at (%) / 停车场满解除", min = "0", max = "100")
+    /** Lowest clear level, parking occupancy, %. */
+    double PARKING_CLEAR_MIN = 0;
+    /** Highest clear level, parking occupancy, %. */
+    double PARKING_CLEAR_MAX = 99;
+
+    @AttributeDefinition(name = "%thresholds.parkingFullClearPercent.name", min = "" + PARKING_CLEAR_MIN, max = "" + PARKING_CLEAR_MAX)
     double parkingFullClearPercent() default 85;
 
-    @AttributeDefinition(name = "Crowding: raise above (people/min) / 人流拥挤告警", min = "0", description = "People through a scenic gate per minute")
+    /** Lowest raise level, people per minute. */
+    double CROWDING_RAISE_MIN = 1;
+    /** Highest raise level, people per minute. */
+    double CROWDING_RAISE_MAX = 10_000;
+
+    @AttributeDefinition(max = "" + CROWDING_RAISE_MAX, name = "%thresholds.crowdingRaisePerMinute.name", min = "" + CROWDING_RAISE_MIN, description = "%thresholds.crowdingRaisePerMinute.description")
     double crowdingRaisePerMinute() default 120;
 
-    @AttributeDefinition(name = "Crowding: clear at (people/min) / 人流拥挤解除", min = "0")
+    /** Lowest clear level, people per minute. */
+    double CROWDING_CLEAR_MIN = 0;
+    /** Highest clear level, people per minute. */
+    double CROWDING_CLEAR_MAX = 9999;
+
+    @AttributeDefinition(max = "" + CROWDING_CLEAR_MAX, name = "%thresholds.crowdingClearPerMinute.name", min = "" + CROWDING_CLEAR_MIN)
     double crowdingClearPerMinute() default 80;
 
-    @AttributeDefinition(name = "Clear after readings / 连续解除读数", min = "1", max = "100",
-            description = "Readings in a row past the clear level before an alarm clears")
+    /** Fewest readings before a clear. */
+    int CLEAR_AFTER_READINGS_MIN = 1;
+    /** Most readings before a clear. */
+    int CLEAR_AFTER_READINGS_MAX = 100;
+
+    @AttributeDefinition(name = "%thresholds.clearAfterReadings.name", min = "" + CLEAR_AFTER_READINGS_MIN, max = "" + CLEAR_AFTER_READINGS_MAX,
+            description = "%thresholds.clearAfterReadings.description")
     int clearAfterReadings() default 2;
 
-    @AttributeDefinition(name = "Disabled alarms / 停用告警", required = false,
-            description = "Alarm kinds not raised on this gateway: fog, ice, wind, heavy-rain, air-quality, parking-full, crowding, sensor-offline")
+    @AttributeDefinition(name = "%thresholds.disabledAlarms.name", required = false,
+            description = "%thresholds.disabledAlarms.description")
     String[] disabledAlarms() default {};
 
-    @AttributeDefinition(name = "Offline after missed reports / 离线判定漏报次数", min = "1", max = "100",
-            description = "A sensor silent for this many report periods raises sensor-offline")
+    /** Fewest missed reports before offline. */
+    int OFFLINE_AFTER_MISSED_MIN = 1;
+    /** Most missed reports before offline. */
+    int OFFLINE_AFTER_MISSED_MAX = 100;
+
+    @AttributeDefinition(name = "%thresholds.offlineAfterMissedReports.name", min = "" + OFFLINE_AFTER_MISSED_MIN, max = "" + OFFLINE_AFTER_MISSED_MAX,
+            description = "%thresholds.offlineAfterMissedReports.description")
     int offlineAfterMissedReports() default 3;
 
-    @AttributeDefinition(name = "Default report period (s) / 默认上报周期", min = "1",
-            description = "Report period of sensors without a configuration of their own")
+    /** Shortest report period, s. */
+    int REPORT_SECONDS_MIN = 1;
+
+    @AttributeDefinition(name = "%thresholds.defaultReportSeconds.name", min = "" + REPORT_SECONDS_MIN,
+            description = "%thresholds.defaultReportSeconds.description")
     int defaultReportSeconds() default 60;
 }

@@ -12,6 +12,10 @@ import cn.taihang.gateway.api.sensor.IngestResult;
 import cn.taihang.gateway.api.sensor.SensorMessage;
 import cn.taihang.gateway.api.sensor.SensorValue;
 import cn.taihang.roadsensors.api.SensorStatus;
+import cn.taihang.testkit.config.Configs;
+import cn.taihang.testkit.gateway.FakeAlarms;
+import cn.taihang.testkit.gateway.FakeOutbox;
+import cn.taihang.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RoadSensorsComponentTest {
 
     private static final Instant T0 = Instant.parse("2025-01-15T06:00:00Z");
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final FakeOutbox outbox = new FakeOutbox();
     private final FakeAlarms alarms = new FakeAlarms();
 
@@ -48,7 +52,7 @@ class RoadSensorsComponentTest {
     void fogRisesAtOnceWithThePlaceAndValueAndClearsWithHysteresis() {
         RoadSensorsComponent c = component(Map.of());
         assertThat(send(c, visibility(120)).outcome()).isEqualTo(IngestResult.Outcome.ACCEPTED);
-        Alarm fog = alarms.active.get("fog@vis-zw-1");
+        Alarm fog = alarms.activeAlarm("fog@vis-zw-1");
         assertThat(fog.kind()).isEqualTo("fog");
         assertThat(fog.severity()).isEqualTo(AlarmSeverity.CRITICAL);
         assertThat(fog.message()).contains("大雾").contains("Fog").contains("120");
@@ -56,16 +60,16 @@ class RoadSensorsComponentTest {
                 .containsEntry("km", 13.7).containsEntry("value", 120.0).containsEntry("unit", "m").containsEntry("raise", 200.0).containsEntry("clear", 300.0);
         send(c, visibility(260));
         send(c, visibility(350));
-        assertThat(alarms.active).containsKey("fog@vis-zw-1");
+        assertThat(alarms.activeAlarm("fog@vis-zw-1")).isNotNull();
         send(c, visibility(400));
-        assertThat(alarms.active).doesNotContainKey("fog@vis-zw-1");
-        assertThat(alarms.events).containsExactly("raised fog@vis-zw-1", "cleared fog@vis-zw-1");
+        assertThat(alarms.activeAlarm("fog@vis-zw-1")).isNull();
+        assertThat(alarms.events()).containsExactly("raised fog@vis-zw-1", "cleared fog@vis-zw-1");
     }
 
     @Test
     void readingsAreStoredAsSensorReadingRecordsWithIpsoNames() {
         send(component(Map.of()), visibility(800));
-        OutboundRecord record = outbox.records.get(0);
+        OutboundRecord record = outbox.records().get(0);
         assertThat(record.kind()).isEqualTo("sensor.reading");
         assertThat(record.device()).isEqualTo("vis-zw-1");
         assertThat(record.priority()).isEqualTo(Priority.NORMAL);
@@ -81,8 +85,8 @@ class RoadSensorsComponentTest {
         assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.INVALID);
         assertThat(result.detail()).contains("furlong").contains("km");
         assertThat(send(c, visibility(-3)).outcome()).isEqualTo(IngestResult.Outcome.INVALID);
-        assertThat(outbox.records).isEmpty();
-        assertThat(alarms.events).isEmpty();
+        assertThat(outbox.records()).isEmpty();
+        assertThat(alarms.events()).isEmpty();
         SensorStatus status = c.sensor("vis-zw-1").orElseThrow();
         assertThat(status.refused()).isEqualTo(2);
         assertThat(status.lastProblem()).contains("not physically possible");
@@ -90,11 +94,11 @@ class RoadSensorsComponentTest {
 
     @Test
     void aFullStoreIsAnsweredBusyButTheAlarmStillRises() {
-        outbox.refuse = OutboxException.Reason.FULL;
+        outbox.refuse(OutboxException.Reason.FULL);
         IngestResult result = send(component(Map.of()), visibility(50));
         assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.BUSY);
         assertThat(result.retryAfterSeconds()).isEqualTo(60);
-        assertThat(alarms.active).containsKey("fog@vis-zw-1");
+        assertThat(alarms.activeAlarm("fog@vis-zw-1")).isNotNull();
     }
 
     @Test
@@ -103,17 +107,17 @@ class RoadSensorsComponentTest {
         send(c, visibility(900));
         clock.advance(Duration.ofSeconds(30));
         c.tick();
-        assertThat(alarms.active).isEmpty();
+        assertThat(alarms.active()).isEmpty();
         clock.advance(Duration.ofSeconds(1));
         c.tick();
-        Alarm offline = alarms.active.get("sensor-offline@vis-zw-1");
+        Alarm offline = alarms.activeAlarm("sensor-offline@vis-zw-1");
         assertThat(offline.severity()).isEqualTo(AlarmSeverity.WARNING);
         assertThat(offline.details()).containsEntry("section", "zheshui-wangmangling").containsEntry("silentSeconds", 31L);
         assertThat(c.sensor("vis-zw-1").orElseThrow().presence()).isEqualTo(SensorStatus.Presence.OFFLINE);
         assertThat(c.sensor("vis-zw-1").orElseThrow().activeAlarms()).containsExactly("sensor-offline@vis-zw-1");
         clock.advance(Duration.ofSeconds(100));
         send(c, visibility(900));
-        assertThat(alarms.active).isEmpty();
+        assertThat(alarms.active()).isEmpty();
         assertThat(c.sensor("vis-zw-1").orElseThrow().presence()).isEqualTo(SensorStatus.Presence.ONLINE);
     }
 
@@ -139,6 +143,6 @@ class RoadSensorsComponentTest {
         send(c, visibility(20));
         clock.advance(Duration.ofHours(1));
         c.tick();
-        assertThat(alarms.events).isEmpty();
+        assertThat(alarms.events()).isEmpty();
     }
 }

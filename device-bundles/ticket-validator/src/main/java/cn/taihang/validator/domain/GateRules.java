@@ -16,6 +16,11 @@ import java.util.Set;
  */
 public record GateRules(String gate, GateKind kind, Set<Integer> places, Duration skew, Duration passback) {
 
+    /** Lowest catalogue code of a place. */
+    public static final int PLACE_MIN = 0;
+    /** Highest catalogue code of a place (two bytes in a ticket). */
+    public static final int PLACE_MAX = 65_535;
+
     /** Validates and copies. @throws IllegalArgumentException on a bad value */
     public GateRules {
         Objects.requireNonNull(kind, "kind");
@@ -23,8 +28,8 @@ public record GateRules(String gate, GateKind kind, Set<Integer> places, Duratio
             throw new IllegalArgumentException("the gate needs a device id");
         }
         places = Set.copyOf(places);
-        if (places.isEmpty() || places.stream().anyMatch(p -> p < 0 || p > 65535)) {
-            throw new IllegalArgumentException("places must list the catalogue codes (0-65535) this gate admits to, e.g. 2001 for Wangmangling");
+        if (places.isEmpty() || places.stream().anyMatch(p -> p < PLACE_MIN || p > PLACE_MAX)) {
+            throw new IllegalArgumentException("places must list the catalogue codes (" + PLACE_MIN + "-" + PLACE_MAX + ") this gate admits to, e.g. 2001 for Wangmangling");
         }
         if (skew.isNegative() || skew.compareTo(Duration.ofHours(2)) > 0 || passback.isNegative()) {
             throw new IllegalArgumentException("clock skew tolerance must be 0-7200 s and the passback time >= 0");

@@ -8,14 +8,11 @@ import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.ScanEntry;
 import cn.taihang.gateway.api.TicketCheck;
 import cn.taihang.gateway.api.TicketCheckResult;
+import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.hardware.api.Gpio;
 import cn.taihang.hardware.api.HardwareException;
-import cn.taihang.hardware.api.LineListener;
-import cn.taihang.hardware.api.SerialLine;
 import cn.taihang.hardware.api.SerialPorts;
-import cn.taihang.hardware.api.SerialSpec;
 import cn.taihang.validator.domain.Decision;
-import cn.taihang.validator.domain.TicketJudge;
 import cn.taihang.validator.domain.Trust;
 import cn.taihang.validator.domain.UseState;
 import cn.taihang.validator.domain.Verdict;
@@ -25,10 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -39,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ticket gate: lines from the QR scanner are judged on the gate's own thread (queue of
- * {@value #QUEUE} scans; beyond it a scan is refused BUSY), an accept is written to the ledger before the
+ * One ticket gate: lines from the QR scanner are judged on the gate's own thread ({@link ScanStation}: beyond
+ * {@value ScanStation#QUEUE} waiting scans a scan is refused BUSY), an accept is written to the ledger before the
  * relay opens, then published as a critical record; every verdict is echoed to the scanner port, shown on
  * the lights and buzzer, and counted. Registered as a {@link Device} (kind {@value #KIND}) and as the gate's
  * {@link TicketCheck}.
@@ -48,28 +41,19 @@ import org.slf4j.LoggerFactory;
 @Component(name = GateComponent.PID, configurationPid = GateComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {Device.class, TicketCheck.class}, immediate = true)
 @Designate(ocd = GateConfiguration.class, factory = true)
-public final class GateComponent implements Device, TicketCheck, LineListener {
+public final class GateComponent implements Device, TicketCheck, ScanStation.Desk {
 
     static final String PID = "cn.taihang.validator.gate";
     static final String KIND = "ticket-validator";
-    static final int QUEUE = 64;
     private static final Logger LOG = LoggerFactory.getLogger(GateComponent.class);
-    private static final int MAX_LINE = 1024;
     private static final int CAS_ATTEMPTS = 3;
 
     private final GateSettings settings;
     private final TrustSource trust;
-    private final Clock clock;
-    private final TicketJudge judge;
-    private final ScanLedger ledger;
-    private final ScanRecords records;
-    private final ScanStats stats = new ScanStats();
+    private final DeviceWorker worker;
+    private final ScanStation station;
     private final GateOutputs outputs;
-    private final SerialLine scanner;
-    private final ThreadPoolExecutor worker;
-    private final AtomicBoolean internalErrorLogged = new AtomicBoolean();
     private volatile String ledgerProblem = "";
-    private volatile String echoProblem = "";
 
     /** Activated by DS with the gate's factory configuration. */
     @Activate
@@ -82,27 +66,21 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
     GateComponent(Gpio gpio, SerialPorts serial, Outbox outbox, LocalLedger ledger, TrustSource trust, GateSettings settings, Clock clock) {
         this.settings = settings;
         this.trust = trust;
-        this.clock = clock;
-        this.judge = new TicketJudge(settings.rules());
-        this.ledger = new ScanLedger(ledger, settings.rules().skew());
-        this.records = new ScanRecords(outbox, settings.device(), settings.rules().kind());
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "gate-" + settings.device());
-            t.setDaemon(true);
-            return t;
-        }, (task, executor) -> busy());
+        this.worker = new DeviceWorker("gate-" + settings.device(), "ticket gate " + settings.device());
+        this.station = new ScanStation(new ScanStation.Setup("gate", settings.rules(), settings.echoVerdict(), settings.publishRejections()), ledger, outbox,
+                trust, clock, worker);
         try {
             outputs = new GateOutputs(gpio, settings.device(), settings.relayPin(), settings.relayPulse(), settings.greenPin(), settings.redPin(),
                     settings.buzzerPin());
         } catch (HardwareException e) {
-            worker.shutdownNow();
+            worker.close();
             throw GateSettings.fail(settings.device(), e.getMessage() + ". Give the gate free GPIO pins that no other device uses");
         }
         try {
-            scanner = serial.open(new SerialSpec(settings.scannerPort(), settings.scannerBaud(), MAX_LINE, "gate " + settings.device() + " scanner"), this);
+            station.open(serial, settings.scannerPort(), settings.scannerBaud(), this);
         } catch (HardwareException | RuntimeException e) {
             outputs.close();
-            worker.shutdownNow();
+            worker.close();
             throw GateSettings.fail(settings.device(), e.getMessage() + ". Check scannerPort and that no other device holds it");
         }
         LOG.info("ticket gate {} ({} {}) ready: scanner on {}, relay on GPIO {}", settings.device(), settings.rules().kind(), settings.rules().places(),
@@ -111,38 +89,18 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
 
     @Deactivate
     void deactivate() {
-        scanner.close();
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        station.close();
+        worker.close();
         outputs.close();
-        LOG.info("ticket gate {} stopped: {}", settings.device(), stats.summary());
-    }
-
-    @Override
-    public void onLine(String line, long timestampMicros) {
-        Instant at = Instant.ofEpochSecond(timestampMicros / 1_000_000, (timestampMicros % 1_000_000) * 1000);
-        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        worker.execute(() -> guarded(() -> scan(text, at)));
-    }
-
-    @Override
-    public void onOverflow(int length) {
-        worker.execute(() -> guarded(() -> refuse(Decision.refused(Verdict.TOO_LARGE, "a line of " + length + " characters from the scanner"),
-                clock.instant())));
+        LOG.info("ticket gate {} stopped: {}", settings.device(), station.stats().summary());
     }
 
     /** Judges a scan, records an accept in the ledger (then opens), answers and publishes. Runs on the gate's thread. */
-    void scan(String text, Instant at) {
+    @Override
+    public void scan(String text, Instant at) {
         Decision decision = null;
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            decision = judge.judge(text, clock.instant(), trust.current(), ledger);
+            decision = station.judge(text);
             if (decision.verdict() == Verdict.LEDGER_FAULT) {
                 ledgerProblem = decision.detail();
             }
@@ -150,12 +108,12 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
                 break;
             }
             try {
-                Optional<UseState> written = ledger.recordUse(decision, settings.device(), at);
+                Optional<UseState> written = station.uses().recordUse(decision, settings.device(), at);
                 ledgerProblem = "";
                 if (written.isPresent()) {
                     outputs.pass();
-                    records.redemption(decision, written.get().uses(), at);
-                    finish(decision, at);
+                    station.records().redemption(decision, written.get().uses(), at);
+                    station.accepted(decision, at, "ACCEPTED " + decision.ticketId() + " " + decision.verdict().message());
                     return;
                 }
             } catch (LedgerException e) {
@@ -169,58 +127,23 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
             decision = new Decision(Verdict.LEDGER_FAULT, decision.ticket(), decision.entitlement(), decision.state(), decision.stateVersion(),
                     "the ledger entry kept changing under " + CAS_ATTEMPTS + " attempts; scan again");
         }
-        refuse(decision, at);
+        station.refuse(decision, at);
     }
 
-    private void refuse(Decision decision, Instant at) {
+    @Override
+    public void showRefusal() {
         outputs.refuse();
-        if (settings.publishRejections()) {
-            records.rejection(decision, at);
-        }
-        finish(decision, at);
-    }
-
-    private void finish(Decision decision, Instant at) {
-        stats.count(settings.device(), decision.verdict(), decision.ticketId(), at);
-        if (!decision.verdict().accepted()) {
-            LOG.debug("gate {}: {} {} {}", settings.device(), decision.verdict(), decision.ticketId(), decision.detail());
-        }
-        if (settings.echoVerdict()) {
-            String line = decision.verdict().accepted() ? "ACCEPTED " + decision.ticketId() + " " + decision.verdict().message()
-                    : "REJECTED " + decision.verdict().name() + " " + decision.verdict().message();
-            try {
-                scanner.writeLine(line);
-                echoProblem = "";
-            } catch (HardwareException | RuntimeException e) {
-                echoProblem = e.getMessage();
-            }
-        }
-    }
-
-    private void busy() {
-        stats.count(settings.device(), Verdict.BUSY, "", clock.instant());
-    }
-
-    private void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            if (internalErrorLogged.compareAndSet(false, true)) {
-                LOG.error("ticket gate {}: internal error on a scan, the gate goes on; please report it", settings.device(), e);
-            }
-        }
     }
 
     @Override
     public TicketCheckResult check(String scannedText) {
-        String text = CheckDetails.scannedLine(scannedText);
-        Decision d = judge.judge(text, clock.instant(), trust.current(), ledger);
+        Decision d = station.testScan(scannedText);
         return new TicketCheckResult(settings.device(), d.verdict().accepted(), d.verdict().name(), d.verdict().message(), CheckDetails.of(d));
     }
 
     @Override
     public List<ScanEntry> recentScans(int max) {
-        return stats.recent(max);
+        return station.recent(max);
     }
 
     @Override
@@ -242,7 +165,9 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
     public List<ChannelStatus> channels() {
         Trust now = trust.current();
         KeyRing ring = now.keyRing();
-        Instant last = stats.lastScan();
+        Instant last = station.stats().lastScan();
+        String echoProblem = station.echoProblem();
+        ScanRecords records = station.records();
         return List.of(
                 new ChannelStatus("scanner", echoProblem.isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.DEGRADED,
                         settings.scannerPort() + (last == null ? ", no scan yet" : ", last scan " + last),
@@ -254,13 +179,13 @@ public final class GateComponent implements Device, TicketCheck, LineListener {
                 new ChannelStatus("deny-list", ChannelStatus.State.OK, "version " + now.denyList().version() + ", " + now.denied().size() + " tickets", ""),
                 new ChannelStatus("ledger", ledgerProblem.isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.FAULT, ledgerProblem.isEmpty() ? "ok" : "failing",
                         ledgerProblem.isEmpty() ? "" : ledgerProblem + ": tickets are refused (LEDGER_FAULT) until the ledger writes again"),
-                new ChannelStatus("scans", records.lastProblem().isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.DEGRADED, stats.summary(),
+                new ChannelStatus("scans", records.lastProblem().isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.DEGRADED, station.stats().summary(),
                         records.lastProblem().isEmpty() ? "" : records.failures() + " records refused by the outbox, latest " + records.lastProblem()
                                 + ": check the gateway store"));
     }
 
     /** @return the counters (tests, console) */
     ScanStats stats() {
-        return stats;
+        return station.stats();
     }
 }

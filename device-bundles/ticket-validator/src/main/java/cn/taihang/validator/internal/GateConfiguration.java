@@ -1,64 +1,96 @@
 package cn.taihang.validator.internal;
 
+import cn.taihang.validator.domain.GateRules;
 import cn.taihang.wire.ticket.GateKind;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * One ticket gate (factory configuration {@code cn.taihang.validator.gate}): a QR scanner on a serial line,
  * the gate relay and optional LEDs and buzzer on GPIO outputs. The defaults here are the only defaults.
  */
-@ObjectClassDefinition(id = GateComponent.PID, name = "检票闸机 / Ticket gate",
-        description = "A QR ticket gate: scanner on a serial port, gate relay and feedback on GPIO; validates offline.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", id = GateComponent.PID, name = "%gate.name",
+        description = "%gate.description")
 public @interface GateConfiguration {
 
-    @AttributeDefinition(name = "Device id", description = "Unique id of the gate on this gateway, e.g. wangmangling-gate-1. Required.")
+    @AttributeDefinition(name = "%gate.device.name", description = "%gate.device.description")
     String device();
 
-    @AttributeDefinition(name = "Description", required = false,
-            description = "Bilingual place, e.g. 王莽岭景区 1 号闸机 / Wangmangling entrance gate 1")
+    @AttributeDefinition(name = "%gate.description.name", required = false,
+            description = "%gate.description.description")
     String description() default "";
 
-    @AttributeDefinition(name = "Gate kind", description = "What the gate controls: BUS_BOARDING, SCENIC_ENTRANCE, LODGING "
-            + "(rental key lockers have their own configuration, cn.taihang.validator.locker). Required.")
+    @AttributeDefinition(name = "%gate.kind.name", options = {@Option(label = "BUS_BOARDING", value = "BUS_BOARDING"),
+        @Option(label = "SCENIC_ENTRANCE", value = "SCENIC_ENTRANCE"), @Option(label = "LODGING", value = "LODGING")}, description = "%gate.kind.description")
     GateKind kind();
 
-    @AttributeDefinition(name = "Places", description = "Catalogue codes of the bus lines, scenic area or lodging this gate admits to "
-            + "(GET /api/v1/tickets/catalogue on the bridge lists them), e.g. 1001,1009 for a hub boarding T01 and T09. Required.")
+    /** Lowest catalogue code. */
+    int PLACE_MIN = GateRules.PLACE_MIN;
+    /** Highest catalogue code. */
+    int PLACE_MAX = GateRules.PLACE_MAX;
+
+    @AttributeDefinition(max = "" + PLACE_MAX, min = "" + PLACE_MIN, name = "%gate.places.name", description = "%gate.places.description")
     int[] places();
 
-    @AttributeDefinition(name = "Scanner port", description = "Serial port of the QR scanner module, e.g. /dev/ttyACM0 (scanner-1 on the simulated board). Required.")
+    @AttributeDefinition(name = "%gate.scannerPort.name", description = "%gate.scannerPort.description")
     String scannerPort();
 
-    @AttributeDefinition(name = "Scanner baud", min = "1200", max = "921600", description = "Line speed of the scanner")
+    /** Slowest scanner line, baud. */
+    int SCANNER_BAUD_MIN = 1200;
+    /** Fastest scanner line, baud. */
+    int SCANNER_BAUD_MAX = 921_600;
+
+    @AttributeDefinition(name = "%gate.scannerBaud.name", min = "" + SCANNER_BAUD_MIN, max = "" + SCANNER_BAUD_MAX, description = "%gate.scannerBaud.description")
     int scannerBaud() default 9600;
 
-    @AttributeDefinition(name = "Relay GPIO", min = "0", description = "GPIO (BCM number) driving the gate relay, high = open. Required.")
+    /** Lowest GPIO (BCM) number. */
+    int PIN_MIN = 0;
+
+    @AttributeDefinition(name = "%gate.relayPin.name", min = "" + PIN_MIN, description = "%gate.relayPin.description")
     int relayPin();
 
-    @AttributeDefinition(name = "Relay pulse (ms)", min = "50", max = "30000", description = "How long the relay stays on to let one person through")
+    /** Shortest relay pulse, ms. */
+    int RELAY_PULSE_MILLIS_MIN = 50;
+    /** Longest relay pulse, ms. */
+    int RELAY_PULSE_MILLIS_MAX = 30_000;
+
+    @AttributeDefinition(name = "%gate.relayPulseMillis.name", min = "" + RELAY_PULSE_MILLIS_MIN, max = "" + RELAY_PULSE_MILLIS_MAX, description = "%gate.relayPulseMillis.description")
     int relayPulseMillis() default 1500;
 
-    @AttributeDefinition(name = "Green LED GPIO", min = "-1", description = "GPIO of the green 'pass' light; -1 for none")
+    /** An optional output that is not fitted. */
+    int NO_PIN = -1;
+
+    @AttributeDefinition(name = "%gate.greenLedPin.name", min = "" + NO_PIN, description = "%gate.greenLedPin.description")
     int greenLedPin() default -1;
 
-    @AttributeDefinition(name = "Red LED GPIO", min = "-1", description = "GPIO of the red 'refused' light; -1 for none")
+    @AttributeDefinition(name = "%gate.redLedPin.name", min = "" + NO_PIN, description = "%gate.redLedPin.description")
     int redLedPin() default -1;
 
-    @AttributeDefinition(name = "Buzzer GPIO", min = "-1", description = "GPIO of the buzzer: a short beep on pass, a long one on refusal; -1 for none")
+    @AttributeDefinition(name = "%gate.buzzerPin.name", min = "" + NO_PIN, description = "%gate.buzzerPin.description")
     int buzzerPin() default -1;
 
-    @AttributeDefinition(name = "Clock skew tolerance (s)", min = "0", max = "7200",
-            description = "Validity windows are widened by this much on both sides, for a gateway clock that drifted while offline")
+    /** No clock skew tolerance. */
+    int CLOCK_SKEW_SECONDS_MIN = 0;
+    /** Most clock skew tolerance, s (two hours). */
+    int CLOCK_SKEW_SECONDS_MAX = 7200;
+
+    @AttributeDefinition(name = "%gate.clockSkewSeconds.name", min = "" + CLOCK_SKEW_SECONDS_MIN, max = "" + CLOCK_SKEW_SECONDS_MAX,
+            description = "%gate.clockSkewSeconds.description")
     int clockSkewSeconds() default 300;
 
-    @AttributeDefinition(name = "Passback (s)", min = "0", max = "86400",
-            description = "A ticket with uses left is still refused (PASSBACK) if scanned again at the same gate within this time")
+    /** No passback time. */
+    int PASSBACK_SECONDS_MIN = 0;
+    /** Longest passback time, s (a day). */
+    int PASSBACK_SECONDS_MAX = 86_400;
+
+    @AttributeDefinition(name = "%gate.passbackSeconds.name", min = "" + PASSBACK_SECONDS_MIN, max = "" + PASSBACK_SECONDS_MAX,
+            description = "%gate.passbackSeconds.description")
     int passbackSeconds() default 60;
 
-    @AttributeDefinition(name = "Echo verdict to scanner", description = "Write the verdict line (code and bilingual text) back to the scanner port, for its display")
+    @AttributeDefinition(name = "%gate.echoVerdict.name", description = "%gate.echoVerdict.description")
     boolean echoVerdict() default true;
 
-    @AttributeDefinition(name = "Publish refusals", description = "Publish each refused scan as a ticket.rejection record (normal priority)")
+    @AttributeDefinition(name = "%gate.publishRejections.name", description = "%gate.publishRejections.description")
     boolean publishRejections() default true;
 }

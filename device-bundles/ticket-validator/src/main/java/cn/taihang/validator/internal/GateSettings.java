@@ -1,5 +1,6 @@
 package cn.taihang.validator.internal;
 
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.validator.domain.GateRules;
 import cn.taihang.wire.ticket.GateKind;
 import java.time.Duration;
@@ -56,9 +57,14 @@ record GateSettings(String device, String description, GateRules rules, String s
         try {
             GateRules rules = new GateRules(device, kind, Arrays.stream(places == null ? new int[0] : places).boxed().collect(Collectors.toSet()),
                     Duration.ofSeconds(c.clockSkewSeconds()), Duration.ofSeconds(c.passbackSeconds()));
-            if (c.scannerPort() == null || c.scannerPort().isBlank() || c.relayPin() < 0 || c.relayPulseMillis() < 50) {
-                throw new IllegalArgumentException("scannerPort must name a port, relayPin must be a GPIO number and relayPulseMillis at least 50");
-            }
+            ScanStation.requireScanner(c.scannerPort(), c.scannerBaud());
+            Ranges.require("relayPin", c.relayPin(), GateConfiguration.PIN_MIN, Integer.MAX_VALUE);
+            Ranges.require("relayPulseMillis", c.relayPulseMillis(), GateConfiguration.RELAY_PULSE_MILLIS_MIN, GateConfiguration.RELAY_PULSE_MILLIS_MAX);
+            Ranges.require("greenLedPin", c.greenLedPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);
+            Ranges.require("redLedPin", c.redLedPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);
+            Ranges.require("buzzerPin", c.buzzerPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);
+            Ranges.require("clockSkewSeconds", c.clockSkewSeconds(), GateConfiguration.CLOCK_SKEW_SECONDS_MIN, GateConfiguration.CLOCK_SKEW_SECONDS_MAX);
+            Ranges.require("passbackSeconds", c.passbackSeconds(), GateConfiguration.PASSBACK_SECONDS_MIN, GateConfiguration.PASSBACK_SECONDS_MAX);
             String description = c.description() == null || c.description().isBlank()
                     ? "检票闸机 " + device + " / ticket gate " + device : c.description();
             return new GateSettings(device, description, rules, c.scannerPort(), c.scannerBaud(), c.relayPin(), Duration.ofMillis(c.relayPulseMillis()),

@@ -9,15 +9,12 @@ import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.ScanEntry;
 import cn.taihang.gateway.api.TicketCheck;
 import cn.taihang.gateway.api.TicketCheckResult;
+import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.hardware.api.Gpio;
 import cn.taihang.hardware.api.HardwareException;
-import cn.taihang.hardware.api.LineListener;
-import cn.taihang.hardware.api.SerialLine;
 import cn.taihang.hardware.api.SerialPorts;
-import cn.taihang.hardware.api.SerialSpec;
 import cn.taihang.validator.domain.Decision;
 import cn.taihang.validator.domain.LockerStock;
-import cn.taihang.validator.domain.TicketJudge;
 import cn.taihang.validator.domain.Verdict;
 import cn.taihang.wire.ticket.RentalPass;
 import java.time.Clock;
@@ -28,10 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,27 +47,19 @@ import org.slf4j.LoggerFactory;
 @Component(name = LockerComponent.PID, configurationPid = LockerComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {Device.class, TicketCheck.class}, immediate = true)
 @Designate(ocd = LockerConfiguration.class, factory = true)
-public final class LockerComponent implements Device, TicketCheck, LineListener {
+public final class LockerComponent implements Device, TicketCheck, ScanStation.Desk {
 
     static final String PID = "cn.taihang.validator.locker";
     static final String KIND = "rental-key-locker";
     private static final Logger LOG = LoggerFactory.getLogger(LockerComponent.class);
-    private final java.util.concurrent.atomic.AtomicBoolean internalErrorLogged = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final int QUEUE = 64;
-    private static final int MAX_LINE = 1024;
 
     private final LockerSettings settings;
     private final TrustSource trust;
     private final Clock clock;
-    private final TicketJudge judge;
-    private final ScanLedger uses;
-    private final ScanRecords records;
-    private final ScanStats stats = new ScanStats();
-    private final ScheduledThreadPoolExecutor worker;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final DeviceWorker worker;
+    private final ScanStation station;
     private volatile LockerDoors doors;
     private final LockerSlots slots;
-    private final SerialLine scanner;
     private ScheduledFuture<?> timer;
     private Instant timerAt;
 
@@ -89,9 +76,6 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         this.settings = settings;
         this.trust = trust;
         this.clock = clock;
-        this.judge = new TicketJudge(settings.rules());
-        this.uses = new ScanLedger(ledger, settings.rules().skew());
-        this.records = new ScanRecords(outbox, settings.device(), settings.rules().kind());
         LockerLedger lockerLedger = new LockerLedger(ledger, settings.device());
         LockerStock stock;
         try {
@@ -99,96 +83,65 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         } catch (LedgerException e) {
             throw LockerSettings.fail(settings.device(), "its slot records cannot be read (" + e.getMessage() + "); check the gateway store");
         }
-        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "locker-" + settings.device());
-            t.setDaemon(true);
-            return t;
-        });
-        worker.setRemoveOnCancelPolicy(true);
-        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.worker = new DeviceWorker("locker-" + settings.device(), "key locker " + settings.device());
+        this.station = new ScanStation(new ScanStation.Setup("locker", settings.rules(), settings.echoVerdict(), settings.publishRejections()), ledger,
+                outbox, trust, clock, worker);
         try {
-            slots = new LockerSlots(gpio, settings, (slot, open, at) -> worker.execute(() -> guarded(() -> {
+            slots = new LockerSlots(gpio, settings, (slot, open, at) -> worker.execute(() -> {
                 if (doors != null) {
                     doors.door(slot, open, at);
                     reschedule();
                 }
-            })));
+            }));
         } catch (HardwareException | RuntimeException e) {
-            worker.shutdownNow();
+            worker.close();
             throw LockerSettings.fail(settings.device(), e.getMessage() + ". Give every slot's lock and door free GPIO pins that no other device uses");
         }
+        LockerDoors ready = new LockerDoors(settings, stock, slots, lockerLedger, station.uses(), station.records(), alarms, station::echo);
         try {
-            scanner = serial.open(new SerialSpec(settings.scannerPort(), settings.scannerBaud(), MAX_LINE, "locker " + settings.device() + " scanner"), this);
+            station.open(serial, settings.scannerPort(), settings.scannerBaud(), this);
         } catch (HardwareException | RuntimeException e) {
             slots.close();
-            worker.shutdownNow();
+            worker.close();
             throw LockerSettings.fail(settings.device(), e.getMessage() + ". Check scannerPort and that no other device holds it");
         }
-        doors = new LockerDoors(settings, stock, slots, lockerLedger, uses, records, alarms, this::echo);
-        worker.execute(() -> guarded(() -> {
+        doors = ready;
+        worker.execute(() -> {
             doors.recover(clock.instant());
             reschedule();
-        }));
+        });
         LOG.info("key locker {} ({} slots, stations {}) ready: scanner on {}, {} keys in stock", settings.device(), settings.slots(), settings.rules().places(),
                 settings.scannerPort(), stock.keys());
     }
 
     @Deactivate
     void deactivate() {
-        scanner.close();
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        station.close();
+        worker.close();
         slots.close();
         doors.clearAlarms();
-        LOG.info("key locker {} stopped: {}, {} completed, {} unlocked but not opened", settings.device(), stats.summary(), doors.completed(), doors.expired());
-    }
-
-    @Override
-    public void onLine(String line, long timestampMicros) {
-        Instant at = Instant.ofEpochSecond(timestampMicros / 1_000_000, (timestampMicros % 1_000_000) * 1000);
-        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        if (pending.incrementAndGet() > QUEUE) {
-            pending.decrementAndGet();
-            stats.count(settings.device(), Verdict.BUSY, "", clock.instant());
-            return;
-        }
-        worker.execute(() -> guarded(() -> {
-            pending.decrementAndGet();
-            scan(text, at);
-        }));
-    }
-
-    @Override
-    public void onOverflow(int length) {
-        worker.execute(() -> guarded(() -> refuse(Decision.refused(Verdict.TOO_LARGE, "a line of " + length + " characters from the scanner"),
-                clock.instant())));
+        LOG.info("key locker {} stopped: {}, {} completed, {} unlocked but not opened", settings.device(), station.stats().summary(), doors.completed(),
+                doors.expired());
     }
 
     /** Judges a pass and unlocks its slot. Runs on the locker's thread. */
-    void scan(String text, Instant at) {
-        Decision d = judge.judge(text, clock.instant(), trust.current(), uses);
+    @Override
+    public void scan(String text, Instant at) {
+        Decision d = station.judge(text);
         if (!d.verdict().accepted()) {
-            refuse(d, at);
+            station.refuse(d, at);
             return;
         }
         LockerDoors.Choice choice = doors.choose(d);
         if (choice.refusal() != null) {
-            refuse(choice.refusal(), at);
+            station.refuse(choice.refusal(), at);
             return;
         }
         int slot = choice.slot();
         doors.unlock(slot, d, choice.pass(), clock.instant());
-        stats.count(settings.device(), Verdict.ACCEPTED, d.ticketId(), at);
         boolean pickup = choice.pass().action() == RentalPass.Action.PICKUP;
-        echo("ACCEPTED " + d.ticketId() + " SLOT " + slot + " " + (pickup ? "请打开" + slot + "号格取走钥匙 / Open slot " + slot + " and take the key"
-                : "请打开" + slot + "号格放回钥匙 / Open slot " + slot + " and put the key in"));
+        station.accepted(d, at, "ACCEPTED " + d.ticketId() + " SLOT " + slot + " " + (pickup ? "请打开" + slot + "号格取走钥匙 / Open slot " + slot
+                + " and take the key" : "请打开" + slot + "号格放回钥匙 / Open slot " + slot + " and put the key in"));
         reschedule();
     }
 
@@ -199,25 +152,17 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
 
     /** Runs {@link #tick} on the locker's thread now (tests move an injected clock and call this). */
     CompletableFuture<Void> tickNow() {
-        return CompletableFuture.runAsync(() -> guarded(this::tick), worker);
-    }
-
-    private void refuse(Decision d, Instant at) {
-        if (settings.publishRejections()) {
-            records.rejection(d, at);
-        }
-        stats.count(settings.device(), d.verdict(), d.ticketId(), at);
-        echo("REJECTED " + d.verdict().name() + " " + d.verdict().message());
-    }
-
-    private void echo(String line) {
-        if (settings.echoVerdict()) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!worker.execute(() -> {
             try {
-                scanner.writeLine(line);
-            } catch (HardwareException | RuntimeException e) {
-                LOG.debug("locker {}: cannot write to the scanner: {}", settings.device(), e.getMessage());
+                tick();
+            } finally {
+                done.complete(null);
             }
+        })) {
+            done.completeExceptionally(new IllegalStateException("the locker is stopped"));
         }
+        return done;
     }
 
     private void reschedule() {
@@ -230,30 +175,19 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         }
         timerAt = next;
         long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-        timer = worker.schedule(() -> guarded(() -> {
+        timer = worker.schedule(() -> {
             timerAt = null;
             tick();
-        }), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void guarded(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            if (internalErrorLogged.compareAndSet(false, true)) {
-                LOG.error("key locker {}: internal error, the locker goes on (further ones are not logged); please report it", settings.device(), e);
-            }
-        }
+        }, Duration.ofMillis(delay));
     }
 
     @Override
     public TicketCheckResult check(String scannedText) {
-        String text = CheckDetails.scannedLine(scannedText);
-        Decision d = judge.judge(text, clock.instant(), trust.current(), uses);
+        Decision d = station.testScan(scannedText);
         Map<String, Object> details = new LinkedHashMap<>(CheckDetails.of(d));
         if (d.verdict().accepted()) {
             Decision accepted = d;
-            LockerDoors.Choice choice = CompletableFuture.supplyAsync(() -> doors.choose(accepted), worker).join();
+            LockerDoors.Choice choice = chooseOnWorker(accepted);
             if (choice.refusal() != null) {
                 d = choice.refusal();
                 details.put("detail", d.detail());
@@ -266,9 +200,20 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         return new TicketCheckResult(settings.device(), d.verdict().accepted(), d.verdict().name(), d.verdict().message(), details);
     }
 
+    private LockerDoors.Choice chooseOnWorker(Decision accepted) {
+        try {
+            return worker.submit(() -> doors.choose(accepted)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("key locker " + settings.device() + " could not choose a slot: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while key locker " + settings.device() + " chose a slot", e);
+        }
+    }
+
     @Override
     public List<ScanEntry> recentScans(int max) {
-        return stats.recent(max);
+        return station.recent(max);
     }
 
     @Override
@@ -294,7 +239,7 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
         String ledgerProblem = doors.ledgerProblem();
         channels.add(new ChannelStatus("ledger", ledgerProblem.isEmpty() ? ChannelStatus.State.OK : ChannelStatus.State.FAULT, ledgerProblem.isEmpty() ? "ok" : "failing",
                 ledgerProblem.isEmpty() ? "" : ledgerProblem + ": check the gateway store; passes may be refused (LEDGER_FAULT)"));
-        channels.add(new ChannelStatus("scans", ChannelStatus.State.OK, stats.summary() + "; " + doors.completed() + " completed, " + doors.expired()
+        channels.add(new ChannelStatus("scans", ChannelStatus.State.OK, station.stats().summary() + "; " + doors.completed() + " completed, " + doors.expired()
                 + " unlocked but not opened", ""));
         for (int slot = 1; slot <= settings.slots(); slot++) {
             String problem = slots.problem(slot);
@@ -309,6 +254,6 @@ public final class LockerComponent implements Device, TicketCheck, LineListener 
 
     /** @return the counters (tests) */
     ScanStats stats() {
-        return stats;
+        return station.stats();
     }
 }

@@ -1,5 +1,6 @@
 package cn.taihang.validator.internal;
 
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.hardware.api.Pull;
 import cn.taihang.validator.domain.DoorWatch;
 import cn.taihang.validator.domain.GateRules;
@@ -69,12 +70,11 @@ record LockerSettings(String device, String description, GateRules rules, String
             if (stocked.size() > locks.size()) {
                 throw new IllegalArgumentException("slotCars lists " + stocked.size() + " slots but the locker has " + locks.size());
             }
-            if (c.scannerPort() == null || c.scannerPort().isBlank() || c.stockRevision() < 0) {
-                throw new IllegalArgumentException("scannerPort must name a port and stockRevision be >= 0");
-            }
-            if (c.unlockSeconds() < 5 || c.unlockSeconds() > 600 || c.doorAlarmSeconds() < 10 || c.doorSettleMillis() < 0 || c.doorSettleMillis() > 10_000) {
-                throw new IllegalArgumentException("unlockSeconds must be 5-600, doorAlarmSeconds at least 10 and doorSettleMillis 0-10000");
-            }
+            ScanStation.requireScanner(c.scannerPort(), c.scannerBaud());
+            Ranges.require("stockRevision", c.stockRevision(), LockerConfiguration.STOCK_REVISION_MIN, Integer.MAX_VALUE);
+            Ranges.require("unlockSeconds", c.unlockSeconds(), LockerConfiguration.UNLOCK_SECONDS_MIN, LockerConfiguration.UNLOCK_SECONDS_MAX);
+            Ranges.require("doorAlarmSeconds", c.doorAlarmSeconds(), LockerConfiguration.DOOR_ALARM_SECONDS_MIN, LockerConfiguration.DOOR_ALARM_SECONDS_MAX);
+            Ranges.require("doorSettleMillis", c.doorSettleMillis(), LockerConfiguration.DOOR_SETTLE_MILLIS_MIN, LockerConfiguration.DOOR_SETTLE_MILLIS_MAX);
             DoorWatch.Timings timings = new DoorWatch.Timings(Duration.ofSeconds(c.unlockSeconds()), Duration.ofSeconds(c.doorAlarmSeconds()),
                     Duration.ofMillis(c.doorSettleMillis()));
             String description = c.description() == null || c.description().isBlank()
@@ -93,7 +93,7 @@ record LockerSettings(String device, String description, GateRules rules, String
 
     private static List<Integer> pins(int[] pins) {
         List<Integer> list = Arrays.stream(pins == null ? new int[0] : pins).boxed().toList();
-        if (list.stream().anyMatch(p -> p < 0)) {
+        if (list.stream().anyMatch(p -> p < GateConfiguration.PIN_MIN)) {
             throw new IllegalArgumentException("GPIO numbers are >= 0, got " + list);
         }
         return list;

@@ -10,6 +10,7 @@ import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.api.TicketCheckResult;
+import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.validator.domain.Trust;
 import cn.taihang.validator.domain.Verdict;
@@ -136,7 +137,7 @@ class GateComponentTest {
         assertThat(gate.check("garbage").reason()).isEqualTo("NOT_A_TICKET");
         assertThat(board.pulses).isEmpty();
         assertThat(ledger.writes).isZero();
-        assertThat(outbox.records).isEmpty();
+        assertThat(outbox.records()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.taihang.validator.internal;
 
-import java.lang.reflect.Proxy;
+import cn.taihang.testkit.config.Configs;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,16 +24,6 @@ final class GateConfigs {
     }
 
     static GateConfiguration of(Map<String, Object> properties) {
-        return (GateConfiguration) Proxy.newProxyInstance(GateConfiguration.class.getClassLoader(), new Class<?>[] {GateConfiguration.class},
-                (proxy, method, args) -> {
-                    Object value = properties.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (method.getReturnType() == cn.taihang.wire.ticket.GateKind.class) {
-                        return cn.taihang.wire.ticket.GateKind.valueOf(value.toString());
-                    }
-                    return value;
-                });
+        return Configs.of(GateConfiguration.class, properties);
     }
 }

@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.gateway.api.Alarm;
 import cn.taihang.gateway.api.AlarmSeverity;
-import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.ChannelStatus;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.api.TicketCheckResult;
+import cn.taihang.testkit.config.Configs;
+import cn.taihang.testkit.gateway.FakeAlarms;
+import cn.taihang.testkit.gateway.FakeOutbox;
+import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.wire.ticket.RentalPass;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -45,57 +43,8 @@ class LockerComponentTest {
     private final FakeOutbox outbox = new FakeOutbox();
     private final MemoryLedger ledger = new MemoryLedger();
     private final FakeAlarms alarms = new FakeAlarms();
-    private final MovableClock clock = new MovableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private LockerComponent locker;
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    /** Alarms kept in memory (our own port). */
-    static final class FakeAlarms implements Alarms {
-        final List<Alarm> raised = new CopyOnWriteArrayList<>();
-        final List<String> cleared = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void raise(Alarm alarm) {
-            raised.add(alarm);
-        }
-
-        @Override
-        public void clear(String id, String reason) {
-            cleared.add(id);
-        }
-
-        @Override
-        public List<Alarm> active() {
-            return raised.stream().filter(a -> !cleared.contains(a.id())).toList();
-        }
-    }
 
     static Map<String, Object> lockerConfig(String... stocked) {
         Map<String, Object> p = new HashMap<>();
@@ -110,15 +59,10 @@ class LockerComponentTest {
     }
 
     private LockerComponent start(Map<String, Object> properties) {
-        LockerSettings settings = LockerSettings.from(configOf(properties), properties);
+        LockerSettings settings = LockerSettings.from(Configs.of(LockerConfiguration.class, properties), properties);
         locker = new LockerComponent(board, board, outbox, ledger, issuer::trust, alarms, settings, clock);
         locker.tickNow().join();
         return locker;
-    }
-
-    private static LockerConfiguration configOf(Map<String, Object> properties) {
-        return (LockerConfiguration) java.lang.reflect.Proxy.newProxyInstance(LockerConfiguration.class.getClassLoader(),
-                new Class<?>[] {LockerConfiguration.class}, (proxy, method, args) -> properties.getOrDefault(method.getName(), method.getDefaultValue()));
     }
 
     @AfterEach
@@ -181,7 +125,7 @@ class LockerComponentTest {
         assertThat(board.written).anyMatch(l -> l.startsWith("DONE SLOT 2"));
         assertThat(scan(pass(41, RentalPass.Action.PICKUP, "R00000000A1", "car-002"))).startsWith("REJECTED REPLAYED");
         assertThat(channel("slot-2").value()).startsWith("empty");
-        assertThat(alarms.raised).isEmpty();
+        assertThat(alarms.raised()).isEmpty();
     }
 
     @Test
@@ -194,7 +138,7 @@ class LockerComponentTest {
         after(Duration.ofSeconds(2));
         assertThat(board.level(LOCKS[0])).as("relocked after the 30 s unlock time").isFalse();
         assertThat(board.written).anyMatch(l -> l.startsWith("RELOCKED SLOT 1"));
-        assertThat(outbox.records).isEmpty();
+        assertThat(outbox.records()).isEmpty();
         assertThat(scan(text)).as("not used: it opens again").startsWith("ACCEPTED 42 SLOT 1");
         assertThat(channel("scans").value()).contains("1 unlocked but not opened");
     }
@@ -206,9 +150,9 @@ class LockerComponentTest {
         door(1, true, NOW.plusSeconds(3));
         await().until(() -> outbox.ofKind(ScanRecords.REDEMPTION).size() == 1);
         after(Duration.ofSeconds(122));
-        assertThat(alarms.raised).as("open 119 s").isEmpty();
+        assertThat(alarms.raised()).as("open 119 s").isEmpty();
         after(Duration.ofSeconds(1));
-        assertThat(alarms.raised).singleElement().satisfies(a -> {
+        assertThat(alarms.raised()).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo("locker-door-open");
             assertThat(a.severity()).isEqualTo(AlarmSeverity.WARNING);
             assertThat(a.message()).contains("1 号格门未关").contains("slot 1 left open");
@@ -216,7 +160,7 @@ class LockerComponentTest {
         assertThat(channel("slot-1").state()).isEqualTo(ChannelStatus.State.DEGRADED);
         door(1, false, NOW.plusSeconds(300));
         after(Duration.ofSeconds(300));
-        assertThat(alarms.cleared).containsExactly("locker-door@hsr-locker-1/1");
+        assertThat(alarms.cleared()).containsExactly("locker-door@hsr-locker-1/1");
         assertThat(outbox.ofKind(ScanRecords.PICKUP).get(0).time()).isEqualTo(NOW.plusSeconds(300));
         assertThat(value(outbox.ofKind(ScanRecords.PICKUP).get(0), "car")).isEqualTo("car-001");
     }
@@ -225,13 +169,13 @@ class LockerComponentTest {
     void aDoorOpenedWhileLockedRaisesACriticalAlarmAndIsNotAPickup() {
         start(lockerConfig("car-001"));
         door(1, true, NOW.plusSeconds(1));
-        await().until(() -> alarms.raised.size() == 1);
-        assertThat(alarms.raised.get(0).kind()).isEqualTo("locker-door-forced");
-        assertThat(alarms.raised.get(0).severity()).isEqualTo(AlarmSeverity.CRITICAL);
+        await().until(() -> alarms.raised().size() == 1);
+        assertThat(alarms.raised().get(0).kind()).isEqualTo("locker-door-forced");
+        assertThat(alarms.raised().get(0).severity()).isEqualTo(AlarmSeverity.CRITICAL);
         assertThat(scan(pass(44, RentalPass.Action.PICKUP, "R00000000A4", null))).as("its only slot is open").startsWith("REJECTED NO_KEY");
         door(1, false, NOW.plusSeconds(5));
         after(Duration.ofSeconds(6));
-        assertThat(alarms.cleared).hasSize(1);
+        assertThat(alarms.cleared()).hasSize(1);
         assertThat(outbox.ofKind(ScanRecords.PICKUP)).isEmpty();
     }
 
@@ -287,7 +231,7 @@ class LockerComponentTest {
 
         clock.advance(Duration.ofSeconds(30));
         start(lockerConfig("car-001", "car-002"));
-        assertThat(alarms.raised).as("the door is the pass's, not forced").isEmpty();
+        assertThat(alarms.raised()).as("the door is the pass's, not forced").isEmpty();
         door(1, false, NOW.plusSeconds(40));
         after(Duration.ofSeconds(11));
         OutboundRecord pickup = outbox.ofKind(ScanRecords.PICKUP).get(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.taihang.gateway.api.ScanEntry;
+import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.validator.domain.Verdict;
 import java.time.Clock;

@@ -65,6 +65,15 @@ public record LaneConfig(
      */
     public static final int DEFAULT_MISSING_LOOP_TIMEOUT_MILLIS = 3000;
 
+    /** Shortest loop spacing and loop length, metres. */
+    public static final double MIN_LOOP_METERS = 0.1;
+    /** Longest grace after an interval's end, s (it must stay shorter than the longest interval, an hour). */
+    public static final int MAX_GRACE_SECONDS = 3599;
+    /** Shortest and longest plausible occupancy before a loop counts as stuck, s. */
+    public static final int MIN_MAX_OCCUPIED_SECONDS = 1;
+    /** Longest plausible occupancy before a loop counts as stuck, s (a day). */
+    public static final int MAX_MAX_OCCUPIED_SECONDS = 86_400;
+
     private static final Duration MAX_DEBOUNCE = Duration.ofMillis(100);
     private static final Duration MIN_MISSING_LOOP_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_MISSING_LOOP_TIMEOUT = Duration.ofSeconds(60);
@@ -88,12 +97,12 @@ public record LaneConfig(
             throw new IllegalArgumentException("loopAPin and loopBPin are both GPIO " + loopAPin
                     + ": wire loop B to its own input and set loopBPin to it, or set loopBPin to -1 for a single-loop lane");
         }
-        if (!(loopSpacingMeters > 0) || Double.isInfinite(loopSpacingMeters)) {
-            throw new IllegalArgumentException("loopSpacingMeters must be more than 0 (leading edge of loop A to leading edge of loop B, e.g. "
+        if (!(loopSpacingMeters >= MIN_LOOP_METERS) || Double.isInfinite(loopSpacingMeters)) {
+            throw new IllegalArgumentException("loopSpacingMeters must be at least " + MIN_LOOP_METERS + " (leading edge of loop A to leading edge of loop B, e.g. "
                     + DEFAULT_LOOP_SPACING_METERS + "), was " + loopSpacingMeters);
         }
-        if (!(loopLengthMeters > 0) || Double.isInfinite(loopLengthMeters)) {
-            throw new IllegalArgumentException("loopLengthMeters must be more than 0 (length of one loop along the lane, e.g. "
+        if (!(loopLengthMeters >= MIN_LOOP_METERS) || Double.isInfinite(loopLengthMeters)) {
+            throw new IllegalArgumentException("loopLengthMeters must be at least " + MIN_LOOP_METERS + " (length of one loop along the lane, e.g. "
                     + DEFAULT_LOOP_LENGTH_METERS + "), was " + loopLengthMeters);
         }
         if (loopBPin != NO_LOOP && loopSpacingMeters < loopLengthMeters) {
@@ -113,7 +122,7 @@ public record LaneConfig(
             throw new IllegalArgumentException("graceSeconds must be 0 or more and shorter than the interval (" + seconds
                     + " s), was " + show(grace, false));
         }
-        requireRange("maxOccupiedSeconds", maxOccupied, Duration.ofSeconds(1), Duration.ofDays(1),
+        requireRange("maxOccupiedSeconds", maxOccupied, Duration.ofSeconds(MIN_MAX_OCCUPIED_SECONDS), Duration.ofSeconds(MAX_MAX_OCCUPIED_SECONDS),
                 "a loop occupied longer than this is reported as stuck");
         requireRange("missingLoopTimeoutMillis", missingLoopTimeout, MIN_MISSING_LOOP_TIMEOUT, MAX_MISSING_LOOP_TIMEOUT,
                 "it is how long the other loop may still see the same vehicle");

@@ -28,6 +28,8 @@ public final class LengthClassifier {
 
     /** Default upper bound of {@link LengthClass#MOTORCYCLE}, metres. */
     public static final double DEFAULT_MOTORCYCLE_BELOW_METERS = 2.5;
+    /** Shortest boundary between two length classes, metres. */
+    public static final double MIN_BOUNDARY_METERS = 0.1;
     /** Default upper bound of {@link LengthClass#SHORT}, metres. */
     public static final double DEFAULT_SHORT_BELOW_METERS = 5.6;
     /** Default upper bound of {@link LengthClass#MEDIUM}, metres. */
@@ -61,8 +63,8 @@ public final class LengthClassifier {
         }
         double previous = 0;
         for (double boundary : boundariesMeters) {
-            if (!Double.isFinite(boundary) || boundary <= previous) {
-                throw invalid(boundariesMeters, "must be positive and strictly ascending");
+            if (!Double.isFinite(boundary) || boundary < MIN_BOUNDARY_METERS || boundary <= previous) {
+                throw invalid(boundariesMeters, "must be at least " + MIN_BOUNDARY_METERS + " and strictly ascending");
             }
             previous = boundary;
         }

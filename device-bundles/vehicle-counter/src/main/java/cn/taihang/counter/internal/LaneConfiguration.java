@@ -10,61 +10,61 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * One lane of an inductive-loop vehicle counter (factory configuration {@code cn.taihang.counter.lane}).
  * The default values here are the only defaults; they are the domain's {@code DEFAULT_*} constants.
  */
-@ObjectClassDefinition(
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", 
         id = LaneCounterComponent.PID,
-        name = "车道车辆计数 / Vehicle counter lane",
-        description = "One lane of inductive loops: loop A upstream, optional loop B downstream for speed, length and direction.")
+        name = "%lane.name",
+        description = "%lane.description")
 public @interface LaneConfiguration {
 
-    @AttributeDefinition(name = "Device id", description = "Unique id of the lane on this gateway, e.g. post-zw-03-l1. Required.")
+    @AttributeDefinition(name = "%lane.device.name", description = "%lane.device.description")
     String device();
 
-    @AttributeDefinition(name = "Description", required = false,
-            description = "Bilingual place and direction, e.g. 浙水—王莽岭 北向 1 车道 / Zheshui–Wangmangling northbound lane 1")
+    @AttributeDefinition(name = "%lane.description.name", required = false,
+            description = "%lane.description.description")
     String description() default "";
 
-    @AttributeDefinition(name = "Loop A GPIO", min = "0", description = "GPIO (BCM number) of the upstream loop's detector output. Required.")
+    @AttributeDefinition(name = "%lane.loopAPin.name", min = "0", description = "%lane.loopAPin.description")
     int loopAPin();
 
-    @AttributeDefinition(name = "Loop B GPIO", min = "-1",
-            description = "GPIO of the downstream loop's detector output; -1 for a single-loop lane (count and occupancy only)")
+    @AttributeDefinition(name = "%lane.loopBPin.name", min = "-1",
+            description = "%lane.loopBPin.description")
     int loopBPin() default LaneConfig.NO_LOOP;
 
-    @AttributeDefinition(name = "Active high", description = "true if the detector output is high while a vehicle is over the loop")
+    @AttributeDefinition(name = "%lane.activeHigh.name", description = "%lane.activeHigh.description")
     boolean activeHigh() default true;
 
-    @AttributeDefinition(name = "Pull resistor", description = "Internal pull resistor; detector cards drive the line, so NONE")
+    @AttributeDefinition(name = "%lane.pull.name", description = "%lane.pull.description")
     Pull pull() default Pull.NONE;
 
-    @AttributeDefinition(name = "Loop spacing (m)", min = "0",
-            description = "Leading edge of loop A to leading edge of loop B, metres")
+    @AttributeDefinition(name = "%lane.loopSpacingMeters.name", min = "" + LaneConfig.MIN_LOOP_METERS,
+            description = "%lane.loopSpacingMeters.description")
     double loopSpacingMeters() default LaneConfig.DEFAULT_LOOP_SPACING_METERS;
 
-    @AttributeDefinition(name = "Loop length (m)", min = "0", description = "Length of one loop along the lane, metres")
+    @AttributeDefinition(name = "%lane.loopLengthMeters.name", min = "" + LaneConfig.MIN_LOOP_METERS, description = "%lane.loopLengthMeters.description")
     double loopLengthMeters() default LaneConfig.DEFAULT_LOOP_LENGTH_METERS;
 
-    @AttributeDefinition(name = "Debounce (ms)", min = "0", max = "100",
-            description = "A level change counts only if it lasts at least this long")
+    @AttributeDefinition(name = "%lane.debounceMillis.name", min = "0", max = "100",
+            description = "%lane.debounceMillis.description")
     int debounceMillis() default LaneConfig.DEFAULT_DEBOUNCE_MILLIS;
 
-    @AttributeDefinition(name = "Interval (s)", min = "1", max = "3600",
-            description = "Aggregation interval; must divide an hour (30, 60, 300, 900 …)")
+    @AttributeDefinition(name = "%lane.intervalSeconds.name", min = "1", max = "3600",
+            description = "%lane.intervalSeconds.description")
     int intervalSeconds() default LaneConfig.DEFAULT_INTERVAL_SECONDS;
 
-    @AttributeDefinition(name = "Grace (s)", min = "0",
-            description = "How long after its end an interval waits for vehicles still passing")
+    @AttributeDefinition(name = "%lane.graceSeconds.name", min = "0", max = "" + LaneConfig.MAX_GRACE_SECONDS,
+            description = "%lane.graceSeconds.description")
     int graceSeconds() default LaneConfig.DEFAULT_GRACE_SECONDS;
 
-    @AttributeDefinition(name = "Stuck loop after (s)", min = "1",
-            description = "A loop occupied longer than this is reported as a fault until it frees")
+    @AttributeDefinition(name = "%lane.maxOccupiedSeconds.name", min = "" + LaneConfig.MIN_MAX_OCCUPIED_SECONDS, max = "" + LaneConfig.MAX_MAX_OCCUPIED_SECONDS,
+            description = "%lane.maxOccupiedSeconds.description")
     int maxOccupiedSeconds() default LaneConfig.DEFAULT_MAX_OCCUPIED_SECONDS;
 
-    @AttributeDefinition(name = "Missing loop timeout (ms)", min = "100", max = "60000",
-            description = "How long after one loop frees the other may still see the same vehicle")
+    @AttributeDefinition(name = "%lane.missingLoopTimeoutMillis.name", min = "100", max = "60000",
+            description = "%lane.missingLoopTimeoutMillis.description")
     int missingLoopTimeoutMillis() default LaneConfig.DEFAULT_MISSING_LOOP_TIMEOUT_MILLIS;
 
-    @AttributeDefinition(name = "Class boundaries (m)",
-            description = "Upper lengths of motorcycle, short, medium and long; longer is very long")
+    @AttributeDefinition(name = "%lane.classBoundariesMeters.name", min = "" + LengthClassifier.MIN_BOUNDARY_METERS,
+            description = "%lane.classBoundariesMeters.description")
     double[] classBoundariesMeters() default {
         LengthClassifier.DEFAULT_MOTORCYCLE_BELOW_METERS,
         LengthClassifier.DEFAULT_SHORT_BELOW_METERS,

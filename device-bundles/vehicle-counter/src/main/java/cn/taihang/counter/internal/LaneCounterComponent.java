@@ -10,6 +10,7 @@ import cn.taihang.counter.domain.LoopStatus;
 import cn.taihang.gateway.api.ChannelStatus;
 import cn.taihang.gateway.api.Device;
 import cn.taihang.gateway.api.Outbox;
+import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.hardware.api.DigitalInput;
 import cn.taihang.hardware.api.EdgeEvent;
 import cn.taihang.hardware.api.Gpio;
@@ -20,11 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One lane of loops: opens its inputs, counts on a single-threaded executor per lane (so edges stay
+ * One lane of loops: opens its inputs, counts on the lane's {@link DeviceWorker} (so edges stay
  * in order and the domain needs no locks), ticks the counter every 250 ms with the wall clock, and
  * publishes each closed interval. Registered as a {@link Device} of kind {@code vehicle-counter}.
  */
@@ -49,7 +45,6 @@ public final class LaneCounterComponent implements Device {
     static final String KIND = "vehicle-counter";
     static final Duration TICK = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(LaneCounterComponent.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final LaneConfig lane;
     private final String description;
@@ -57,9 +52,8 @@ public final class LaneCounterComponent implements Device {
     private final LongSupplier clockMicros;
     private final LaneCounter counter;
     private final IntervalPublisher publisher;
-    private final ScheduledExecutorService executor;
+    private final DeviceWorker worker;
     private final List<DigitalInput> inputs = new ArrayList<>();
-    private final AtomicBoolean internalErrorLogged = new AtomicBoolean();
     private volatile LaneStatus status;
 
     /** Activated by DS with the lane's factory configuration. */
@@ -79,11 +73,7 @@ public final class LaneCounterComponent implements Device {
         this.counter = new LaneCounter(lane, clockMicros.getAsLong(), this::logVehicle);
         this.status = counter.status();
         this.publisher = new IntervalPublisher(outbox, lane.lane());
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "counter-" + lane.lane());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = new DeviceWorker("counter-" + lane.lane(), "vehicle counter lane " + lane.lane());
         try {
             open(gpio, configuration, Loop.A, lane.loopAPin());
             if (lane.dualLoop()) {
@@ -94,27 +84,17 @@ public final class LaneCounterComponent implements Device {
         } catch (RuntimeException e) {
             throw abandon("the GPIO driver failed opening the inputs (" + e + "). " + hint(HardwareException.Reason.IO_ERROR));
         }
-        executor.scheduleAtFixedRate(() -> guarded(this::tick), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleAtFixedRate(() -> step(this::tick), tick, tick);
         LOG.info("vehicle counter lane {} counting: loop A on GPIO {}{}, {} s intervals", lane.lane(), lane.loopAPin(),
                 lane.dualLoop() ? ", loop B on GPIO " + lane.loopBPin() : " (single loop)", lane.interval().toSeconds());
     }
 
-    /** Closes the inputs, publishes the interval in progress as partial, and stops the executor. */
+    /** Closes the inputs, publishes the interval in progress as partial, and stops the worker. */
     @Deactivate
     void deactivate() {
         closeInputs();
         run(() -> counter.flush(clockMicros.getAsLong()).forEach(publisher::publish));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-                LOG.warn("vehicle counter lane {}: counting thread did not stop within {} s", lane.lane(),
-                        STOP_TIMEOUT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         LOG.info("vehicle counter lane {} stopped", lane.lane());
     }
 
@@ -183,30 +163,21 @@ public final class LaneCounterComponent implements Device {
         closed.forEach(publisher::publish);
     }
 
+    /** Runs a task on the lane's thread (dropped once deactivated: late edges). */
     private void run(Runnable task) {
-        try {
-            executor.execute(() -> guarded(task));
-        } catch (RejectedExecutionException stopping) {
-            // deactivated: late edges are dropped
-        }
+        worker.execute(() -> step(task));
     }
 
-    /** Runs a task on the lane's thread and refreshes the status; an exception must not end the ticks. */
-    private void guarded(Runnable task) {
-        try {
-            task.run();
-            status = counter.status();
-        } catch (RuntimeException e) {
-            if (internalErrorLogged.compareAndSet(false, true)) {
-                LOG.error("vehicle counter lane {}: internal error, counting goes on; please report it", lane.lane(), e);
-            }
-        }
+    /** A task of the lane's thread, then the status refresh (a failing task is the worker's to log; the ticks go on). */
+    private void step(Runnable task) {
+        task.run();
+        status = counter.status();
     }
 
     /** Releases what activation took so far, so a lane never half-works; returns the failure to throw. */
     private IllegalStateException abandon(String problem) {
         closeInputs();
-        executor.shutdownNow();
+        worker.close();
         return LaneSettings.fail(lane.lane(), problem);
     }
 

@@ -28,6 +28,11 @@ final class LaneSettings {
             throw fail(name, "loopAPin is not set: set the GPIO number that loop A's detector output is wired to");
         }
         try {
+            configuration.pull();
+        } catch (IllegalArgumentException e) {
+            throw fail(name, "pull must be one of UP, DOWN, NONE, was " + properties.get("pull"));
+        }
+        try {
             return LaneConfig.builder(device, configuration.loopAPin())
                     .loopBPin(configuration.loopBPin())
                     .loopSpacingMeters(configuration.loopSpacingMeters())

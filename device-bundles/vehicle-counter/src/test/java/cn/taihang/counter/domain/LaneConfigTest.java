@@ -71,16 +71,16 @@ class LaneConfigTest {
 
     @Test
     void aSpacingOfZeroOrLessIsRefused() {
-        assertThat(problem(b -> b.loopSpacingMeters(0))).isEqualTo("loopSpacingMeters must be more than 0 (leading edge of "
+        assertThat(problem(b -> b.loopSpacingMeters(0))).isEqualTo("loopSpacingMeters must be at least " + LaneConfig.MIN_LOOP_METERS + " (leading edge of "
                 + "loop A to leading edge of loop B, e.g. 4.0), was 0.0");
         assertThat(problem(b -> b.loopSpacingMeters(-4))).endsWith("was -4.0");
         assertThat(problem(b -> b.loopSpacingMeters(Double.NaN))).endsWith("was NaN");
-        assertThat(problem(b -> b.loopSpacingMeters(Double.POSITIVE_INFINITY))).startsWith("loopSpacingMeters must be more than 0");
+        assertThat(problem(b -> b.loopSpacingMeters(Double.POSITIVE_INFINITY))).startsWith("loopSpacingMeters must be at least " + LaneConfig.MIN_LOOP_METERS );
     }
 
     @Test
     void aLoopLengthOfZeroOrLessIsRefused() {
-        assertThat(problem(b -> b.loopLengthMeters(0))).isEqualTo("loopLengthMeters must be more than 0 (length of one loop "
+        assertThat(problem(b -> b.loopLengthMeters(0))).isEqualTo("loopLengthMeters must be at least " + LaneConfig.MIN_LOOP_METERS + " (length of one loop "
                 + "along the lane, e.g. 2.0), was 0.0");
     }
 

@@ -53,10 +53,10 @@ class LengthClassifierTest {
     void boundariesNotAscendingAreRefusedWithAnExample() {
         assertThatThrownBy(() -> LengthClassifier.of(2.5, 9, 5.6, 13))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("classBoundariesMeters must be positive and strictly ascending: give the upper bounds of "
+                .hasMessage("classBoundariesMeters must be at least " + LengthClassifier.MIN_BOUNDARY_METERS + " and strictly ascending: give the upper bounds of "
                         + "motorcycle, short, medium and long in metres, e.g. 2.5,5.6,9,13; was 2.5,9,5.6,13");
         assertThatThrownBy(() -> LengthClassifier.of(2.5, 5.6, 5.6, 13)).hasMessageContaining("strictly ascending");
-        assertThatThrownBy(() -> LengthClassifier.of(0, 5.6, 9, 13)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> LengthClassifier.of(0, 5.6, 9, 13)).hasMessageContaining("at least " + LengthClassifier.MIN_BOUNDARY_METERS);
         assertThatThrownBy(() -> LengthClassifier.of(-1, 5.6, 9, 13)).hasMessageContaining("was -1,5.6,9,13");
         assertThatThrownBy(() -> LengthClassifier.of(2.5, Double.NaN, 9, 13)).hasMessageContaining("was 2.5,NaN,9,13");
         assertThatThrownBy(() -> LengthClassifier.of(2.5, 5.6, 9, Double.POSITIVE_INFINITY))

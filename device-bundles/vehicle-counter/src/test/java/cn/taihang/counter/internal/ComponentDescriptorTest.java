@@ -41,7 +41,7 @@ class ComponentDescriptorTest {
                 .contains("default=\"" + LaneConfig.DEFAULT_DEBOUNCE_MILLIS + "\"")
                 .contains("default=\"" + LaneConfig.DEFAULT_MISSING_LOOP_TIMEOUT_MILLIS + "\"")
                 .contains("default=\"2.5,5.6,9.0,13.0\"");
-        assertThat(metatype).containsPattern("<AD id=\"device\" type=\"String\"[^>]*name=\"Device id\"[^>]*/>")
+        assertThat(metatype).containsPattern("<AD id=\"device\" type=\"String\"[^>]*name=\"%lane.device.name\"[^>]*/>")
                 .doesNotContainPattern("<AD id=\"device\"[^>]*default=")
                 .doesNotContainPattern("<AD id=\"loopAPin\"[^>]*default=");
     }

@@ -16,7 +16,8 @@ import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
-import java.lang.reflect.Proxy;
+import cn.taihang.testkit.config.Configs;
+import cn.taihang.testkit.gateway.FakeOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,22 +74,8 @@ class LaneCounterComponentTest {
         return properties;
     }
 
-    /** The configuration object DS would build: configured values, else the annotation's defaults. */
-    private static LaneConfiguration configuration(Map<String, Object> properties) {
-        return (LaneConfiguration) Proxy.newProxyInstance(LaneConfiguration.class.getClassLoader(),
-                new Class<?>[] {LaneConfiguration.class}, (proxy, method, args) -> {
-                    if (properties.containsKey(method.getName())) {
-                        return properties.get(method.getName());
-                    }
-                    if (method.getDefaultValue() != null) {
-                        return method.getDefaultValue();
-                    }
-                    return method.getReturnType() == int.class ? 0 : null;
-                });
-    }
-
     private LaneCounterComponent start(Map<String, Object> properties) {
-        LaneCounterComponent component = new LaneCounterComponent(gpio, outbox, configuration(properties), properties,
+        LaneCounterComponent component = new LaneCounterComponent(gpio, outbox, Configs.of(LaneConfiguration.class, properties), properties,
                 clock::get, Duration.ofMillis(5));
         started.add(component);
         return component;
@@ -120,8 +107,8 @@ class LaneCounterComponentTest {
         drive(new VehicleTimeline(2.0, 4.0, true).pass(T0 + 20 * S, 4.5, 20.0), true);
         clock.set(T0 + 65 * S);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records.isEmpty());
-        OutboundRecord record = outbox.records.get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records().isEmpty());
+        OutboundRecord record = outbox.records().get(0);
         assertThat(record.device()).isEqualTo("post-zw-03-l1");
         assertThat(record.kind()).isEqualTo("counter.interval");
         assertThat(record.priority()).isEqualTo(Priority.NORMAL);
@@ -137,16 +124,16 @@ class LaneCounterComponentTest {
         assertThat(values.get("occupancy").number()).isEqualTo(0.65, org.assertj.core.api.Assertions.within(0.01));
         assertThat(values.get("partial")).as("started 10 s into the interval").isEqualTo(Measurement.flag("partial", true));
         assertThat(values).doesNotContainKey("late");
-        assertThat(outbox.records).hasSize(1);
+        assertThat(outbox.records()).hasSize(1);
     }
 
     @Test
     void emptyIntervalsArePublishedToo() {
         start(lane());
         clock.set(T0 + 185 * S);
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records.size() == 3);
-        assertThat(outbox.records).extracting(r -> measurements(r).get("count").number()).containsExactly(0.0, 0.0, 0.0);
-        assertThat(outbox.records).extracting(OutboundRecord::time).containsExactly(Instant.ofEpochSecond(1_700_000_040L),
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records().size() == 3);
+        assertThat(outbox.records()).extracting(r -> measurements(r).get("count").number()).containsExactly(0.0, 0.0, 0.0);
+        assertThat(outbox.records()).extracting(OutboundRecord::time).containsExactly(Instant.ofEpochSecond(1_700_000_040L),
                 Instant.ofEpochSecond(1_700_000_100L), Instant.ofEpochSecond(1_700_000_160L));
     }
 
@@ -158,8 +145,8 @@ class LaneCounterComponentTest {
         assertThat(channel(component, "loop-a").value()).isEqualTo("free");
         drive(new VehicleTimeline(2.0, 4.0, true).pass(T0 + 20 * S, 12.0, 10.0), false);
         clock.set(T0 + 65 * S);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records.isEmpty());
-        assertThat(measurements(outbox.records.get(0)).get("count/long").number()).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records().isEmpty());
+        assertThat(measurements(outbox.records().get(0)).get("count/long").number()).isEqualTo(1.0);
     }
 
     @Test
@@ -170,8 +157,8 @@ class LaneCounterComponentTest {
         assertThat(component.channels()).extracting(ChannelStatus::name).containsExactly("loop-a", "counts");
         drive(new VehicleTimeline(2.0, 4.0, false).pass(T0 + 20 * S, 4.5, 20.0), true);
         clock.set(T0 + 65 * S);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records.isEmpty());
-        assertThat(outbox.records.get(0).measurements()).extracting(Measurement::name)
+        await().atMost(Duration.ofSeconds(5)).until(() -> !outbox.records().isEmpty());
+        assertThat(outbox.records().get(0).measurements()).extracting(Measurement::name)
                 .containsExactly("interval", "count", "occupancy", "partial");
     }
 
@@ -207,7 +194,7 @@ class LaneCounterComponentTest {
     @Test
     void badBoundariesAndIntervalsAreReportedTheSameWay() {
         assertThatThrownBy(() -> start(lane("classBoundariesMeters", new double[] {2.5, 9, 5.6, 13})))
-                .hasMessageContaining("classBoundariesMeters must be positive and strictly ascending");
+                .hasMessageContaining("classBoundariesMeters must be at least 0.1 and strictly ascending");
         assertThatThrownBy(() -> start(lane("intervalSeconds", 70)))
                 .hasMessageContaining("intervalSeconds must divide an hour");
         assertThat(logged(Level.ERROR)).hasSize(2);
@@ -228,27 +215,27 @@ class LaneCounterComponentTest {
         clock.set(T0 + 245 * S);
         await().atMost(Duration.ofSeconds(5)).until(() -> component.publishFailures() == 4);
         assertThat(logged(Level.WARN)).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                .contains("post-zw-03-l1", "FULL: store says FULL", "Check the gateway store");
+                .contains("post-zw-03-l1", "FULL: the fake outbox refuses with FULL", "Check the gateway store");
         ChannelStatus counts = channel(component, "counts");
         assertThat(counts.state()).isEqualTo(ChannelStatus.State.DEGRADED);
         assertThat(counts.detail()).startsWith("4 interval records refused by the outbox");
 
         outbox.refuse(null);
         clock.set(T0 + 305 * S);
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records.size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records().size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> channel(component, "counts").state() == ChannelStatus.State.OK);
         assertThat(log.list).anyMatch(e -> e.getFormattedMessage().contains("being stored again"));
     }
 
     @Test
     void anOutboxThatThrowsDoesNotStopCounting() {
-        outbox.crash(new IllegalStateException("store closed"));
+        outbox.throwOnPublish(new IllegalStateException("store closed"));
         LaneCounterComponent component = start(lane());
         clock.set(T0 + 125 * S);
         await().atMost(Duration.ofSeconds(5)).until(() -> component.publishFailures() == 2);
-        outbox.crash(null);
+        outbox.throwOnPublish(null);
         clock.set(T0 + 185 * S);
-        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records.size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.records().size() == 1);
         assertThat(logged(Level.WARN)).hasSize(1);
     }
 
@@ -307,7 +294,7 @@ class LaneCounterComponentTest {
 
         assertThat(gpio.isOpen(PIN_A)).isFalse();
         assertThat(gpio.isOpen(PIN_B)).isFalse();
-        assertThat(outbox.records).singleElement().satisfies(record -> {
+        assertThat(outbox.records()).singleElement().satisfies(record -> {
             assertThat(measurements(record).get("count").number()).isEqualTo(1.0);
             assertThat(measurements(record).get("partial").flag()).isTrue();
         });

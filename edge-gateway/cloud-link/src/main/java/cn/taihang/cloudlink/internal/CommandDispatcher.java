@@ -7,6 +7,7 @@ import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.WireFormatException;
@@ -38,11 +39,7 @@ final class CommandDispatcher implements AutoCloseable {
     private final Map<String, CommandHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, Long> lastApplied = new ConcurrentHashMap<>();
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "taihang-commands");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("taihang-commands"));
     private final AtomicLong malformed = new AtomicLong();
     private volatile Outbox outbox;
 

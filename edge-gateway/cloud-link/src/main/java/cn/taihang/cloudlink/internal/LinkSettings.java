@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.gateway.api.config.Ranges;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -24,12 +25,20 @@ public record LinkSettings(String brokerUrl, String username, String password, i
         }
         username = username == null ? "" : username;
         password = password == null ? "" : password;
-        if (keepAliveSeconds < 1 || connectTimeoutSeconds < 1 || inflightRecords < 1 || batchMaxRecords < 1 || batchMaxRecords > 4096
-                || batchMaxBytes < 1024 || maxInflightMessages < 1 || backoffInitialMillis < 1 || backoffMaxMillis < backoffInitialMillis
-                || ackTimeout.isNegative() || ackTimeout.isZero() || drainRatePerSecond < 1 || reconnectJitterMillis < 0
-                || bridgeStateGraceMillis < 0) {
-            throw new IllegalArgumentException("settings of " + CloudLinkConfig.PID + " out of range; see the ranges in its MetaType");
-        }
+        String of = CloudLinkConfig.PID + "/";
+        Ranges.require(of + "keepAliveSeconds", keepAliveSeconds, CloudLinkConfig.KEEP_ALIVE_SECONDS_MIN, CloudLinkConfig.KEEP_ALIVE_SECONDS_MAX);
+        Ranges.require(of + "connectTimeoutSeconds", connectTimeoutSeconds, CloudLinkConfig.CONNECT_TIMEOUT_SECONDS_MIN,
+                CloudLinkConfig.CONNECT_TIMEOUT_SECONDS_MAX);
+        Ranges.require(of + "inflightRecords", inflightRecords, CloudLinkConfig.INFLIGHT_RECORDS_MIN, CloudLinkConfig.INFLIGHT_RECORDS_MAX);
+        Ranges.require(of + "batchMaxRecords", batchMaxRecords, CloudLinkConfig.BATCH_MAX_RECORDS_MIN, CloudLinkConfig.BATCH_MAX_RECORDS_MAX);
+        Ranges.require(of + "batchMaxBytes", batchMaxBytes, CloudLinkConfig.BATCH_MAX_BYTES_MIN, CloudLinkConfig.BATCH_MAX_BYTES_MAX);
+        Ranges.require(of + "maxInflightMessages", maxInflightMessages, CloudLinkConfig.MAX_INFLIGHT_MESSAGES_MIN, CloudLinkConfig.MAX_INFLIGHT_MESSAGES_MAX);
+        Ranges.require(of + "backoffInitialMillis", backoffInitialMillis, CloudLinkConfig.BACKOFF_INITIAL_MILLIS_MIN, Long.MAX_VALUE);
+        Ranges.require(of + "backoffMaxMillis", backoffMaxMillis, Math.max(CloudLinkConfig.BACKOFF_MAX_MILLIS_MIN, backoffInitialMillis), Long.MAX_VALUE);
+        Ranges.require(of + "ackTimeoutSeconds", ackTimeout.toSeconds(), CloudLinkConfig.ACK_TIMEOUT_SECONDS_MIN, Long.MAX_VALUE);
+        Ranges.require(of + "drainRatePerSecond", drainRatePerSecond, CloudLinkConfig.DRAIN_RATE_PER_SECOND_MIN, Integer.MAX_VALUE);
+        Ranges.require(of + "reconnectJitterMillis", reconnectJitterMillis, CloudLinkConfig.RECONNECT_JITTER_MILLIS_MIN, Long.MAX_VALUE);
+        Ranges.require(of + "bridgeStateGraceMillis", bridgeStateGraceMillis, CloudLinkConfig.BRIDGE_STATE_GRACE_MILLIS_MIN, Long.MAX_VALUE);
     }
 
     /** @param config the configuration */

@@ -4,6 +4,7 @@ import cn.taihang.cloudlink.internal.LinkStats.BridgeView;
 import cn.taihang.cloudlink.internal.LinkStats.State;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.gateway.spi.DurableCounters;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.wire.BatchCodec;
@@ -108,11 +109,7 @@ public final class Uplink implements AutoCloseable {
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
         this.drain = new Drain(settings, queue, new BatchCodec(), gatewayId, stats);
         this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, this::rebirth, this::requestDrain, commands);
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "taihang-uplink-" + gatewayId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
     }
 

@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
@@ -55,9 +56,7 @@ final class EmbeddedBroker implements AutoCloseable {
         Server stopping = server;
         server = null;
         if (stopping != null) {
-            Thread t = new Thread(stopping::stopServer, "test-broker-stop");
-            t.setDaemon(true);
-            t.start();
+            DaemonThreads.start("test-broker-stop", stopping::stopServer);
         }
     }
 }

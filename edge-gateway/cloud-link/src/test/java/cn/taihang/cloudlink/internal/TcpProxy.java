@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +20,7 @@ final class TcpProxy implements AutoCloseable {
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "test-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        DaemonThreads.start("test-proxy-accept", this::accept);
     }
 
     String url() {
@@ -56,7 +55,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
+        DaemonThreads.start("test-proxy-pump", () -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -73,9 +72,7 @@ final class TcpProxy implements AutoCloseable {
                     // closing
                 }
             }
-        }, "test-proxy-pump");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     @Override

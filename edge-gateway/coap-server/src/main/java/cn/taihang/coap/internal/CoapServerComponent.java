@@ -11,6 +11,7 @@ import cn.taihang.gateway.api.IncomingCommand;
 import cn.taihang.gateway.api.sensor.IngestResult;
 import cn.taihang.gateway.api.sensor.SensorMessage;
 import cn.taihang.gateway.api.sensor.SensorMessageHandler;
+import cn.taihang.gateway.api.config.Ranges;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class CoapServerComponent implements CoapSensorServer, HealthIndica
     }
 
     CoapServerComponent(Path dataDir, CoapServerConfig config, String gatewayId) throws IOException {
+        check(config);
         boolean defaultSecret = config.sealingSecretFile() == null || config.sealingSecretFile().isBlank();
         Path secretFile = defaultSecret ? dataDir.resolve("secrets").resolve("sealing.key") : Path.of(config.sealingSecretFile());
         byte[] secret = SealedKeyFile.readSecret(secretFile, defaultSecret);
@@ -86,6 +88,18 @@ public final class CoapServerComponent implements CoapSensorServer, HealthIndica
                 this::notification, rejections, clock);
         LOG.info("CoAP sensor server on coaps://{}{} with {} provisioned sensors", hostPort(endpoints.secureAddress()),
                 endpoints.plainAddress().map(a -> " and plain coap://" + hostPort(a) + " (lab)").orElse(""), keyring.sensors().size());
+    }
+
+    /** @throws IllegalArgumentException on a setting out of its MetaType range, naming it */
+    static void check(CoapServerConfig config) {
+        String of = CoapServerConfig.PID + "/";
+        Ranges.require(of + "securePort", config.securePort(), CoapServerConfig.SECURE_PORT_MIN, CoapServerConfig.PORT_MAX);
+        Ranges.require(of + "plainPort", config.plainPort(), CoapServerConfig.PLAIN_PORT_MIN, CoapServerConfig.PLAIN_PORT_MAX);
+        Ranges.require(of + "maxPayloadBytes", config.maxPayloadBytes(), CoapServerConfig.MAX_PAYLOAD_BYTES_MIN, CoapServerConfig.MAX_PAYLOAD_BYTES_MAX);
+        Ranges.require(of + "requestsPerMinute", config.requestsPerMinute(), CoapServerConfig.REQUESTS_PER_MINUTE_MIN, Integer.MAX_VALUE);
+        Ranges.require(of + "burst", config.burst(), CoapServerConfig.BURST_MIN, Integer.MAX_VALUE);
+        Ranges.require(of + "maxPending", config.maxPending(), CoapServerConfig.MAX_PENDING_MIN, Integer.MAX_VALUE);
+        Ranges.require(of + "protocolThreads", config.protocolThreads(), CoapServerConfig.PROTOCOL_THREADS_MIN, CoapServerConfig.PROTOCOL_THREADS_MAX);
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -1,5 +1,6 @@
 package cn.taihang.coap.internal;
 
+import cn.taihang.gateway.api.config.Ranges;
 import java.net.URI;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +31,7 @@ public final class ObserveTarget {
         if (!"coap".equals(uri.getScheme()) && !"coaps".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException(ObserveConfig.PID + "/uri must be coaps://host:port/path (or coap:// in a lab), was '" + uri + "'");
         }
+        Ranges.require(ObserveConfig.PID + "/retrySeconds", retrySeconds, ObserveConfig.RETRY_SECONDS_MIN, Integer.MAX_VALUE);
         this.sensor = sensor;
         this.uri = uri;
         this.identity = identity == null || identity.isBlank() ? sensor : identity;

@@ -2,6 +2,7 @@ package cn.taihang.coap.internal;
 
 import cn.taihang.gateway.api.sensor.SensorMessage;
 import cn.taihang.gateway.api.sensor.SensorValue;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.wire.WireFormatException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -43,11 +44,7 @@ final class SensorObserver implements AutoCloseable {
     private final Consumer<SensorMessage> sink;
     private final Rejections rejections;
     private final Clock clock;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "coap-observe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("coap-observe"));
     private final AdvancedMultiPskStore clientKeys = new AdvancedMultiPskStore();
     private final Map<ObserveTarget, CoapObserveRelation> relations = new ConcurrentHashMap<>();
     private CoapEndpoint plainEndpoint;

@@ -2,6 +2,7 @@ package cn.taihang.coap.internal;
 
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.gateway.api.IncomingCommand;
+import cn.taihang.testkit.config.Configs;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -8,6 +8,8 @@ import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.DeviceRegistry;
 import cn.taihang.gateway.api.GatewayHealth;
 import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.gateway.api.config.Ranges;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.hardware.api.Gpio;
 import jakarta.servlet.Servlet;
@@ -65,6 +67,20 @@ public final class ConsoleComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Alarms alarms;
 
+    /** @throws IllegalArgumentException on a setting out of its MetaType range, naming it */
+    static void check(ConsoleConfig config) {
+        String of = ConsoleConfig.PID + "/";
+        Ranges.require(of + "httpsPort", config.httpsPort(), ConsoleConfig.HTTPS_PORT_MIN, ConsoleConfig.HTTPS_PORT_MAX);
+        Ranges.require(of + "sessionIdleMinutes", config.sessionIdleMinutes(), ConsoleConfig.SESSION_IDLE_MINUTES_MIN, ConsoleConfig.SESSION_IDLE_MINUTES_MAX);
+        Ranges.require(of + "sessionMaxHours", config.sessionMaxHours(), ConsoleConfig.SESSION_MAX_HOURS_MIN, ConsoleConfig.SESSION_MAX_HOURS_MAX);
+        Ranges.require(of + "maxFailedLogins", config.maxFailedLogins(), ConsoleConfig.MAX_FAILED_LOGINS_MIN, ConsoleConfig.MAX_FAILED_LOGINS_MAX);
+        Ranges.require(of + "lockoutMinutes", config.lockoutMinutes(), ConsoleConfig.LOCKOUT_MINUTES_MIN, ConsoleConfig.LOCKOUT_MINUTES_MAX);
+        Ranges.require(of + "loginAttemptsPerMinute", config.loginAttemptsPerMinute(), ConsoleConfig.LOGIN_ATTEMPTS_PER_MINUTE_MIN,
+                ConsoleConfig.LOGIN_ATTEMPTS_PER_MINUTE_MAX);
+        Ranges.require(of + "relayPulseMillis", config.relayPulseMillis(), ConsoleConfig.RELAY_PULSE_MILLIS_MIN, ConsoleConfig.RELAY_PULSE_MILLIS_MAX);
+        Ranges.require(of + "serverThreads", config.serverThreads(), ConsoleConfig.SERVER_THREADS_MIN, ConsoleConfig.SERVER_THREADS_MAX);
+    }
+
     /**
      * @throws IOException if the data directory cannot be written
      * @throws GeneralSecurityException if the certificate cannot be made
@@ -75,6 +91,7 @@ public final class ConsoleComponent {
                             @Reference(name = "configurations") ConfigurationAdmin configurations,
                             @Reference(name = "metaType") MetaTypeService metaType,
                             @Reference(name = "components") ServiceComponentRuntime components) throws IOException, GeneralSecurityException {
+        check(config);
         this.configurations = configurations;
         String dataProperty = context.getProperty("taihang.data.dir");
         Path dataDir = (dataProperty == null || dataProperty.isBlank() ? Path.of("") : Path.of(dataProperty)).toAbsolutePath();
@@ -88,11 +105,7 @@ public final class ConsoleComponent {
         String consoleUrl = Optional.ofNullable(context.getProperty("taihang.console.url"))
                 .orElse("https://" + ("0.0.0.0".equals(config.bindAddress()) ? identity.gatewayId() : config.bindAddress()) + ":" + config.httpsPort() + "/");
         bootstrap(config, accounts, audit, random, consoleUrl);
-        timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "console-timers-" + identity.gatewayId());
-            t.setDaemon(true);
-            return t;
-        });
+        timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("console-timers-" + identity.gatewayId()));
         Console.Services services = new Console.Services(context, identity, devices, health, configurations, metaType, components,
                 () -> gpio, () -> queue, () -> alarms);
         Console.Settings settings = new Console.Settings(config.relayPins() == null ? List.of() : Arrays.stream(config.relayPins()).boxed().toList(),

@@ -3,6 +3,7 @@ package cn.taihang.store.internal;
 import cn.taihang.gateway.api.Alarm;
 import cn.taihang.gateway.api.AlarmSeverity;
 import cn.taihang.gateway.api.Alarms;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -32,11 +33,7 @@ final class StoreAlarms implements StoreCondition.Listener, AutoCloseable {
     private static final long RETRY_MILLIS = 1000;
 
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "taihang-store-alarms");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-store-alarms"));
     private final Map<StoreCondition, Alarm> active = new EnumMap<>(StoreCondition.class);
     private final Map<StoreCondition, Alarm> raised = new EnumMap<>(StoreCondition.class);
     private Lookup service;

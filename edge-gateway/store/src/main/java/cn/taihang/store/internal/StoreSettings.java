@@ -1,6 +1,7 @@
 package cn.taihang.store.internal;
 
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.api.config.Ranges;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,15 +25,19 @@ import java.util.Objects;
 public record StoreSettings(Path file, long quotaBytes, long maxFileBytes, Map<Priority, Duration> ttl, Duration expirySweep,
                             int maxBatchCommit, int maxQueuedRecords, int maxBodyBytes, long minFreeDiskBytes) {
 
-    /** Validates. @throws IllegalArgumentException on a value out of range */
+    /**
+     * Validates. A configuration's quota is at least {@link StoreConfig#QUOTA_BYTES_MIN} ({@link #from}); tests and benchmarks may
+     * size the quota freely above zero. @throws IllegalArgumentException on a value out of range
+     */
     public StoreSettings {
         Objects.requireNonNull(file, "file");
         ttl = Map.copyOf(ttl);
-        if (quotaBytes < 1 || maxFileBytes < 0 || maxBatchCommit < 1 || maxQueuedRecords < 1
-                || maxBodyBytes < 64 || maxBodyBytes > 16 * 1024 || expirySweep.isNegative() || expirySweep.isZero() || minFreeDiskBytes < 0) {
-            throw new IllegalArgumentException("store settings out of range: quotaBytes >= 1, maxFileBytes >= 0, maxBatchCommit >= 1, "
-                    + "maxQueuedRecords >= 1, maxBodyBytes 64-16384, expirySweep > 0, minFreeDiskBytes >= 0");
+        if (quotaBytes < 1 || maxFileBytes < 0 || maxQueuedRecords < 1 || expirySweep.isNegative() || expirySweep.isZero() || minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("store settings out of range: quotaBytes >= 1, maxFileBytes >= 0, maxQueuedRecords >= 1, "
+                    + "expirySweep > 0, minFreeDiskBytes >= 0");
         }
+        Ranges.require("maxBatchCommit", maxBatchCommit, StoreConfig.MAX_BATCH_COMMIT_MIN, StoreConfig.MAX_BATCH_COMMIT_MAX);
+        Ranges.require("maxBodyBytes", maxBodyBytes, StoreConfig.MAX_BODY_BYTES_MIN, StoreConfig.MAX_BODY_BYTES_MAX);
         for (Priority p : Priority.values()) {
             if (ttl.get(p) == null || ttl.get(p).isNegative()) {
                 throw new IllegalArgumentException("a TTL >= 0 is needed for every class, missing or negative for " + p);
@@ -45,6 +50,7 @@ public record StoreSettings(Path file, long quotaBytes, long maxFileBytes, Map<P
      * @param dataDir the directory a relative {@code file} is resolved against
      */
     public static StoreSettings from(StoreConfig config, Path dataDir) {
+        Ranges.require("quotaBytes", config.quotaBytes(), StoreConfig.QUOTA_BYTES_MIN, Long.MAX_VALUE);
         Map<Priority, Duration> ttl = new EnumMap<>(Priority.class);
         ttl.put(Priority.CRITICAL, Duration.ofHours(config.ttlHoursCritical()));
         ttl.put(Priority.HIGH, Duration.ofHours(config.ttlHoursHigh()));

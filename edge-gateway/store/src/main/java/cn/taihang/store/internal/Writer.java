@@ -2,6 +2,7 @@ package cn.taihang.store.internal;
 
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,8 @@ final class Writer implements AutoCloseable {
         this.status = status;
         this.clockMillis = clockMillis;
         this.lastSeq = lastSeq;
-        this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "taihang-store-notifier"));
-        this.thread = daemon(this::run, "taihang-store-writer");
+        this.notifier = Executors.newSingleThreadExecutor(DaemonThreads.named("taihang-store-notifier"));
+        this.thread = DaemonThreads.named("taihang-store-writer").newThread(this::run);
         status.lastSeq(lastSeq);
     }
 
@@ -231,11 +232,5 @@ final class Writer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -5,6 +5,8 @@ import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.LedgerEntry;
 import cn.taihang.gateway.api.LedgerException;
 import cn.taihang.gateway.api.LocalLedger;
+import cn.taihang.gateway.api.config.Ranges;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -40,20 +42,22 @@ public final class LedgerComponent implements LocalLedger, HealthIndicator {
     private final ScheduledExecutorService sweeper;
     private volatile String lastProblem = "";
 
+    /** @throws IllegalArgumentException on a setting out of its MetaType range, naming it */
+    static void check(LedgerConfig config) {
+        Ranges.require(LedgerConfig.PID + "/sweepMinutes", config.sweepMinutes(), LedgerConfig.SWEEP_MINUTES_MIN, LedgerConfig.SWEEP_MINUTES_MAX);
+    }
+
     /**
      * @throws IOException if the data directory cannot be written
      * @throws SQLException if SQLite cannot open the file
      */
     @Activate
     public LedgerComponent(LedgerConfig config, BundleContext context) throws IOException, SQLException {
+        check(config);
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         Path base = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
         ledger = SqliteLedger.open(base.resolve(config.file()).toAbsolutePath(), System::currentTimeMillis);
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ledger-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ledger-sweep"));
         sweeper.scheduleWithFixedDelay(this::sweep, 1, config.sweepMinutes(), TimeUnit.MINUTES);
     }
 

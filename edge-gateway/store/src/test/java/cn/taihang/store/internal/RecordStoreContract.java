@@ -16,6 +16,7 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.DurableCounters;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.gateway.spi.StoredRecord;
+import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import java.time.Duration;
@@ -53,7 +54,7 @@ abstract class RecordStoreContract {
         static final Limits ROOMY = new Limits(64L << 20, Duration.ZERO, Duration.ZERO);
     }
 
-    protected final TestRecords.MovableClock clock = new TestRecords.MovableClock(Instant.parse("2025-05-01T08:00:00Z"));
+    protected final ManualClock clock = new ManualClock(Instant.parse("2025-05-01T08:00:00Z"));
     private final List<Subject> opened = new ArrayList<>();
 
     /** Opens a new, empty store. */

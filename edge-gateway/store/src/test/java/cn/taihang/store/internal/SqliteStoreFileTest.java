@@ -9,6 +9,7 @@ import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.StoredRecord;
+import cn.taihang.testkit.time.ManualClock;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ class SqliteStoreFileTest {
 
     @Test
     void aReplacedStoreSeedsAboveTheReservationEvenWhenTheClockWentBack() throws Exception {
-        TestRecords.MovableClock clock = new TestRecords.MovableClock(java.time.Instant.parse("2025-05-01T08:00:00Z"));
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2025-05-01T08:00:00Z"));
         long old;
         try (SqliteStore store = SqliteStore.open(settings(), clock)) {
             old = publish(store, Priority.CRITICAL, 1);

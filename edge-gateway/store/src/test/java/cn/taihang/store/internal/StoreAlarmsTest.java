@@ -11,13 +11,12 @@ import cn.taihang.gateway.api.AlarmSeverity;
 import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.testkit.gateway.FakeAlarms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,37 +32,15 @@ class StoreAlarmsTest {
     @TempDir
     Path dir;
 
-    /** A small fake of our own Alarms port: remembers what is active; usable once {@code available}. */
-    static final class FakeAlarms implements Alarms, StoreAlarms.Lookup {
+    /** The alarms service as the store looks it up: the testkit's fake, available or not. */
+    static final class AlarmsService implements StoreAlarms.Lookup {
+        final FakeAlarms alarms = new FakeAlarms();
         volatile boolean available = true;
         volatile int released;
-        final Map<String, Alarm> active = new LinkedHashMap<>();
-        final List<String> cleared = new ArrayList<>();
-
-        @Override
-        public synchronized void raise(Alarm alarm) {
-            active.put(alarm.id(), alarm);
-        }
-
-        @Override
-        public synchronized void clear(String id, String reason) {
-            if (active.remove(id) != null) {
-                cleared.add(id);
-            }
-        }
-
-        @Override
-        public synchronized List<Alarm> active() {
-            return new ArrayList<>(active.values());
-        }
-
-        synchronized List<String> cleared() {
-            return new ArrayList<>(cleared);
-        }
 
         @Override
         public Alarms get() {
-            return available ? this : null;
+            return available ? alarms : null;
         }
 
         @Override
@@ -75,10 +52,11 @@ class StoreAlarmsTest {
     @Test
     void criticalRecordsFillingTheQuotaRaiseTheStoreFullAlarmAndDrainingClearsIt() throws Exception {
         StoreSettings settings = StoreSettings.defaults(dir.resolve("s.db")).withQuota(1, 0);
-        FakeAlarms alarms = new FakeAlarms();
+        AlarmsService service = new AlarmsService();
+        FakeAlarms alarms = service.alarms;
         try (StoreAlarms adapter = new StoreAlarms(Clock.systemUTC());
              SqliteStore store = SqliteStore.open(settings.withQuota(probeSize() * 2, 0))) {
-            adapter.bind(alarms);
+            adapter.bind(service);
             store.watch(adapter);
             long first = publish(store, Priority.CRITICAL, 1);
             publish(store, Priority.CRITICAL, 2);
@@ -106,10 +84,11 @@ class StoreAlarmsTest {
         Files.write(file, new byte[8192]);
         try (StoreAlarms adapter = new StoreAlarms(Clock.systemUTC()); SqliteStore store = SqliteStore.open(StoreSettings.defaults(file))) {
             store.watch(adapter);
-            FakeAlarms alarms = new FakeAlarms();
-            alarms.available = false;
-            adapter.bind(alarms);
-            alarms.available = true;
+            AlarmsService service = new AlarmsService();
+        FakeAlarms alarms = service.alarms;
+            service.available = false;
+            adapter.bind(service);
+            service.available = true;
             await().atMost(5, TimeUnit.SECONDS).until(() -> !alarms.active().isEmpty());
             assertThat(alarms.active()).singleElement().satisfies(a -> {
                 assertThat(a.kind()).isEqualTo("store-file-replaced");
@@ -117,16 +96,17 @@ class StoreAlarmsTest {
                 assertThat(a.message()).contains("damaged.db.damaged-");
             });
             adapter.unbind();
-            await().atMost(5, TimeUnit.SECONDS).until(() -> alarms.released == 1);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> service.released == 1);
         }
     }
 
     @Test
     void aFullDiskRaisesTheDiskFullAlarmUntilRecordsAreStoredAgain() throws Exception {
-        FakeAlarms alarms = new FakeAlarms();
+        AlarmsService service = new AlarmsService();
+        FakeAlarms alarms = service.alarms;
         try (StoreAlarms adapter = new StoreAlarms(Clock.systemUTC());
              SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("capped.db")).withQuota(1L << 30, 96 * 1024).withDiskHeadroom(0))) {
-            adapter.bind(alarms);
+            adapter.bind(service);
             store.watch(adapter);
             List<Long> stored = new ArrayList<>();
             for (int i = 0; i < 5000 && refusal(store, record(Priority.CRITICAL, i)) == null; i++) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.taihang.gateway.api.Priority;
-import java.lang.reflect.Proxy;
+import cn.taihang.testkit.config.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class StoreSettingsTest {
 
     private static StoreConfig config(Map<String, Object> overrides) {
-        return (StoreConfig) Proxy.newProxyInstance(StoreConfig.class.getClassLoader(), new Class<?>[] {StoreConfig.class},
-                (proxy, method, args) -> overrides.getOrDefault(method.getName(), method.getDefaultValue()));
+        return Configs.of(StoreConfig.class, overrides);
     }
 
     @Test

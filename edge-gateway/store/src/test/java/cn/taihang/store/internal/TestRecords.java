@@ -5,16 +5,12 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Records, clocks and waits shared by the store tests. */
+/** Records and waits shared by the store tests. */
 final class TestRecords {
 
     private TestRecords() {
@@ -37,34 +33,6 @@ final class TestRecords {
             return null;
         } catch (ExecutionException e) {
             return ((OutboxException) e.getCause()).reason();
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

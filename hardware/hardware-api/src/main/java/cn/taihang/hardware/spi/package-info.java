@@ -7,10 +7,11 @@
  * level, edges and timestamps of one held pin; {@link cn.taihang.hardware.spi.HeldInput} and
  * {@link cn.taihang.hardware.spi.HeldOutput} are the digital input and output over a held pin and a
  * driver; {@link cn.taihang.hardware.spi.PulseTimer} ends output pulses;
- * {@link cn.taihang.hardware.spi.LineReader} cuts a character stream into bounded lines.
+ * {@link cn.taihang.hardware.spi.LineReader} cuts a character stream into bounded lines;
+ * {@link cn.taihang.hardware.spi.DaemonThreads} names the threads that deliver events and read lines.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.taihang.hardware.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,9 +56,7 @@ public final class BridgeProcess implements AutoCloseable {
                 "--data", dir.toString(), "--http-port", "0", "--client-id", "taihang-bridge-sim"));
         Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> copyOutput(started, ready), "bridge-out-" + started.pid());
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("bridge-out-" + started.pid(), () -> copyOutput(started, ready));
         try {
             httpUrl = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             process = started;

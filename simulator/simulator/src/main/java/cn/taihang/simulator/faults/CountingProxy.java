@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,9 +35,7 @@ public final class CountingProxy implements AutoCloseable {
     public CountingProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::accept, "proxy-accept-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.acceptor = DaemonThreads.start("proxy-accept-" + server.getLocalPort(), this::accept);
     }
 
     private void accept() {
@@ -64,7 +63,7 @@ public final class CountingProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, AtomicLong counter) {
-        Thread t = new Thread(() -> {
+        DaemonThreads.start("proxy-pump", () -> {
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -77,9 +76,7 @@ public final class CountingProxy implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "proxy-pump");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Drops every connection and refuses new ones until {@link #restore()}. */

@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,7 @@ final class CpuSampler implements AutoCloseable {
     private final long pid;
     private final long periodMillis;
     private final List<Double> percents = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cpu-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cpu-sampler"));
     private long startTicks = -1;
     private long lastTicks = -1;
     private long lastNanos;

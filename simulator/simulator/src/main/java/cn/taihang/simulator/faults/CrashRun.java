@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.simulator.fleet.FleetException;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.fleet.ProcessFleet;
@@ -68,11 +69,7 @@ public final class CrashRun {
 
     private CrashResult execute(Scenario scenario) throws IOException, SQLException {
         Files.createDirectories(options.runDir());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "crash-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("crash-progress"));
         try {
             startAll(scenario);
             ticker.scheduleAtFixedRate(this::tick, 5, 5, TimeUnit.SECONDS);

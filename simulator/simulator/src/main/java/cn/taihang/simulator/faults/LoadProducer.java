@@ -46,6 +46,7 @@ final class LoadProducer implements AutoCloseable {
     private final StringBuilder pending = new StringBuilder();
     private final AtomicLong acked = new AtomicLong();
     private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+    /* runs on the classpath side of a gateway JVM (lib/ and the simulator's classes), where no bundle's class is: no DaemonThreads */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "load-producer");
         t.setDaemon(true);

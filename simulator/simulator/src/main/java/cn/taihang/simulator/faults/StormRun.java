@@ -4,6 +4,7 @@ import cn.taihang.cloudlink.embedded.EmbeddedUplink;
 import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.OutboundRecord;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.gateway.spi.ClassBacklog;
 import cn.taihang.simulator.scenario.Scenario;
 import cn.taihang.store.embedded.EmbeddedStore;
@@ -182,7 +183,7 @@ final class StormRun {
 
         void start() {
             running = true;
-            thread = new Thread(() -> {
+            thread = DaemonThreads.start("api-probe", () -> {
                 while (running) {
                     long t = System.nanoTime();
                     try {
@@ -199,9 +200,7 @@ final class StormRun {
                         return;
                     }
                 }
-            }, "api-probe");
-            thread.setDaemon(true);
-            thread.start();
+            });
         }
 
         void stop() throws InterruptedException {

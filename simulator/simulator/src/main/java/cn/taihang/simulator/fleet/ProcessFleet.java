@@ -1,5 +1,6 @@
 package cn.taihang.simulator.fleet;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -88,9 +89,7 @@ public final class ProcessFleet implements GatewayFleet {
         processes.put(gatewayId, process);
         CompletableFuture<Started> started = new CompletableFuture<>();
         Deque<String> lastLines = new ArrayDeque<>();
-        Thread reader = new Thread(() -> readOutput(gatewayId, process, started, lastLines), "gateway-out-" + gatewayId);
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("gateway-out-" + gatewayId, () -> readOutput(gatewayId, process, started, lastLines));
         try {
             return started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -2,6 +2,7 @@ package cn.taihang.simulator.sensors;
 
 import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.coap.api.SensorKeys;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.simulator.fleet.GatewayPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,11 +40,7 @@ public final class SensorNetwork implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, GatewayPlan> gateways = new LinkedHashMap<>();
     private final List<VirtualSensor> sensors = new ArrayList<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "virtual-sensors");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("virtual-sensors"));
 
     private SensorNetwork() {
     }

@@ -1,5 +1,6 @@
 package cn.taihang.simulator.signs;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.hardware.sim.harness.VirtualBoard;
 import cn.taihang.sign.rendering.Bitmap;
 import cn.taihang.sign.rendering.ColourScheme;
@@ -86,9 +87,7 @@ public final class VirtualPanel implements AutoCloseable {
                 clock, imageFile, writer);
         panel.server = new ServerSocket();
         panel.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread acceptor = new Thread(panel::serve, "virtual-panel-" + id);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        DaemonThreads.start("virtual-panel-" + id, panel::serve);
         return panel;
     }
 

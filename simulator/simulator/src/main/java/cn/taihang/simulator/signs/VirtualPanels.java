@@ -1,5 +1,6 @@
 package cn.taihang.simulator.signs;
 
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.hardware.sim.harness.HarnessServer;
 import cn.taihang.sign.panel.LineFaults;
 import cn.taihang.simulator.fleet.GatewayPlan;
@@ -35,11 +36,7 @@ public final class VirtualPanels implements AutoCloseable {
      */
     public static VirtualPanels attach(HarnessServer harness, List<GatewayPlan> plans, Path imageDir, Clock clock,
                                        java.util.function.Supplier<LineFaults> faults) {
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "panel-pictures");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("panel-pictures"));
         List<VirtualPanel> panels = new ArrayList<>();
         for (GatewayPlan plan : plans) {
             for (SignPlan sign : SignPlan.forGateway(plan)) {

@@ -3,6 +3,7 @@ package cn.taihang.simulator.traffic;
 import cn.taihang.counter.domain.Loop;
 import cn.taihang.counter.domain.LoopEdge;
 import cn.taihang.counter.domain.VehicleTimeline;
+import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.hardware.sim.harness.VirtualBoard;
 import cn.taihang.simulator.fleet.GatewayPlan;
 import cn.taihang.simulator.fleet.LanePlan;
@@ -72,9 +73,7 @@ public final class TrafficDriver implements AutoCloseable {
 
     /** Starts driving in a background thread. */
     public synchronized void start() {
-        thread = new Thread(this::run, "traffic-driver");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("traffic-driver", this::run);
     }
 
     /** Stops creating vehicles whose front reaches loop A after {@code untilMicros}; those already on the road finish. */

@@ -10,6 +10,7 @@ import cn.taihang.hardware.api.InputSpec;
 import cn.taihang.hardware.api.OutputSpec;
 import cn.taihang.hardware.api.PinStatus;
 import cn.taihang.hardware.api.Pull;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.HeldInput;
 import cn.taihang.hardware.spi.HeldOutput;
 import cn.taihang.hardware.spi.HeldPin;
@@ -57,17 +58,25 @@ public final class Pi4jGpio implements Gpio {
     private final ScheduledExecutorService pulses;
     private final Map<HeldPin, AutoCloseable> open = new HashMap<>();
 
+    /** @throws IllegalArgumentException on an unknown board or provider or a debounce out of range, naming the setting */
+    static void check(Pi4jConfig config) {
+        BoardProfile.load(config.board());
+        Pi4jProvider.fromConfig(config.provider());
+        if (config.debounceMicros() < Pi4jConfig.DEBOUNCE_MICROS_MIN || config.debounceMicros() > Pi4jConfig.DEBOUNCE_MICROS_MAX) {
+            throw new IllegalArgumentException(Pi4jConfig.PID + "/debounceMicros must be " + Pi4jConfig.DEBOUNCE_MICROS_MIN + "-"
+                    + Pi4jConfig.DEBOUNCE_MICROS_MAX + ", was " + config.debounceMicros());
+        }
+    }
+
     /**
      * @throws IllegalArgumentException (activation fails) on an unknown board or provider
      * @throws IllegalStateException (activation fails) if the provider cannot start on this machine
      */
     @Activate
     public Pi4jGpio(Pi4jConfig config) {
+        check(config);
         pins = new PinTable(BoardProfile.load(config.board()));
         provider = Pi4jProvider.fromConfig(config.provider());
-        if (config.debounceMicros() < 0) {
-            throw new IllegalArgumentException(Pi4jConfig.PID + "/debounceMicros must be >= 0, was " + config.debounceMicros());
-        }
         debounceMicros = config.debounceMicros();
         try {
             provider.requireKernelInterface();
@@ -77,11 +86,7 @@ public final class Pi4jGpio implements Gpio {
                     + e.getMessage() + "). On a Raspberry Pi check that /dev/gpiochip0 exists and the gateway's user may use it (group "
                     + "gpio); on any other machine set " + Pi4jConfig.PID + "/provider=mock or use the simulated board", e);
         }
-        pulses = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pi4j-pulses");
-            thread.setDaemon(true);
-            return thread;
-        });
+        pulses = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pi4j-pulses"));
         LOG.info("GPIO of {} ready through Pi4J provider {}", pins.board().name(), provider.configName());
     }
 

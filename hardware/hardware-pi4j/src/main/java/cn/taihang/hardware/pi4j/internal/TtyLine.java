@@ -4,6 +4,7 @@ import cn.taihang.hardware.api.HardwareException;
 import cn.taihang.hardware.api.LineListener;
 import cn.taihang.hardware.api.SerialLine;
 import cn.taihang.hardware.api.SerialSpec;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.LineReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,9 +63,7 @@ final class TtyLine implements SerialLine {
 
     void start() throws IOException {
         openDevice();
-        Thread reader = new Thread(this::readLoop, "tty-" + device.getFileName());
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start("tty-" + device.getFileName(), this::readLoop);
     }
 
     private void openDevice() throws IOException {

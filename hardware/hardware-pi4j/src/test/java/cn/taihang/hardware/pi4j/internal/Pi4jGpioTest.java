@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.hardware.api.ComponentConfigs;
 import cn.taihang.hardware.api.DigitalInput;
 import cn.taihang.hardware.api.DigitalOutput;
 import cn.taihang.hardware.api.EdgeEvent;
@@ -13,6 +12,7 @@ import cn.taihang.hardware.api.HardwareException;
 import cn.taihang.hardware.api.InputSpec;
 import cn.taihang.hardware.api.OutputSpec;
 import cn.taihang.hardware.api.Pull;
+import cn.taihang.testkit.config.Configs;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Duration;
 import java.util.List;
@@ -100,11 +100,11 @@ class Pi4jGpioTest {
 
     @Test
     void configurationIsCheckedAtActivation() {
-        assertThatThrownBy(() -> new Pi4jGpio(ComponentConfigs.of(Pi4jConfig.class, Map.of("provider", "pigpio"))))
+        assertThatThrownBy(() -> new Pi4jGpio(Configs.of(Pi4jConfig.class, Map.of("provider", "pigpio"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpiod, linuxfs, mock");
-        assertThatThrownBy(() -> new Pi4jGpio(ComponentConfigs.of(Pi4jConfig.class, Map.of("provider", "mock",
+        assertThatThrownBy(() -> new Pi4jGpio(Configs.of(Pi4jConfig.class, Map.of("provider", "mock",
                 "board", "raspberry-pi-9")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raspberry-pi-9");
-        assertThatThrownBy(() -> new Pi4jGpio(ComponentConfigs.of(Pi4jConfig.class, Map.of("provider", "mock",
+        assertThatThrownBy(() -> new Pi4jGpio(Configs.of(Pi4jConfig.class, Map.of("provider", "mock",
                 "debounceMicros", -1)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("debounceMicros");
     }
 
@@ -112,7 +112,7 @@ class Pi4jGpioTest {
     void theDefaultProviderExplainsItselfWhereThereIsNoGpioChip() {
         assumeThat(System.getProperty("os.arch")).as("not on a Raspberry Pi").isIn("amd64", "x86_64");
 
-        assertThatThrownBy(() -> new Pi4jGpio(ComponentConfigs.of(Pi4jConfig.class, Map.of())))
+        assertThatThrownBy(() -> new Pi4jGpio(Configs.of(Pi4jConfig.class, Map.of())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("gpiod").hasMessageContaining("provider=mock");
     }
 }

@@ -1,8 +1,8 @@
 package cn.taihang.hardware.pi4j.internal;
 
-import cn.taihang.hardware.api.ComponentConfigs;
 import cn.taihang.hardware.api.Gpio;
 import cn.taihang.hardware.api.GpioRig;
+import cn.taihang.testkit.config.Configs;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Pi4J's mock plugin plays the wires: MockDigitalInput.mockState drives inputs, output listeners watch outputs. */
 final class Pi4jMockRig implements GpioRig {
 
-    final Pi4jGpio gpio = new Pi4jGpio(ComponentConfigs.of(Pi4jConfig.class, Map.of("provider", "mock")));
+    final Pi4jGpio gpio = new Pi4jGpio(Configs.of(Pi4jConfig.class, Map.of("provider", "mock")));
 
     @Override
     public Gpio gpio() {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.hardware.api.ComponentConfigs;
 import cn.taihang.hardware.api.HardwareException;
 import cn.taihang.hardware.api.LineListener;
 import cn.taihang.hardware.api.SerialLine;
 import cn.taihang.hardware.api.SerialSpec;
+import cn.taihang.testkit.config.Configs;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ class TtySerialPortsTest {
         Files.createDirectories(tmp);
         deviceDir = Files.createTempDirectory(tmp, "dev");
         mkfifo(deviceDir.resolve("ttyACM0"));
-        ports = new TtySerialPorts(ComponentConfigs.of(TtyConfig.class, Map.of("deviceDir", deviceDir.toString(), "sttyCommand", "")));
+        ports = new TtySerialPorts(Configs.of(TtyConfig.class, Map.of("deviceDir", deviceDir.toString(), "sttyCommand", "")));
     }
 
     @AfterEach
@@ -143,13 +143,13 @@ class TtySerialPortsTest {
                     assertThat(e.reason()).isEqualTo(HardwareException.Reason.PORT_UNAVAILABLE);
                     assertThat(e.reason().temporary()).isTrue();
                 }).hasMessageContaining("plugged in");
-        assertThatThrownBy(() -> new TtySerialPorts(ComponentConfigs.of(TtyConfig.class, Map.of("deviceDir", "dev"))))
+        assertThatThrownBy(() -> new TtySerialPorts(Configs.of(TtyConfig.class, Map.of("deviceDir", "dev"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deviceDir");
     }
 
     @Test
     void aDeviceThatRefusesSttyIsStillRead() throws Exception {
-        TtySerialPorts withStty = new TtySerialPorts(ComponentConfigs.of(TtyConfig.class, Map.of("deviceDir", deviceDir.toString())));
+        TtySerialPorts withStty = new TtySerialPorts(Configs.of(TtyConfig.class, Map.of("deviceDir", deviceDir.toString())));
         try {
             withStty.open(new SerialSpec("ttyACM0", 115200, 64, "validator gate-1"), listener);
             scannerSends("still read\n");

@@ -1,6 +1,7 @@
 package cn.taihang.hardware.sim.harness;
 
 import cn.taihang.hardware.sim.wire.IgnoredLines;
+import cn.taihang.hardware.spi.DaemonThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,9 +37,7 @@ public final class HarnessServer implements AutoCloseable {
 
     private HarnessServer(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
-        this.acceptor = new Thread(this::acceptLoop, "harness-accept-" + serverSocket.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.acceptor = DaemonThreads.start("harness-accept-" + serverSocket.getLocalPort(), this::acceptLoop);
     }
 
     /** Starts on 127.0.0.1 on a free port; see {@link #port()}. */
@@ -136,9 +135,7 @@ public final class HarnessServer implements AutoCloseable {
                 if (closed) {
                     session.close();
                 }
-                Thread reader = new Thread(session, "harness-in-" + socket.getPort());
-                reader.setDaemon(true);
-                reader.start();
+                DaemonThreads.start("harness-in-" + socket.getPort(), session);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("harness stopped accepting gateways: {}", e.toString());

@@ -5,6 +5,7 @@ import cn.taihang.hardware.sim.wire.HarnessMessage;
 import cn.taihang.hardware.sim.wire.IgnoredLines;
 import cn.taihang.hardware.sim.wire.LineOutbox;
 import cn.taihang.hardware.sim.wire.MalformedLineException;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.LineReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,8 +62,7 @@ final class HarnessLink implements AutoCloseable {
         this.nodeId = nodeId;
         this.peer = peer;
         this.ignored = ignored;
-        this.thread = new Thread(this::dialLoop, "harness-link-" + nodeId);
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.named("harness-link-" + nodeId).newThread(this::dialLoop);
     }
 
     void start() {

@@ -18,6 +18,7 @@ import cn.taihang.hardware.api.SerialSpec;
 import cn.taihang.hardware.sim.wire.HarnessMessage;
 import cn.taihang.hardware.sim.wire.IgnoredLines;
 import cn.taihang.hardware.sim.wire.LineOutbox;
+import cn.taihang.hardware.spi.DaemonThreads;
 import cn.taihang.hardware.spi.HeldInput;
 import cn.taihang.hardware.spi.HeldOutput;
 import cn.taihang.hardware.spi.HeldPin;
@@ -66,24 +67,30 @@ public final class SimHardware implements Gpio, SerialPorts, HarnessLink.Peer {
     /** @throws IllegalArgumentException (activation fails) on a missing or malformed setting */
     @Activate
     public SimHardware(SimConfig config) {
+        check(config);
         nodeId = config.nodeId();
-        if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+        pins = new PinTable(BoardProfile.load(config.board()));
+        ignored = new IgnoredLines("simulated board " + nodeId);
+        delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("sim-delivery-" + nodeId));
+        pulses = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sim-pulses-" + nodeId));
+        link = new HarnessLink(config.harnessHost(), config.harnessPort(), nodeId, this, ignored);
+        link.start();
+    }
+
+    /** @throws IllegalArgumentException on a missing or malformed setting, naming it */
+    static void check(SimConfig config) {
+        if (config.nodeId() == null || !NODE_ID.matcher(config.nodeId()).matches()) {
             throw new IllegalArgumentException(SimConfig.PID + "/nodeId must be this gateway's id, 1-64 of a-z, 0-9 and '-' (was '"
-                    + nodeId + "'); set it in the gateway configuration");
+                    + config.nodeId() + "'); set it in the gateway configuration");
         }
-        if (config.harnessPort() < 1 || config.harnessPort() > 65535) {
-            throw new IllegalArgumentException(SimConfig.PID + "/harnessPort must be the simulator's harness port, 1-65535 (was "
-                    + config.harnessPort() + "); set it in the gateway configuration");
+        if (config.harnessPort() < SimConfig.HARNESS_PORT_MIN || config.harnessPort() > SimConfig.HARNESS_PORT_MAX) {
+            throw new IllegalArgumentException(SimConfig.PID + "/harnessPort must be the simulator's harness port, " + SimConfig.HARNESS_PORT_MIN + "-"
+                    + SimConfig.HARNESS_PORT_MAX + " (was " + config.harnessPort() + "); set it in the gateway configuration");
         }
         if (config.harnessHost() == null || config.harnessHost().isBlank()) {
             throw new IllegalArgumentException(SimConfig.PID + "/harnessHost is empty; use 127.0.0.1 or leave it unset");
         }
-        pins = new PinTable(BoardProfile.load(config.board()));
-        ignored = new IgnoredLines("simulated board " + nodeId);
-        delivery = Executors.newSingleThreadExecutor(daemon("sim-delivery-" + nodeId));
-        pulses = Executors.newSingleThreadScheduledExecutor(daemon("sim-pulses-" + nodeId));
-        link = new HarnessLink(config.harnessHost(), config.harnessPort(), nodeId, this, ignored);
-        link.start();
+        BoardProfile.load(config.board());
     }
 
     @Deactivate
@@ -248,13 +255,5 @@ public final class SimHardware implements Gpio, SerialPorts, HarnessLink.Peer {
     private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

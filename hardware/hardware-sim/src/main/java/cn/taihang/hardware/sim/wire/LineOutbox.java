@@ -1,5 +1,6 @@
 package cn.taihang.hardware.sim.wire;
 
+import cn.taihang.hardware.spi.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -44,9 +45,7 @@ public final class LineOutbox implements AutoCloseable {
         this.capacity = capacity;
         this.fullWaitNanos = fullWait.toNanos();
         this.onFailure = onFailure;
-        this.writer = new Thread(this::writeLoop, threadName);
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = DaemonThreads.start(threadName, this::writeLoop);
     }
 
     /**

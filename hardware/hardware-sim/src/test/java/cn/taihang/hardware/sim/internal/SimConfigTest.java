@@ -2,7 +2,7 @@ package cn.taihang.hardware.sim.internal;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.taihang.hardware.api.ComponentConfigs;
+import cn.taihang.testkit.config.Configs;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -14,14 +14,14 @@ class SimConfigTest {
     private static SimHardware activate(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(Map.of("harnessPort", 1, "nodeId", "gw-1"));
         properties.putAll(overrides);
-        return new SimHardware(ComponentConfigs.of(SimConfig.class, properties));
+        return new SimHardware(Configs.of(SimConfig.class, properties));
     }
 
     @Test
     void refusesToActivateWithoutItsRequiredSettings() {
-        assertThatThrownBy(() -> new SimHardware(ComponentConfigs.of(SimConfig.class, Map.of("nodeId", "gw-1"))))
+        assertThatThrownBy(() -> new SimHardware(Configs.of(SimConfig.class, Map.of("nodeId", "gw-1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("harnessPort");
-        assertThatThrownBy(() -> new SimHardware(ComponentConfigs.of(SimConfig.class, Map.of("harnessPort", 4000))))
+        assertThatThrownBy(() -> new SimHardware(Configs.of(SimConfig.class, Map.of("harnessPort", 4000))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nodeId");
     }
 

@@ -1,10 +1,10 @@
 package cn.taihang.hardware.sim.internal;
 
-import cn.taihang.hardware.api.ComponentConfigs;
 import cn.taihang.hardware.api.Gpio;
 import cn.taihang.hardware.api.GpioRig;
 import cn.taihang.hardware.sim.harness.HarnessServer;
 import cn.taihang.hardware.sim.harness.VirtualBoard;
+import cn.taihang.testkit.config.Configs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +40,7 @@ final class SimRig implements GpioRig {
     }
 
     static SimHardware start(int port, String nodeId) {
-        return new SimHardware(ComponentConfigs.of(SimConfig.class, Map.of("harnessPort", port, "nodeId", nodeId)));
+        return new SimHardware(Configs.of(SimConfig.class, Map.of("harnessPort", port, "nodeId", nodeId)));
     }
 
     @Override
