@@ -1,5 +1,6 @@
 package cn.taihang.wire.ticket;
 
+import cn.taihang.wire.sign.SignatureAlgorithm;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,9 @@ public record KeyRing(long version, List<Key> keys) {
     /**
      * One key.
      *
-     * @param id key id, 0–65535, as written into tickets
-     * @param publicKey the 32-byte Ed25519 public key
+     * @param id key id, 0–65535, as written into tickets; it says the algorithm ({@link SignatureAlgorithm#ofKeyId}:
+     *     0–32767 Ed25519, 32768–65535 SM2)
+     * @param publicKey the public key of that algorithm: 32 bytes Ed25519, 65 bytes uncompressed SM2
      * @param state its state
      */
     public record Key(int id, byte[] publicKey, KeyState state) {
@@ -55,10 +57,17 @@ public record KeyRing(long version, List<Key> keys) {
         /** Validates and copies. */
         public Key {
             Objects.requireNonNull(state, "state");
-            if (id < 0 || id > 65535 || publicKey == null || publicKey.length != 32) {
-                throw new IllegalArgumentException("a key has an id 0-65535 and a 32-byte public key");
+            if (id < 0 || id > SignatureAlgorithm.MAX_KEY_ID || publicKey == null
+                    || publicKey.length != SignatureAlgorithm.ofKeyId(id).publicKeyBytes()) {
+                throw new IllegalArgumentException("a key has an id 0-65535 and a public key of its algorithm (32 bytes for ids 0-32767,"
+                        + " Ed25519; 65 bytes for ids 32768-65535, SM2)");
             }
             publicKey = publicKey.clone();
+        }
+
+        /** @return the key's algorithm, as its id says */
+        public SignatureAlgorithm algorithm() {
+            return SignatureAlgorithm.ofKeyId(id);
         }
 
         @Override
@@ -78,7 +87,7 @@ public record KeyRing(long version, List<Key> keys) {
 
         @Override
         public String toString() {
-            return "Key[" + id + " " + state + "]";
+            return "Key[" + id + " " + algorithm().label() + " " + state + "]";
         }
     }
 

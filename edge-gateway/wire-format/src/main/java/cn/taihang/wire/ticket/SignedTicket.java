@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param ticket the content
  * @param body the signed bytes (the CBOR body exactly as received)
- * @param signature the 64-byte Ed25519 signature
+ * @param signature the 64-byte signature (Ed25519, or SM2 as r ‖ s)
  */
 public record SignedTicket(Ticket ticket, byte[] body, byte[] signature) {
 
@@ -17,7 +17,7 @@ public record SignedTicket(Ticket ticket, byte[] body, byte[] signature) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(body, "body");
         if (signature == null || signature.length != TicketCodec.SIGNATURE_BYTES) {
-            throw new IllegalArgumentException("an Ed25519 signature has " + TicketCodec.SIGNATURE_BYTES + " bytes");
+            throw new IllegalArgumentException("a ticket signature has " + TicketCodec.SIGNATURE_BYTES + " bytes");
         }
     }
 }

@@ -26,8 +26,8 @@ public final class TicketCodec {
     public static final int VERSION = 1;
     /** What every ticket text starts with. */
     public static final String PREFIX = "TH1:";
-    /** Length of an Ed25519 signature. */
-    public static final int SIGNATURE_BYTES = 64;
+    /** Length of a signature: Ed25519, or SM2 as the fixed {@code r ‖ s} (both 64 bytes). */
+    public static final int SIGNATURE_BYTES = cn.taihang.wire.sign.SignatureAlgorithm.SIGNATURE_BYTES;
     /** Longest ticket text accepted; a version-10 QR code at level Q holds 221 alphanumeric characters. */
     public static final int MAX_TEXT_CHARS = 512;
 
@@ -74,7 +74,7 @@ public final class TicketCodec {
      */
     public String toText(byte[] body, byte[] signature) {
         if (signature.length != SIGNATURE_BYTES) {
-            throw new IllegalArgumentException("an Ed25519 signature has " + SIGNATURE_BYTES + " bytes");
+            throw new IllegalArgumentException("a ticket signature has " + SIGNATURE_BYTES + " bytes");
         }
         byte[] all = Arrays.copyOf(body, body.length + SIGNATURE_BYTES);
         System.arraycopy(signature, 0, all, body.length, SIGNATURE_BYTES);

@@ -1,52 +1,54 @@
 package cn.taihang.wire.ticket;
 
+import cn.taihang.wire.sign.SignatureAlgorithm;
+import cn.taihang.wire.sign.Signer;
+import cn.taihang.wire.sign.SigningKey;
 import java.security.SecureRandom;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import java.util.Objects;
 
 /**
- * Signs tickets with one Ed25519 key of the bridge (BouncyCastle's RFC 8032 implementation). Thread-safe.
+ * Signs tickets with one key of the bridge: Ed25519 or SM2 with SM3, as the key id says (BouncyCastle). Thread-safe.
  */
 public final class TicketSigner {
 
-    /** Length of a private (secret) key. */
-    public static final int PRIVATE_KEY_BYTES = Ed25519.SECRET_KEY_SIZE;
+    /** Length of a private key (both algorithms). */
+    public static final int PRIVATE_KEY_BYTES = SignatureAlgorithm.PRIVATE_KEY_BYTES;
 
-    private final int keyId;
-    private final byte[] privateKey;
-    private final byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
+    private final Signer signer;
     private final TicketCodec codec = new TicketCodec();
 
     /**
-     * @param keyId the id written into the tickets, 0–65535
+     * @param keyId the id written into the tickets, 0–65535; it decides the algorithm ({@link SignatureAlgorithm#ofKeyId})
      * @param privateKey the 32-byte private key
+     * @throws IllegalArgumentException on a bad id or key
      */
     public TicketSigner(int keyId, byte[] privateKey) {
-        if (keyId < 0 || keyId > 65535) {
-            throw new IllegalArgumentException("key id must be 0-65535, was " + keyId);
-        }
-        if (privateKey == null || privateKey.length != PRIVATE_KEY_BYTES) {
-            throw new IllegalArgumentException("an Ed25519 private key has " + PRIVATE_KEY_BYTES + " bytes");
-        }
-        this.keyId = keyId;
-        this.privateKey = privateKey.clone();
-        Ed25519.generatePublicKey(this.privateKey, 0, publicKey, 0);
+        this(SigningKey.of(keyId, privateKey));
     }
 
-    /** @return a new random private key */
+    /** @param signer the key that signs (in memory, or in a security module) */
+    public TicketSigner(Signer signer) {
+        this.signer = Objects.requireNonNull(signer, "signer");
+    }
+
+    /** @return a new random Ed25519 private key */
     public static byte[] newPrivateKey(SecureRandom random) {
-        byte[] key = new byte[PRIVATE_KEY_BYTES];
-        Ed25519.generatePrivateKey(random, key);
-        return key;
+        return SigningKey.generate(0, random).privateKey();
     }
 
     /** @return the key id */
     public int keyId() {
-        return keyId;
+        return signer.keyId();
     }
 
-    /** @return a copy of the 32-byte public key, for the key ring */
+    /** @return the key's algorithm */
+    public SignatureAlgorithm algorithm() {
+        return signer.algorithm();
+    }
+
+    /** @return a copy of the public key, for the key ring */
     public byte[] publicKey() {
-        return publicKey.clone();
+        return signer.publicKey();
     }
 
     /**
@@ -54,17 +56,15 @@ public final class TicketSigner {
      * @throws IllegalArgumentException if the ticket names another key id
      */
     public String sign(Ticket ticket) {
-        if (ticket.keyId() != keyId) {
-            throw new IllegalArgumentException("ticket names key " + ticket.keyId() + ", this signer holds key " + keyId);
+        if (ticket.keyId() != signer.keyId()) {
+            throw new IllegalArgumentException("ticket names key " + ticket.keyId() + ", this signer holds key " + signer.keyId());
         }
         byte[] body = codec.encodeBody(ticket);
         return codec.toText(body, signature(body));
     }
 
-    /** @return the Ed25519 signature of arbitrary bytes (tests and tools) */
+    /** @return the 64-byte signature of arbitrary bytes (tests and tools) */
     public byte[] signature(byte[] message) {
-        byte[] signature = new byte[TicketCodec.SIGNATURE_BYTES];
-        Ed25519.sign(privateKey, 0, publicKey, 0, message, 0, message.length, signature, 0);
-        return signature;
+        return signer.sign(message);
     }
 }

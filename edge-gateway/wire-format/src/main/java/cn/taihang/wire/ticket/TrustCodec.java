@@ -1,5 +1,6 @@
 package cn.taihang.wire.ticket;
 
+import cn.taihang.wire.sign.SignatureAlgorithm;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,9 +15,13 @@ import java.util.List;
  * Encodes and decodes the bodies of the {@code ticket-keyring} and {@code ticket-deny-list} commands, CBOR:
  *
  * <pre>
- * key ring  = [1, version, [[keyId, publicKey (bstr 32), state (0 active, 1 retired, 2 withdrawn)], …]]
+ * key ring  = [1, version, [[keyId, publicKey (bstr 32), state (0 active, 1 retired, 2 withdrawn)], …]]     Ed25519 keys only
+ *           | [2, version, [[keyId, algorithm (0 ed25519, 1 sm2), publicKey (bstr 32 | 65), state], …]]
  * deny list = [1, version, [[ticketId, untilMinute], …]]
  * </pre>
+ *
+ * A ring of Ed25519 keys only is written in format 1, which every gateway reads; a ring with an SM2 key needs format 2
+ * (gateways of this build and later). The algorithm written must be the one the key id says, or the ring is refused.
  *
  * Thread-safe. Decoding answers any bad input with a {@link TicketException} (MALFORMED, TRUNCATED,
  * TOO_LARGE or UNSUPPORTED_VERSION).
@@ -30,15 +35,19 @@ public final class TrustCodec {
 
     /** @return the body of a {@code ticket-keyring} command */
     public byte[] encode(KeyRing ring) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 40 * ring.keys().size());
+        boolean ed25519Only = ring.keys().stream().allMatch(k -> k.algorithm() == SignatureAlgorithm.ED25519);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 80 * ring.keys().size());
         try (JsonGenerator gen = factory.createGenerator(out)) {
             gen.writeStartArray(null, 3);
-            gen.writeNumber(1);
+            gen.writeNumber(ed25519Only ? 1 : 2);
             gen.writeNumber(ring.version());
             gen.writeStartArray(null, ring.keys().size());
             for (KeyRing.Key key : ring.keys()) {
-                gen.writeStartArray(null, 3);
+                gen.writeStartArray(null, ed25519Only ? 3 : 4);
                 gen.writeNumber(key.id());
+                if (!ed25519Only) {
+                    gen.writeNumber(key.algorithm().code());
+                }
                 gen.writeBinary(key.publicKey());
                 gen.writeNumber(key.state().ordinal());
                 gen.writeEndArray();
@@ -73,16 +82,23 @@ public final class TrustCodec {
         return out.toByteArray();
     }
 
-    /** @throws TicketException if the bytes are not a version-1 key ring */
+    /** @throws TicketException if the bytes are not a format-1 or format-2 key ring */
     public KeyRing decodeKeyRing(byte[] bytes) throws TicketException {
         try (JsonParser parser = open(bytes)) {
-            long version = header(parser, "key ring");
+            long[] header = header(parser, "key ring", 2);
+            long version = header[1];
             List<KeyRing.Key> keys = new ArrayList<>();
             while (next(parser) == JsonToken.START_ARRAY) {
                 if (keys.size() == KeyRing.MAX_KEYS) {
                     throw TicketCodec.malformed("more than " + KeyRing.MAX_KEYS + " keys");
                 }
                 int id = (int) number(parser, 0, 65535);
+                SignatureAlgorithm algorithm = header[0] == 1 ? SignatureAlgorithm.ED25519
+                        : SignatureAlgorithm.ofCode((int) number(parser, 0, SignatureAlgorithm.values().length - 1));
+                if (algorithm != SignatureAlgorithm.ofKeyId(id)) {
+                    throw TicketCodec.malformed("key " + id + " is marked " + algorithm.label() + ", but its id is an "
+                            + SignatureAlgorithm.ofKeyId(id).label() + " key's");
+                }
                 byte[] publicKey = bytes(parser);
                 int state = (int) number(parser, 0, KeyRing.KeyState.values().length - 1);
                 end(parser);
@@ -100,7 +116,7 @@ public final class TrustCodec {
     /** @throws TicketException if the bytes are not a version-1 deny list */
     public DenyList decodeDenyList(byte[] bytes) throws TicketException {
         try (JsonParser parser = open(bytes)) {
-            long version = header(parser, "deny list");
+            long version = header(parser, "deny list", 1)[1];
             List<DenyList.Entry> entries = new ArrayList<>();
             while (next(parser) == JsonToken.START_ARRAY) {
                 if (entries.size() == DenyList.MAX_ENTRIES) {
@@ -130,19 +146,21 @@ public final class TrustCodec {
         return factory.createParser(bytes);
     }
 
-    private static long header(JsonParser parser, String what) throws TicketException, IOException {
+    /** @return the format and the version */
+    private static long[] header(JsonParser parser, String what, int maxFormat) throws TicketException, IOException {
         if (next(parser) != JsonToken.START_ARRAY) {
             throw TicketCodec.malformed(what + ": expected an array");
         }
         long format = number(parser, 0, Long.MAX_VALUE);
-        if (format != 1) {
-            throw new TicketException(TicketException.Reason.UNSUPPORTED_VERSION, what + " format " + format + " is not supported (this build reads 1)");
+        if (format < 1 || format > maxFormat) {
+            throw new TicketException(TicketException.Reason.UNSUPPORTED_VERSION, what + " format " + format + " is not supported (this build reads 1"
+                    + (maxFormat > 1 ? "-" + maxFormat : "") + ")");
         }
         long version = number(parser, 0, Long.MAX_VALUE);
         if (next(parser) != JsonToken.START_ARRAY) {
             throw TicketCodec.malformed(what + ": expected the array of entries");
         }
-        return version;
+        return new long[] {format, version};
     }
 
     private static void finish(JsonParser parser) throws TicketException, IOException {

@@ -5,14 +5,17 @@
  * <h2>Ticket text (what the QR code holds), format version 1</h2>
  * <pre>
  * text      = "TH1:" Base45( body ‖ signature )          RFC 9285 Base45, all in the QR alphanumeric set
- * signature = Ed25519( bridge key {keyId}, body )        64 bytes, RFC 8032, always the last 64 bytes
+ * signature = Sign( bridge key {keyId}, body )           64 bytes, always the last 64 bytes:
+ *             Ed25519 (RFC 8032) for key ids 0–32767, SM2 with SM3 (GM/T 0003/0004, default user id
+ *             1234567812345678) as the fixed r ‖ s for key ids 32768–65535
  * body      = CBOR [1, keyId, ticketId, holderRef, issuedMinute, [entitlement, …]]
  * entitlement = [kind, place, fromMinute, minutes, uses]
  * </pre>
  * <ul>
  *   <li>{@code 1}: body format version; a different version is {@code UNSUPPORTED_VERSION}, and so is a text
  *       starting {@code TH2:} etc.</li>
- *   <li>{@code keyId}: 0–65535, the bridge key that signed it; gateways hold the public keys as a
+ *   <li>{@code keyId}: 0–65535, the bridge key that signed it, and so its algorithm
+ *       ({@link cn.taihang.wire.sign.SignatureAlgorithm#ofKeyId}); gateways hold the public keys as a
  *       {@link cn.taihang.wire.ticket.KeyRing} (keys rotate; a withdrawn key voids its tickets).</li>
  *   <li>{@code ticketId}: positive 63-bit random number; deny lists and ledgers key on it.</li>
  *   <li>{@code holderRef}: 8 bytes, a keyed hash the bridge derives from the holder's identity document; no
@@ -43,7 +46,7 @@
  * grows. Deny lists key on the ticket id, never on a signature hash.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cn.taihang.wire.ticket;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ final class SampleTickets {
     private SampleTickets() {
     }
 
+    /** @return a fixed key for the id (Ed25519 or SM2, as the id says) */
     static byte[] privateKey(int seed) {
         SecureRandom random;
         try {
@@ -22,7 +23,7 @@ final class SampleTickets {
             throw new IllegalStateException(e);
         }
         random.setSeed(seed);
-        return TicketSigner.newPrivateKey(random);
+        return cn.taihang.wire.sign.SigningKey.generate(seed, random).privateKey();
     }
 
     static TicketSigner signer(int keyId) {

@@ -43,7 +43,7 @@ class TrustCodecTest {
         assertReason(() -> codec.decodeKeyRing(new byte[TrustCodec.MAX_BYTES + 1]), TicketException.Reason.TOO_LARGE);
         assertReason(() -> codec.decodeDenyList(ring), TicketException.Reason.MALFORMED);
         byte[] future = ring.clone();
-        future[1] = 0x02;
+        future[1] = 0x03;
         assertReason(() -> codec.decodeKeyRing(future), TicketException.Reason.UNSUPPORTED_VERSION);
         byte[] trailing = java.util.Arrays.copyOf(ring, ring.length + 1);
         assertReason(() -> codec.decodeKeyRing(trailing), TicketException.Reason.MALFORMED);
