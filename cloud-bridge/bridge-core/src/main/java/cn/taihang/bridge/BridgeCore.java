@@ -16,6 +16,9 @@ import cn.taihang.bridge.ingest.RecordDecoder;
 import cn.taihang.bridge.ingest.RecordListeners;
 import cn.taihang.bridge.ingest.RecordWriter;
 import cn.taihang.bridge.broker.BrokerCommands;
+import cn.taihang.bridge.commands.CommandKeyRoutes;
+import cn.taihang.bridge.commands.CommandKeys;
+import cn.taihang.bridge.keys.FileKeyStore;
 import cn.taihang.bridge.http.ApiDocument;
 import cn.taihang.bridge.ingest.RepeatFilter;
 import cn.taihang.bridge.module.BridgeModule;
@@ -75,7 +78,8 @@ public final class BridgeCore {
      * @return completes with the running bridge once the broker is up, the modules have started, the bridge is
      *     subscribed and its online state published, and the HTTP API listens; completes exceptionally (everything
      *     started is stopped again) if a port cannot be bound, the database cannot be opened, a module fails to start
-     *     or two modules describe the same route — the exception says what to change
+     *     two modules describe the same route, or the signing key file is missing and cannot be made, unreadable, or inside
+     *     the data directory — the exception says what to change
      */
     public static CompletionStage<RunningBridge> start(BridgeOptions options, List<BridgeModule> modules) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -98,14 +102,23 @@ public final class BridgeCore {
         BridgeOptions options = parts.options();
         Vertx vertx = parts.vertx();
         return BridgeDatabase.open(vertx, options.dataDir()).compose(db -> {
-            parts.database(db);
-            return startBroker(parts);
-        }).compose(broker -> {
-            BridgeDatabase db = parts.database();
-            FleetStore fleet = new FleetStore(db.writer(), db.reader());
-            Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
-            return fleetReady.compose(v -> deploy(parts, broker, fleet));
-        });
+                    parts.database(db);
+                    return vertx.executeBlocking(() -> FileKeyStore.open(options.signingKeyFile(), options.dataDir()))
+                            .recover(e -> Future.failedFuture(new IllegalStateException("the signing key file " + options.signingKeyFile()
+                                    + " cannot be used (--key-file): " + e.getMessage(), e)));
+                }).compose(keyStore -> {
+                    parts.keyStore(keyStore);
+                    CommandKeys keys = new CommandKeys(parts.database().writer(), keyStore);
+                    parts.commandKeys(keys);
+                    return keys.load(System.currentTimeMillis());
+                })
+                .compose(v -> startBroker(parts))
+                .compose(broker -> {
+                    BridgeDatabase db = parts.database();
+                    FleetStore fleet = new FleetStore(db.writer(), db.reader());
+                    Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
+                    return fleetReady.compose(v -> deploy(parts, broker, fleet));
+                });
     }
 
     private static Future<BrokerAddress> startBroker(RunningBridge.Parts parts) {
@@ -127,8 +140,11 @@ public final class BridgeCore {
         BrokerConnection[] connection = new BrokerConnection[1];
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
+        BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey);
+        parts.commands(commands);
+        new CommandKeyRoutes(parts.commandKeys()::anchor, commands::rotate).mount(moduleRoutes);
         ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
-                new BrokerCommands(() -> connection[0]), options.dataDir(), listeners, fleet);
+                commands, parts.keyStore(), options.dataDir(), listeners, fleet);
         parts.moduleHost(modules);
         BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
                 (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
  * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ * @param keyFile the file whose key encrypts the signing keys (ticket and command keys) in the database, created
+ *     owner-only if missing, never inside {@code dataDir}; {@code null} for {@link #signingKeyFile() the default} beside
+ *     the data directory
  */
 public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
-                            String shareGroup, String clientId) {
+                            String shareGroup, String clientId, Path keyFile) {
 
     /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -29,6 +32,8 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public static final int DEFAULT_MQTT_PORT = 1883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
+    /** Name of the default signing key file, in the directory {@code <data dir>-secrets} beside the data directory. */
+    public static final String DEFAULT_KEY_FILE_NAME = "signing.key";
 
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -48,51 +53,71 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null);
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null, null);
     }
 
     /**
-     * Options for tests and the simulator: loopback, free ports, embedded broker.
+     * Options for tests and the simulator: loopback, free ports, embedded broker, everything in one directory of its own —
+     * the database in {@code dir/data}, the signing key file in {@code dir/secrets/}{@value #DEFAULT_KEY_FILE_NAME}, apart
+     * from it.
      *
-     * @param dataDir directory of the SQLite files
+     * @param dir the bridge's directory (created if missing)
      */
-    public static BridgeOptions ephemeral(Path dataDir) {
-        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null);
+    public static BridgeOptions ephemeral(Path dir) {
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dir.resolve("data"), null, null, dir.resolve("secrets").resolve(DEFAULT_KEY_FILE_NAME));
     }
 
     /** @return a copy with another HTTP port */
     public BridgeOptions withHttpPort(int port) {
-        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, keyFile);
     }
 
     /** @return a copy with another embedded broker port */
     public BridgeOptions withMqttPort(int port) {
-        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, keyFile);
     }
 
     /** @return a copy using an external broker ({@code null}: the embedded one) */
     public BridgeOptions withExternalBroker(BrokerAddress broker) {
-        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, keyFile);
     }
 
     /** @return a copy with another data directory */
     public BridgeOptions withDataDir(Path dir) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, keyFile);
     }
 
     /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
     public BridgeOptions withShareGroup(String group) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, keyFile);
     }
 
     /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
     public BridgeOptions withClientId(String id) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, keyFile);
     }
 
     /** @return a copy binding to another address */
     public BridgeOptions withHost(String address) {
-        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, keyFile);
+    }
+
+    /** @return a copy with another signing key file ({@code null}: the default beside the data directory) */
+    public BridgeOptions withKeyFile(Path file) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, file);
+    }
+
+    /**
+     * @return the signing key file: {@code keyFile}, or {@code <data dir>-secrets/}{@value #DEFAULT_KEY_FILE_NAME} beside the
+     *     data directory (for {@value #DEFAULT_DATA_DIR}: {@code data/bridge-secrets/signing.key})
+     */
+    public Path signingKeyFile() {
+        if (keyFile != null) {
+            return keyFile;
+        }
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path parent = data.getParent() == null ? data : data.getParent();
+        return parent.resolve(data.getFileName() + "-secrets").resolve(DEFAULT_KEY_FILE_NAME);
     }
 
     /** @return whether the bridge runs its own broker */

@@ -7,6 +7,7 @@ import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.module.RecordListener;
+import cn.taihang.bridge.module.SigningKeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,6 +30,7 @@ final class ModuleHost implements BridgeContext {
     private final Router router;
     private final MeterRegistry meters;
     private final GatewayCommands commands;
+    private final SigningKeyStore signingKeys;
     private final Path dataDir;
     private final RecordListeners listeners;
     private final FleetStore fleet;
@@ -37,8 +39,9 @@ final class ModuleHost implements BridgeContext {
     /**
      * @param router the sub-router mounted at {@code /api/v1/} for module routes
      */
-    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
-               RecordListeners listeners, FleetStore fleet) {
+    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, SigningKeyStore signingKeys,
+               Path dataDir, RecordListeners listeners, FleetStore fleet) {
+        this.signingKeys = signingKeys;
         this.fleet = fleet;
         this.vertx = vertx;
         this.writer = writer;
@@ -101,6 +104,11 @@ final class ModuleHost implements BridgeContext {
     @Override
     public GatewayCommands commands() {
         return commands;
+    }
+
+    @Override
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     @Override

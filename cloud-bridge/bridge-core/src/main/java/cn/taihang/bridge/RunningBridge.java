@@ -1,6 +1,12 @@
 package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
+import cn.taihang.bridge.broker.BrokerCommands;
+import cn.taihang.bridge.commands.CommandKeys;
+import cn.taihang.bridge.keys.FileKeyStore;
+import cn.taihang.wire.command.CommandAnchor;
+import cn.taihang.wire.sign.SignatureAlgorithm;
+import java.io.IOException;
 import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.storage.BridgeDatabase;
@@ -71,6 +77,33 @@ public final class RunningBridge implements AutoCloseable {
         return parts.registry();
     }
 
+    /**
+     * @return the command keys gateways are to trust now (the current key and the one before it for older commands): what
+     *     enrolment pins in each gateway's identity directory
+     */
+    public CommandAnchor commandAnchor() {
+        return parts.commandKeys().anchor();
+    }
+
+    /**
+     * Writes the command trust anchor into a gateway's identity directory ({@value CommandAnchor#FILE_NAME}), the step
+     * beside the gateway's certificate enrolment.
+     *
+     * @throws IOException if it cannot be written
+     */
+    public void exportCommandAnchor(Path identityDir) throws IOException {
+        commandAnchor().write(identityDir);
+    }
+
+    /**
+     * Rotates the command key ({@code POST /api/v1/command-keys/rotate} does the same).
+     *
+     * @return completes with the new anchor once the broker has the rotation command; fails if it cannot be stored or sent
+     */
+    public CompletionStage<CommandAnchor> rotateCommandKey(SignatureAlgorithm algorithm) {
+        return parts.commands().rotate(algorithm).toCompletionStage();
+    }
+
     /** @return the routes the HTTP API serves, as {@code "GET /path"}; for contract tests and diagnostics */
     public List<String> httpRoutes() {
         return routes;
@@ -113,6 +146,9 @@ public final class RunningBridge implements AutoCloseable {
         private volatile String httpDeployment;
         private final List<BridgeModule> modules;
         private volatile ModuleHost moduleHost;
+        private volatile FileKeyStore keyStore;
+        private volatile CommandKeys commandKeys;
+        private volatile BrokerCommands commands;
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -152,6 +188,30 @@ public final class RunningBridge implements AutoCloseable {
 
         void moduleHost(ModuleHost host) {
             moduleHost = host;
+        }
+
+        FileKeyStore keyStore() {
+            return keyStore;
+        }
+
+        void keyStore(FileKeyStore store) {
+            keyStore = store;
+        }
+
+        CommandKeys commandKeys() {
+            return commandKeys;
+        }
+
+        void commandKeys(CommandKeys keys) {
+            commandKeys = keys;
+        }
+
+        BrokerCommands commands() {
+            return commands;
+        }
+
+        void commands(BrokerCommands sender) {
+            commands = sender;
         }
 
         void ingestDeployment(String id) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Command line: {@code java -jar bridge.jar [--http-port 8080] [--mqtt-port 1883 | --broker tcp://host:port]
- * [--data DIR] [--host 127.0.0.1] [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully.
+ * [--data DIR] [--key-file FILE] [--host 127.0.0.1] [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully.
  */
 @Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0",
         description = {"Taihang Edge cloud bridge 太行云桥: MQTT ingest (exactly once), telemetry store and HTTP API.",
@@ -45,6 +45,11 @@ public final class BridgeMain implements Callable<Integer> {
     @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: taihang-bridge-<random>)")
     String clientId;
 
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "key that encrypts the ticket and command signing keys in the database; created owner-only if missing, never inside --data "
+                    + "(default: <data>-secrets/" + BridgeOptions.DEFAULT_KEY_FILE_NAME + " beside the data directory)")
+    Path keyFile;
+
     /** Runs the command line; exits with 0 after a clean stop, 1 if the bridge could not start, 2 on bad options. */
     public static void main(String[] args) {
         if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
@@ -56,7 +61,7 @@ public final class BridgeMain implements Callable<Integer> {
     /** @return the options these arguments stand for; throws IllegalArgumentException naming what to fix */
     BridgeOptions toOptions() {
         BrokerAddress external = broker == null ? null : BrokerAddress.parse(broker);
-        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId, keyFile);
     }
 
     @Override
@@ -96,6 +101,8 @@ public final class BridgeMain implements Callable<Integer> {
         out.println("  Health      " + http + "/health");
         out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, anonymous)" : " (external)"));
         out.println("  Database    " + bridge.databaseFile());
+        out.println("  Command key " + bridge.commandAnchor().current().keyId() + " (" + bridge.commandAnchor().current().algorithm().label()
+                + "); gateways pin GET /api/v1/command-keys as command-anchor.json at enrolment");
         out.println("按 Ctrl-C 停止 Press Ctrl-C to stop.");
     }
 }

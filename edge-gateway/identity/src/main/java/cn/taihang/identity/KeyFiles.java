@@ -107,14 +107,7 @@ public final class KeyFiles {
      *     private key, or cannot be decoded; the message says which and what to do
      */
     public static PrivateKey read(Path file) throws IOException {
-        switch (FileModes.exposure(file)) {
-            case WORLD_READABLE -> throw new IOException("private key " + file + " is readable by every user of this machine and"
-                    + " must be assumed copied; refusing it. If it has not left the machine: chmod 600 " + file
-                    + "; otherwise make a new key and enrol again");
-            case GROUP_READABLE -> LOG.warn("private key {} is readable by its group; make it owner-only (chmod 600) unless"
-                    + " a service group reads it on purpose", file);
-            default -> { }
-        }
+        checkExposure(file);
         Object parsed;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1); PEMParser parser = new PEMParser(reader)) {
             parsed = parser.readObject();
@@ -133,6 +126,18 @@ public final class KeyFiles {
                     + " unencrypted in an owner-only file (decrypt it: openssl pkey -in " + file + " -out <new file>)");
         }
         throw new IOException("file " + file + " holds no private key (found " + (parsed == null ? "nothing" : parsed.getClass().getSimpleName()) + ")");
+    }
+
+    /** @throws IOException if every local user may read the private key file; warns if its group may */
+    static void checkExposure(Path file) throws IOException {
+        switch (FileModes.exposure(file)) {
+            case WORLD_READABLE -> throw new IOException("private key " + file + " is readable by every user of this machine and"
+                    + " must be assumed copied; refusing it. If it has not left the machine: chmod 600 " + file
+                    + "; otherwise make a new key and enrol again");
+            case GROUP_READABLE -> LOG.warn("private key {} is readable by its group; make it owner-only (chmod 600) unless"
+                    + " a service group reads it on purpose", file);
+            default -> { }
+        }
     }
 
     /**

@@ -54,6 +54,9 @@ public final class LifecycleCodec {
         if (!Topics.isValidId(birth.gateway()) || !Topics.isValidSite(birth.site())) {
             throw CborReading.structure("birth: gateway and site must be valid ids");
         }
+        if (birth.sealingKey() != null && birth.sealingKey().length != 32) {
+            throw CborReading.structure("birth: a sealing key is a 32-byte X25519 public key, this one has " + birth.sealingKey().length + " bytes");
+        }
         return birth;
     }
 

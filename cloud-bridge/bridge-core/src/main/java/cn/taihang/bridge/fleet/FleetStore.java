@@ -52,7 +52,21 @@ public final class FleetStore {
         birth.devices().forEach(d -> devices.add(new JsonObject().put("id", d.id()).put("kind", d.kind()).put("description", d.description())));
         Tuple row = Tuple.of(birth.gateway(), birth.site(), birth.siteName(), receivedMillis, birth.bdSeq(), birth.timeMillis(), birth.software(),
                 new JsonObject(new TreeMap<String, Object>(birth.bundles())).encode(), devices.encode(), birth.consoleUrl(), birth.configHash());
-        return writer.withTransaction(conn -> conn.preparedQuery(UPSERT_BIRTH).execute(row)).compose(v -> refreshOnline());
+        byte[] sealingKey = birth.sealingKey();
+        return writer.withTransaction(conn -> conn.preparedQuery(UPSERT_BIRTH).execute(row).compose(v -> sealingKey == null ? Future.succeededFuture()
+                : conn.preparedQuery("INSERT INTO gateway_sealing_keys (gateway, public_key, announced_ms) VALUES (?, ?, ?) ON CONFLICT (gateway) "
+                        + "DO UPDATE SET public_key = excluded.public_key, announced_ms = excluded.announced_ms")
+                        .execute(Tuple.of(birth.gateway(), java.util.HexFormat.of().formatHex(sealingKey), receivedMillis))))
+                .compose(v -> refreshOnline());
+    }
+
+    /**
+     * @return the X25519 sealing public key the gateway announced in its latest birth that had one, or {@code null}; fails
+     *     only if the database cannot be read
+     */
+    public Future<byte[]> sealingKey(String gateway) {
+        return reader.preparedQuery("SELECT public_key FROM gateway_sealing_keys WHERE gateway = ?").execute(Tuple.of(gateway))
+                .map(rows -> rows.size() == 0 ? null : java.util.HexFormat.of().parseHex(rows.iterator().next().getString(0)));
     }
 
     /**

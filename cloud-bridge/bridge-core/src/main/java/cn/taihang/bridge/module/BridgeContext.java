@@ -33,6 +33,12 @@ public interface BridgeContext {
     GatewayCommands commands();
 
     /**
+     * @return where the module's signing keys are protected: a table keeps each key's handle from this store, never the
+     *     private key in clear
+     */
+    SigningKeyStore signingKeys();
+
+    /**
      * @return every gateway the bridge has heard from, ordered by id, as of now; fails only if the database cannot be
      *     read (modules never read the core's tables themselves)
      */

@@ -9,7 +9,16 @@ import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.Death;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.SignedCommand;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.command.CommandRefusedException;
+import cn.taihang.wire.command.SealedBody;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
+import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -28,7 +37,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * The bridge tests' one MQTT test gateway: a gateway's MQTT side played by a Paho client. It publishes births, deaths
  * and data batches with the wire-format codecs, collects the bridge's acks, and receives the commands a gateway gets —
- * its own ({@code cmd/+}) and the fleet's, retained ones at once — decoding their envelopes.
+ * its own ({@code cmd/+}) and the fleet's, retained ones at once — decoding their signed envelopes (not verifying them:
+ * {@link #signedCommands()} for that). It has an X25519 sealing key of its own, announced in its births, and opens the
+ * bodies sealed to it.
  */
 public final class TestGateway implements AutoCloseable {
 
@@ -41,13 +52,20 @@ public final class TestGateway implements AutoCloseable {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final CommandCodec commandCodec = new CommandCodec();
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
-    private final List<Command> commands = new CopyOnWriteArrayList<>();
+    private final List<SignedCommand> commands = new CopyOnWriteArrayList<>();
+    private final byte[] sealingPrivate;
+    private final byte[] sealingPublic;
     private final List<String> decodeErrors = new CopyOnWriteArrayList<>();
 
     /** Connects (clean session) and subscribes to its acks and commands. */
     public TestGateway(String brokerUrl, String site, String gateway) throws MqttException {
         this.site = site;
         this.gateway = gateway;
+        X25519KeyPairGenerator generator = new X25519KeyPairGenerator();
+        generator.init(new X25519KeyGenerationParameters(new SecureRandom()));
+        AsymmetricCipherKeyPair sealing = generator.generateKeyPair();
+        sealingPrivate = ((X25519PrivateKeyParameters) sealing.getPrivate()).getEncoded();
+        sealingPublic = ((X25519PublicKeyParameters) sealing.getPublic()).getEncoded();
         client = new MqttClient(brokerUrl, "test-" + gateway + "-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -96,11 +114,17 @@ public final class TestGateway implements AutoCloseable {
         sendRaw(Topics.birth(site, gateway), lifecycle.encodeBirth(birth));
     }
 
-    /** @return a birth of this gateway with one vehicle-counter lane */
+    /** @return a birth of this gateway with one vehicle-counter lane and its sealing key */
     public Birth birthOf(long bdSeq) {
         return new Birth(1, gateway, site, "晋城高铁东站 Jincheng HSR East", bdSeq, System.currentTimeMillis(), "0.1.0-test",
                 Map.of("cn.taihang.store", "0.1.0", "cn.taihang.vehicle-counter", "0.2.0"),
-                List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")), "https://127.0.0.1:8443/", "cfg-" + bdSeq);
+                List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")), "https://127.0.0.1:8443/", "cfg-" + bdSeq,
+                sealingPublic);
+    }
+
+    /** @return this gateway's X25519 sealing public key, as its births announce it */
+    public byte[] sealingKey() {
+        return sealingPublic.clone();
     }
 
     /** Publishes a death. */
@@ -127,8 +151,21 @@ public final class TestGateway implements AutoCloseable {
 
     /** @return the commands received (this gateway's and the fleet's), in arrival order; fails if one could not be decoded */
     public List<Command> commands() {
+        return signedCommands().stream().map(SignedCommand::command).toList();
+    }
+
+    /** @return the commands received with their signatures, to verify against the bridge's command anchor */
+    public List<SignedCommand> signedCommands() {
         checkDecoded();
         return List.copyOf(commands);
+    }
+
+    /**
+     * @return the command's body, opened with this gateway's sealing key if it was sealed
+     * @throws CommandRefusedException if a sealed body does not open with it
+     */
+    public byte[] body(Command command) throws CommandRefusedException {
+        return command.sealed() ? SealedBody.open(sealingPrivate, sealingPublic, gateway, command.id(), command.name(), command.body()) : command.body();
     }
 
     /** @return the command of that name with the highest id received, if any */
@@ -144,7 +181,13 @@ public final class TestGateway implements AutoCloseable {
 
     /** @return the body of the latest command of that name as UTF-8 text, if any */
     public Optional<String> latestCommandText(String name) {
-        return latestCommand(name).map(c -> new String(c.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return latestCommand(name).map(c -> {
+            try {
+                return new String(body(c), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (CommandRefusedException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        });
     }
 
     /** Receives the messages of a watched topic; may throw (Paho then drops the connection, and the test fails). */

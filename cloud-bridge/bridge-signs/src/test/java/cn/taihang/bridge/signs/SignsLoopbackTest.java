@@ -93,8 +93,9 @@ class SignsLoopbackTest {
 
     @Test
     void signsAreListedTheirImagesServedAndHubBoardsSentDown() throws Exception {
-        Files.createDirectories(dir.resolve("signs"));
-        Files.writeString(dir.resolve("signs/network.json"), """
+        BridgeOptions options = BridgeOptions.ephemeral(dir);
+        Files.createDirectories(options.dataDir().resolve("signs"));
+        Files.writeString(options.dataDir().resolve(SignsModule.NETWORK_FILE), """
                 {"zone": "Asia/Shanghai", "composeSeconds": 1,
                  "places": [{"id": "hub-a", "zh": "晋城东站", "en": "Jincheng East"}, {"id": "view-b", "zh": "王莽岭", "en": "Wangmangling"},
                             {"id": "post-x", "zh": "浙水", "en": "Zheshui"}],
@@ -104,7 +105,7 @@ class SignsLoopbackTest {
         List<Bitmap> pages = renderer.render("[jp3]晋城[np][jp3]Jincheng").images();
         byte[] png = new PngEncoder().encode(Bitmap.stack(pages));
 
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new SignsModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options, List.of(new SignsModule())).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
              ApiClient api = new ApiClient(bridge)) {
 

@@ -51,7 +51,7 @@ final class TicketJson {
     static JsonObject keyRing(KeyRing ring) {
         JsonArray keys = new JsonArray();
         for (KeyRing.Key k : ring.keys()) {
-            keys.add(new JsonObject().put("id", k.id()).put("state", k.state().name().toLowerCase(Locale.ROOT))
+            keys.add(new JsonObject().put("id", k.id()).put("algorithm", k.algorithm().label()).put("state", k.state().name().toLowerCase(Locale.ROOT))
                     .put("publicKey", Base64.getEncoder().encodeToString(k.publicKey())));
         }
         return new JsonObject().put("version", ring.version()).put("keys", keys);

@@ -1,6 +1,9 @@
 package cn.taihang.bridge.tickets;
 
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.SigningKeyStore;
+import cn.taihang.wire.sign.SignatureAlgorithm;
+import cn.taihang.wire.sign.SigningKey;
 import cn.taihang.wire.ticket.KeyRing;
 import cn.taihang.wire.ticket.TicketSigner;
 import io.vertx.core.Future;
@@ -8,46 +11,53 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bridge's ticket keys (table {@code ticket_keys}): exactly one ACTIVE key signs new tickets; rotation
- * makes a new active key and retires the old one (its tickets stay valid until they expire); withdrawing a
- * key voids every ticket it signed (gateways refuse them with KEY_WITHDRAWN) and, if it was active, makes a
- * new one. The key ring's version (in {@code ticket_meta}) grows with every change.
+ * makes a new active key — Ed25519 (ids 1…32767) or SM2 with SM3 (ids 32769…65535), chosen per key — and retires the old
+ * one (its tickets stay valid until they expire); withdrawing a key voids every ticket it signed (gateways refuse them
+ * with KEY_WITHDRAWN) and, if it was active, makes a new one of the same algorithm. The key ring's version (in
+ * {@code ticket_meta}) grows with every change.
  *
- * <p>Private keys are kept in the bridge database as hex: fine for the embedded bridge; a production
- * deployment keeps them in an HSM or KMS and signs there.
+ * <p>Private keys are kept as the {@link SigningKeyStore}'s handles (encrypted under the bridge's key file, or in an
+ * HSM), never in clear; keys an earlier bridge stored in clear are encrypted in place at load, once.
  */
 final class TicketKeys {
 
     static final String VERSION = "keyring.version";
+    /** The label ticket keys are protected under. */
+    static final String LABEL = "ticket-key";
+    private static final Logger LOG = LoggerFactory.getLogger(TicketKeys.class);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Pool writer;
-    private final SecureRandom random;
+    private final SigningKeyStore store;
     private volatile TicketSigner signer;
     private volatile KeyRing ring = new KeyRing(0, List.of());
 
-    TicketKeys(Pool writer, SecureRandom random) {
+    TicketKeys(Pool writer, SigningKeyStore store) {
         this.writer = writer;
-        this.random = random;
+        this.store = store;
     }
 
-    /** Loads the keys, creating the first one on a fresh database. */
+    /** Loads the keys, protecting any stored in clear and creating the first (Ed25519) one on a fresh database. */
     Future<KeyRing> load(Instant now) {
-        return writer.withTransaction(conn -> read(conn).compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE"))
-                ? Future.succeededFuture(keys) : create(conn, keys, now).compose(v -> read(conn))).compose(keys -> use(conn, keys)));
+        return writer.withTransaction(conn -> read(conn).compose(keys -> protectClear(conn, keys))
+                .compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE"))
+                        ? Future.succeededFuture(keys) : create(conn, keys, now, SignatureAlgorithm.ED25519).compose(v -> read(conn)))
+                .compose(keys -> use(conn, keys)));
     }
 
-    /** Makes a new active key; the old active one is retired. */
-    Future<KeyRing> rotate(Instant now) {
+    /** Makes a new active key of that algorithm; the old active one is retired. */
+    Future<KeyRing> rotate(Instant now, SignatureAlgorithm algorithm) {
         return writer.withTransaction(conn -> conn.preparedQuery("UPDATE ticket_keys SET state = 'RETIRED', changed = ? WHERE state = 'ACTIVE'")
-                .execute(Tuple.of(now.toEpochMilli())).compose(v -> read(conn)).compose(keys -> create(conn, keys, now))
+                .execute(Tuple.of(now.toEpochMilli())).compose(v -> read(conn)).compose(keys -> create(conn, keys, now, algorithm))
                 .compose(v -> bump(conn)).compose(v -> read(conn)).compose(keys -> use(conn, keys)));
     }
 
@@ -61,7 +71,7 @@ final class TicketKeys {
                 .execute(Tuple.of(now.toEpochMilli(), id)).compose(rows -> rows.rowCount() == 1 ? read(conn)
                         : Future.failedFuture(ServiceException.notFound("no key " + id + " that is not withdrawn already; GET /api/v1/tickets/keys lists them")))
                 .compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE")) ? Future.succeededFuture()
-                        : create(conn, keys, now))
+                        : create(conn, keys, now, SignatureAlgorithm.ofKeyId(id)))
                 .compose(v -> bump(conn)).compose(v -> read(conn)).compose(keys -> use(conn, keys)));
     }
 
@@ -75,28 +85,45 @@ final class TicketKeys {
         return ring;
     }
 
-    /** A key as stored. */
-    record StoredKey(int id, byte[] publicKey, String privateHex, String state, long created, long changed) {}
+    /** A key as stored: its private key is the store's handle (or, from an earlier bridge, the clear key). */
+    record StoredKey(int id, byte[] publicKey, byte[] privateKey, String state, long created, long changed) {}
 
     private static Future<List<StoredKey>> read(SqlConnection conn) {
         return conn.query("SELECT id, public_key, private_key, state, created, changed FROM ticket_keys ORDER BY id").execute().map(rows -> {
             List<StoredKey> keys = new ArrayList<>();
             for (Row r : rows) {
-                keys.add(new StoredKey(r.getInteger(0), HEX.parseHex(r.getString(1)), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
+                keys.add(new StoredKey(r.getInteger(0), HEX.parseHex(r.getString(1)), HEX.parseHex(r.getString(2)), r.getString(3), r.getLong(4),
+                        r.getLong(5)));
             }
             return keys;
         });
     }
 
-    private Future<Void> create(SqlConnection conn, List<StoredKey> existing, Instant now) {
-        int id = existing.stream().mapToInt(StoredKey::id).max().orElse(0) + 1;
-        if (id > 65535) {
-            return Future.failedFuture(new IllegalStateException("all 65535 ticket key ids are used"));
+    private Future<List<StoredKey>> protectClear(SqlConnection conn, List<StoredKey> keys) {
+        List<StoredKey> clear = keys.stream().filter(k -> SigningKeyStore.isClear(k.privateKey())).toList();
+        if (clear.isEmpty()) {
+            return Future.succeededFuture(keys);
         }
-        byte[] privateKey = TicketSigner.newPrivateKey(random);
-        TicketSigner fresh = new TicketSigner(id, privateKey);
+        Future<Void> chain = Future.succeededFuture();
+        for (StoredKey k : clear) {
+            byte[] handle = store.protect(LABEL, SigningKey.of(k.id(), k.privateKey())).handle();
+            chain = chain.compose(v -> conn.preparedQuery("UPDATE ticket_keys SET private_key = ? WHERE id = ?").execute(Tuple.of(HEX.formatHex(handle), k.id()))
+                    .mapEmpty());
+        }
+        return chain.compose(v -> {
+            LOG.warn("{} ticket private key(s) were stored in clear in the database; encrypted in place ({})", clear.size(), store.description());
+            return read(conn);
+        });
+    }
+
+    private Future<Void> create(SqlConnection conn, List<StoredKey> existing, Instant now, SignatureAlgorithm algorithm) {
+        int id = existing.stream().mapToInt(StoredKey::id).filter(k -> SignatureAlgorithm.ofKeyId(k) == algorithm).max().orElse(algorithm.firstKeyId()) + 1;
+        if (id > algorithm.lastKeyId()) {
+            return Future.failedFuture(new IllegalStateException("all " + algorithm.label() + " ticket key ids are used"));
+        }
+        SigningKeyStore.ProtectedKey fresh = store.generate(LABEL, id);
         return conn.preparedQuery("INSERT INTO ticket_keys (id, public_key, private_key, state, created, changed) VALUES (?, ?, ?, 'ACTIVE', ?, ?)")
-                .execute(Tuple.of(id, HEX.formatHex(fresh.publicKey()), HEX.formatHex(privateKey), now.toEpochMilli(), now.toEpochMilli()))
+                .execute(Tuple.of(id, HEX.formatHex(fresh.publicKey()), HEX.formatHex(fresh.handle()), now.toEpochMilli(), now.toEpochMilli()))
                 .compose(v -> bump(conn));
     }
 
@@ -112,7 +139,7 @@ final class TicketKeys {
             for (StoredKey k : keys) {
                 ringKeys.add(new KeyRing.Key(k.id(), k.publicKey(), KeyRing.KeyState.valueOf(k.state())));
                 if (k.state().equals("ACTIVE")) {
-                    signer = new TicketSigner(k.id(), HEX.parseHex(k.privateHex()));
+                    signer = new TicketSigner(store.open(LABEL, k.id(), k.privateKey()));
                 }
             }
             ring = new KeyRing(version, ringKeys);

@@ -66,7 +66,7 @@ public final class TicketModule implements BridgeModule {
     @Override
     public Future<Void> start(BridgeContext context) {
         SecureRandom random = new SecureRandom();
-        TicketKeys keys = new TicketKeys(context.writer(), random);
+        TicketKeys keys = new TicketKeys(context.writer(), context.signingKeys());
         TicketStore store = new TicketStore(context.writer(), context.reader(), catalogue, random);
         RedemptionLedger ledger = new RedemptionLedger(context.reader(), context.meters());
         publisher = new TrustPublisher(context.vertx(), context.commands());

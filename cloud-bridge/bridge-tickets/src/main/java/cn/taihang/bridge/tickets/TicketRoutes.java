@@ -2,6 +2,7 @@ package cn.taihang.bridge.tickets;
 
 import cn.taihang.bridge.http.Replies;
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.wire.sign.SignatureAlgorithm;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -33,7 +34,9 @@ final class TicketRoutes {
         router.post("/tickets/orders").handler(BodyHandler.create().setBodyLimit(MAX_BODY)).handler(this::order);
         router.get("/tickets/conflicts").handler(ctx -> Replies.json(ctx, 200, service.redemptions().conflicts(MAX_CONFLICTS), TicketJson::conflicts));
         router.get("/tickets/keys").handler(ctx -> Replies.json(ctx, 200, TicketJson.keyRing(service.keyRing())));
-        router.post("/tickets/keys/rotate").handler(ctx -> Replies.json(ctx, 200, service.rotate(), TicketJson::keyRing));
+        router.post("/tickets/keys/rotate").handler(ctx -> Replies.json(ctx, 200, () -> service.rotate(SignatureAlgorithm.ofLabel(
+                ctx.queryParams().contains("algorithm") ? ctx.queryParams().get("algorithm") : SignatureAlgorithm.ED25519.label())),
+                TicketJson::keyRing, e -> ServiceException.invalid("algorithm", "ed25519 or sm2", e.getMessage())));
         router.post("/tickets/keys/:keyId/withdraw").handler(ctx -> Replies.json(ctx, 200, service.withdraw(keyId(ctx)), TicketJson::keyRing));
         router.get("/tickets/deny-list").handler(ctx -> Replies.json(ctx, 200, service.denyList(), TicketJson::denyList));
         router.get("/tickets/:ticketId").handler(ctx -> Replies.json(ctx, 200, service.ticket(ticketId(ctx)), TicketJson::ticket));

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.tickets;
 
 import cn.taihang.wire.ticket.DenyList;
+import cn.taihang.wire.sign.SignatureAlgorithm;
 import cn.taihang.wire.ticket.KeyRing;
 import cn.taihang.wire.ticket.TrustCodec;
 import io.micrometer.core.instrument.Counter;
@@ -93,8 +94,8 @@ final class TicketService {
         return store.end(id, status, clock.instant()).compose(t -> publishDenyList().compose(v -> ticket(id)));
     }
 
-    Future<KeyRing> rotate() {
-        return keys.rotate(clock.instant()).onSuccess(this::publishKeyRing);
+    Future<KeyRing> rotate(SignatureAlgorithm algorithm) {
+        return keys.rotate(clock.instant(), algorithm).onSuccess(this::publishKeyRing);
     }
 
     Future<KeyRing> withdraw(int id) {

@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.CommandHandler;
 import cn.taihang.gateway.api.Device;
 import cn.taihang.gateway.api.DeviceInfo;
@@ -7,6 +8,8 @@ import cn.taihang.gateway.api.DeviceRegistry;
 import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.HealthIndicator;
 import cn.taihang.gateway.api.HealthReport;
+import cn.taihang.gateway.api.LocalLedger;
+import cn.taihang.gateway.api.config.Ranges;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.spi.DurableCounters;
 import cn.taihang.gateway.spi.RecordQueue;
@@ -24,6 +27,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -45,7 +49,7 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
     private final BundleContext context;
     private final GatewayIdentity identity;
     private final Uplink uplink;
-    private final CommandDispatcher commands = new CommandDispatcher();
+    private final CommandDispatcher commands;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceRegistry devices;
@@ -53,12 +57,30 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
     @Activate
     public CloudLinkComponent(CloudLinkConfig config, BundleContext context, @Reference(name = "identity") GatewayIdentity identity,
                               @Reference(name = "queue") RecordQueue queue, @Reference(name = "counters") DurableCounters counters,
-                              @Reference(name = "outbox") Outbox outbox) {
+                              @Reference(name = "outbox") Outbox outbox, @Reference(name = "ledger") LocalLedger ledger) {
         this.context = context;
         this.identity = identity;
+        this.commands = new CommandDispatcher(new CommandGuard(identity.gatewayId(), identity.identityDir(), commandClockSkewMillis(config),
+                new LedgerReplayMarks(ledger), System::currentTimeMillis));
         commands.outbox(outbox);
         this.uplink = new Uplink(LinkSettings.from(config), identity, queue, counters, this, commands);
         uplink.start();
+    }
+
+    /** @throws IllegalArgumentException (activation fails) if the skew is outside its MetaType range */
+    static long commandClockSkewMillis(CloudLinkConfig config) {
+        Ranges.require(CloudLinkConfig.PID + "/commandClockSkewSeconds", config.commandClockSkewSeconds(), CloudLinkConfig.COMMAND_CLOCK_SKEW_SECONDS_MIN,
+                CloudLinkConfig.COMMAND_CLOCK_SKEW_SECONDS_MAX);
+        return config.commandClockSkewSeconds() * 1000L;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setAlarms(Alarms alarms) {
+        commands.alarms(alarms);
+    }
+
+    void unsetAlarms(Alarms alarms) {
+        commands.alarms(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -114,6 +136,6 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
         List<Birth.DeviceEntry> entries = known.stream().map(d -> new Birth.DeviceEntry(d.id(), d.kind(), d.description())).toList();
         String version = context.getProperty(VERSION_PROPERTY);
         return new Birth(1, identity.gatewayId(), identity.site(), identity.siteName(), bdSeq, timeMillis,
-                version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null);
+                version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null, commands.guard().sealingPublicKey());
     }
 }

@@ -112,4 +112,13 @@ public @interface CloudLinkConfig {
     @AttributeDefinition(name = "%cloudlink.bridgeStateGraceMillis.name", min = "" + BRIDGE_STATE_GRACE_MILLIS_MIN,
             description = "%cloudlink.bridgeStateGraceMillis.description")
     long bridgeStateGraceMillis() default 1000;
+
+    /** Least clock skew allowed for commands, s. */
+    int COMMAND_CLOCK_SKEW_SECONDS_MIN = 0;
+    /** Most clock skew allowed for commands, s (a day). */
+    int COMMAND_CLOCK_SKEW_SECONDS_MAX = 86_400;
+
+    @AttributeDefinition(name = "%cloudlink.commandClockSkewSeconds.name", min = "" + COMMAND_CLOCK_SKEW_SECONDS_MIN,
+            max = "" + COMMAND_CLOCK_SKEW_SECONDS_MAX, description = "%cloudlink.commandClockSkewSeconds.description")
+    int commandClockSkewSeconds() default 300;
 }

@@ -25,7 +25,6 @@ final class Inbound {
     private final Drain drain;
     private final LinkStats stats;
     private final LifecycleCodec lifecycle;
-    private final Runnable rebirth;
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
     private boolean malformedAckLogged;
@@ -43,7 +42,11 @@ final class Inbound {
         this.drain = drain;
         this.stats = stats;
         this.lifecycle = lifecycle;
-        this.rebirth = rebirth;
+        commands.register(command -> {
+            LOG.info("The bridge asked for a rebirth");
+            rebirth.run();
+            return "a new birth is on its way";
+        }, java.util.List.of(REBIRTH));
         this.requestDrain = requestDrain;
         this.commands = commands;
     }
@@ -114,11 +117,6 @@ final class Inbound {
     }
 
     private void onCommand(String command, byte[] payload, boolean fleetWide) {
-        if (command.equals(REBIRTH)) {
-            LOG.info("The bridge asked for a rebirth");
-            rebirth.run();
-        } else {
-            commands.onCommand(command, payload, fleetWide);
-        }
+        commands.onCommand(command, payload, fleetWide);
     }
 }

@@ -11,6 +11,7 @@ import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.Death;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.command.CommandKeyRotation;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +81,8 @@ public final class Uplink implements AutoCloseable {
      * @param births makes birth messages
      */
     public Uplink(LinkSettings settings, GatewayIdentity identity, RecordQueue queue, DurableCounters counters, BirthSource births) {
-        this(settings, identity, queue, counters, births, new CommandDispatcher());
+        this(settings, identity, queue, counters, births,
+                new CommandDispatcher(new CommandGuard(identity.gatewayId(), null, 0, new MemoryReplayMarks(), System::currentTimeMillis)));
     }
 
     /**
@@ -104,13 +106,16 @@ public final class Uplink implements AutoCloseable {
         this.dataTopic = Topics.data(site, gatewayId);
         this.ackTopic = Topics.ack(site, gatewayId);
         String commandFilter = Topics.commandFilter(site, gatewayId);
-        this.subscriptions = new String[] {ackTopic, commandFilter, Topics.fleetCommandFilter(), Topics.BRIDGE_STATE};
+        // the command key rotation first: its retained message then reaches the gateway before the commands the new key signed
+        this.subscriptions = new String[] {Topics.fleetCommand(CommandKeyRotation.COMMAND), ackTopic, commandFilter, Topics.fleetCommandFilter(),
+                Topics.BRIDGE_STATE};
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
         this.drain = new Drain(settings, queue, new BatchCodec(), gatewayId, stats);
-        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, this::rebirth, this::requestDrain, commands);
         this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
+        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, () -> callbacks.run(this::rebirth), this::requestDrain,
+                commands);
     }
 
     /** Starts connecting; returns at once. */
@@ -169,7 +174,7 @@ public final class Uplink implements AutoCloseable {
         drain.reset(now);
         LOG.info("Uplink connected to {} as {} (bdSeq {}); draining starts in {} ms", settings.brokerUrl(), gatewayId, bdSeq, jitter);
         try {
-            client.subscribe(subscriptions, new int[] {1, 1, 1, 1}, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
+            client.subscribe(subscriptions, new int[] {1, 1, 1, 1, 1}, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
             publishBirth(gen);
         } catch (MqttException e) {
             lost(gen, e);

@@ -18,7 +18,10 @@ class CloudLinkConfigMetaTypeTest {
                 .given("brokerUrl", "tcp://127.0.0.1:1883")
                 .alongside("backoffInitialMillis", "backoffMaxMillis", Long.MAX_VALUE)
                 .alongside("backoffMaxMillis", "backoffInitialMillis", CloudLinkConfig.BACKOFF_INITIAL_MILLIS_MIN)
-                .assertCheckedBy((config, properties) -> LinkSettings.from(config));
+                .assertCheckedBy((config, properties) -> {
+                    LinkSettings.from(config);
+                    CloudLinkComponent.commandClockSkewMillis(config);
+                });
     }
 
     @Test

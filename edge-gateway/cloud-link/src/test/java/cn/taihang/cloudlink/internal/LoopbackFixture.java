@@ -6,7 +6,9 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.store.embedded.EmbeddedStore;
 import cn.taihang.store.embedded.StoreOptions;
+import cn.taihang.store.ledger.SqliteLedger;
 import cn.taihang.wire.Birth;
+import cn.taihang.wire.testing.TestCommandKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,11 @@ abstract class LoopbackFixture {
         public String siteName() {
             return "晋城高铁东站 Jincheng HSR East";
         }
+
+        @Override
+        public Path identityDir() {
+            throw new UnsupportedOperationException("the uplink tests hand the command guard its identity directory");
+        }
     };
     static final BirthSource BIRTHS = (bdSeq, time) -> new Birth(1, GATEWAY, SITE, IDENTITY.siteName(), bdSeq, time, "0.1.0-test",
             Map.of("cn.taihang.cloud-link", "0.1.0"), List.of(new Birth.DeviceEntry("post-zw-03/lane-1", "vehicle-counter", "东向 lane 1")),
@@ -48,7 +55,10 @@ abstract class LoopbackFixture {
     EmbeddedBroker broker;
     TestBridge bridge;
     EmbeddedStore store;
+    /** The bridge's command key as these tests play it; its anchor is in {@link #identityDir()}. */
+    final TestCommandKeys keys = new TestCommandKeys();
     private final List<Uplink> uplinks = new ArrayList<>();
+    private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void startWorld() throws Exception {
@@ -60,6 +70,9 @@ abstract class LoopbackFixture {
     @AfterEach
     void stopWorld() throws Exception {
         uplinks.forEach(Uplink::close);
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
         if (bridge != null) {
             bridge.close();
         }
@@ -75,7 +88,31 @@ abstract class LoopbackFixture {
     }
 
     Uplink uplink(LinkSettings settings) {
-        return uplink(settings, new CommandDispatcher());
+        return uplink(settings, commands());
+    }
+
+    /** @return the gateway's identity directory, holding the anchor of {@link #keys} */
+    Path identityDir() {
+        Path identity = dir.resolve("identity");
+        if (!java.nio.file.Files.exists(identity.resolve(cn.taihang.wire.command.CommandAnchor.FILE_NAME))) {
+            keys.writeAnchor(identity);
+        }
+        return identity;
+    }
+
+    /** @return a dispatcher whose guard trusts {@link #keys}, its replay marks in a real ledger file beside the store */
+    CommandDispatcher commands() {
+        try {
+            SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), System::currentTimeMillis);
+            closing.add(ledger);
+            CommandDispatcher commands = new CommandDispatcher(new CommandGuard(GATEWAY, identityDir(), 60_000, new LedgerReplayMarks(ledger),
+                    System::currentTimeMillis));
+            commands.outbox(store.outbox());
+            closing.add(0, commands);
+            return commands;
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Uplink uplink(LinkSettings settings, CommandDispatcher commands) {

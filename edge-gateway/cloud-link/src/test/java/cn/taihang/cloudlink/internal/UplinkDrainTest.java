@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.Topics;
 import cn.taihang.wire.RecordFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,14 +77,16 @@ class UplinkDrainTest extends LoopbackFixture {
         assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.DEGRADED);
         assertThat(uplink.health().summary()).contains("offline");
         publish(Priority.CRITICAL, 2);
-        bridge.command("rebirth");
+        bridge.publish(Topics.command(SITE, GATEWAY, "rebirth"), keys.command("rebirth", GATEWAY, new byte[0]), false);
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 2);
         assertThat(bridge.received).as("no data while the bridge is offline").isEmpty();
         assertThat(bridge.births.get(1).bdSeq()).as("a rebirth keeps the bdSeq").isEqualTo(bridge.births.get(0).bdSeq());
 
         bridge.state(true);
         await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
-        assertThat(bridge.receivedSeqs()).contains(seq).hasSize(2);
+        assertThat(bridge.receivedSeqs()).contains(seq);
+        assertThat(bridge.recordsOfKind("counter.interval")).hasSize(2);
+        assertThat(bridge.recordsOfKind(CommandDispatcher.RESULT_KIND)).as("the signed rebirth's result").singleElement().asString().contains("booleanValue=true");
         assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.UP);
     }
 
@@ -129,7 +132,7 @@ class UplinkDrainTest extends LoopbackFixture {
     @Test
     void malformedAcksAreIgnoredAndCounted() throws Exception {
         bridge.state(true);
-        CommandDispatcher commands = new CommandDispatcher();
+        CommandDispatcher commands = commands();
         Uplink uplink = uplink(settings(broker.url()), commands);
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
         byte[] valid = new LifecycleCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));

@@ -19,7 +19,7 @@
  * </ul>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cn.taihang.gateway.api;
 
 import org.osgi.annotation.bundle.Export;

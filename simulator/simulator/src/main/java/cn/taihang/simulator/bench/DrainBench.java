@@ -189,6 +189,11 @@ final class DrainBench {
             public String siteName() {
                 return "bench";
             }
+
+            @Override
+            public Path identityDir() {
+                return Path.of("run", "sim", GATEWAY, "identity"); // not enrolled: the embedded uplink takes no commands
+            }
         };
     }
 }

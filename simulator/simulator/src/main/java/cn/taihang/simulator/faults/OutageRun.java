@@ -240,6 +240,11 @@ public final class OutageRun {
             public String siteName() {
                 return "晋城高铁东站 Jincheng HSR East";
             }
+
+            @Override
+            public Path identityDir() {
+                return Path.of("run", "sim", GATEWAY, "identity"); // not enrolled: the embedded uplink takes no commands
+            }
         };
     }
 }

@@ -166,6 +166,11 @@ final class StormRun {
             public String siteName() {
                 return site.bilingualName();
             }
+
+            @Override
+            public Path identityDir() {
+                return Path.of("run", "sim", "gw-" + site.id(), "identity"); // not enrolled: the embedded uplink takes no commands
+            }
         };
     }
 
