@@ -3,7 +3,7 @@ package cn.taihang.bridge;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.module.BridgeModule;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -61,9 +61,14 @@ public final class RunningBridge implements AutoCloseable {
         return parts.options().embeddedBroker();
     }
 
-    /** @return the SQLite file */
+    /** @return the SQLite file, or {@code null} when the bridge keeps its data in PostgreSQL */
     public Path databaseFile() {
         return parts.database().file();
+    }
+
+    /** @return where the data is: the SQLite file, or the PostgreSQL URL (never the password) */
+    public String databaseLocation() {
+        return parts.database().location();
     }
 
     /** @return the meters (also served at {@code /metrics}) */
@@ -107,7 +112,7 @@ public final class RunningBridge implements AutoCloseable {
         private final Vertx vertx;
         private final PrometheusMeterRegistry registry;
         private final BridgeOptions options;
-        private volatile BridgeDatabase database;
+        private volatile BridgeStorage database;
         private volatile EmbeddedBroker broker;
         private volatile String ingestDeployment;
         private volatile String httpDeployment;
@@ -138,11 +143,11 @@ public final class RunningBridge implements AutoCloseable {
             return modules;
         }
 
-        BridgeDatabase database() {
+        BridgeStorage database() {
             return database;
         }
 
-        void database(BridgeDatabase db) {
+        void database(BridgeStorage db) {
             database = db;
         }
 
