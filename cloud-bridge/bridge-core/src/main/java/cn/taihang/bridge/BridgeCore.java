@@ -137,7 +137,8 @@ public final class BridgeCore {
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
-        HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        parts.health(health);
         return parts.vertx().executeBlocking(() -> ApiDocument.merge(parts.modules()))
                 .compose(document -> modules.start(parts.modules()).map(document))
                 .compose(document -> {
@@ -145,8 +146,8 @@ public final class BridgeCore {
                     HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
                     return parts.vertx().deployVerticle(new IngestVerticle(connection[0])).compose(id -> {
                         parts.ingestDeployment(id);
-                        return parts.vertx().deployVerticle(http);
-                    }).map(id -> {
+                        return health.start();
+                    }).compose(v -> parts.vertx().deployVerticle(http)).map(id -> {
                         parts.httpDeployment(id);
                         return new RunningBridge(parts, http.port(), broker, http.routes());
                     });

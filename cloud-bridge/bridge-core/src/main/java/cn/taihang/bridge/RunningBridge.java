@@ -2,6 +2,7 @@ package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,6 +119,7 @@ public final class RunningBridge implements AutoCloseable {
         private volatile String httpDeployment;
         private final List<BridgeModule> modules;
         private volatile ModuleHost moduleHost;
+        private volatile HealthCheck health;
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -159,6 +161,10 @@ public final class RunningBridge implements AutoCloseable {
             moduleHost = host;
         }
 
+        void health(HealthCheck check) {
+            health = check;
+        }
+
         void ingestDeployment(String id) {
             ingestDeployment = id;
         }
@@ -176,6 +182,9 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                if (health != null) {
+                    health.stop();
+                }
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))

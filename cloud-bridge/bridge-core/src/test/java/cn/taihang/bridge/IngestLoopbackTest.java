@@ -181,7 +181,7 @@ class IngestLoopbackTest {
         }
 
         @Test
-        void healthIsUpWithDatabaseAndMqtt() {
+        void healthIsUpWithDatabaseAndMqttAndLivenessAnswers() {
             ApiClient.Answer r = http.get("/health");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().getString("status")).isEqualTo("UP");
@@ -189,6 +189,10 @@ class IngestLoopbackTest {
             assertThat(r.json().getString("database")).isEqualTo("UP");
             assertThat(r.json().getString("brokerMode")).isEqualTo("embedded");
             assertThat(r.json().getString("broker")).isEqualTo(bridge.brokerUrl());
+            assertThat(http.get("/health/ready").json()).isEqualTo(r.json().put("checkedAt", http.get("/health/ready").json().getString("checkedAt")));
+            ApiClient.Answer live = http.get("/health/live");
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.json().getString("status")).isEqualTo("UP");
         }
     }
 }

@@ -55,7 +55,7 @@ final class SchemaMigrations {
      */
     static void apply(DataSource dataSource, String engine, Map<String, String> placeholders, List<Source> sources) {
         for (Source source : sources) {
-            Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader()).dataSource(dataSource)
+            Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader()).loggers("slf4j").dataSource(dataSource)
                     .table("schema_history_" + source.owner()).locations(locations(source, engine)).placeholders(placeholders)
                     .baselineOnMigrate(true).baselineVersion("0").baselineDescription("tables made before migrations")
                     .load();
