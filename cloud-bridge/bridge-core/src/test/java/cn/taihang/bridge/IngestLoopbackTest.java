@@ -1,6 +1,7 @@
 package cn.taihang.bridge;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
@@ -27,27 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class IngestLoopbackTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         @TempDir
         Path dir;

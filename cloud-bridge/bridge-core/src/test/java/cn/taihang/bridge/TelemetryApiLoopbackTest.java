@@ -1,6 +1,7 @@
 package cn.taihang.bridge;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
@@ -31,28 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TelemetryApiLoopbackTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         static final List<String> GATEWAYS = List.of("gw-a", "gw-b", "gw-c");
         static final int PER_GATEWAY = 40;

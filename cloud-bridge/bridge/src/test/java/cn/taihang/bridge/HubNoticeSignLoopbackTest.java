@@ -1,6 +1,7 @@
 package cn.taihang.bridge;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.testing.ApiClient;
 import cn.taihang.bridge.testing.TestGateway;
@@ -38,27 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class HubNoticeSignLoopbackTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
         private static final String HUB = "jincheng-hsr-east";

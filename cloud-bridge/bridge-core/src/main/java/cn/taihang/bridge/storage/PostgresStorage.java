@@ -22,20 +22,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * wait for the server's WAL flush (the server's {@code synchronous_commit}, on by default), so an acknowledgement still
  * means the record is durable.
  */
-final class PostgresStorage implements BridgeStorage {
+final class PostgresStorage extends PooledStorage {
 
     private static final int MAX_READERS = 4;
     private static final int CONNECT_TIMEOUT_MS = 5000;
     private static final Map<String, String> PLACEHOLDERS = Map.of("blob", "BYTEA", "without_rowid", "");
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
 
-    private final Pool writer;
-    private final Pool reader;
     private final PostgresAddress address;
 
     private PostgresStorage(Pool writer, Pool reader, PostgresAddress address) {
-        this.writer = writer;
-        this.reader = reader;
+        super(writer, reader);
         this.address = address;
     }
 
@@ -73,16 +70,6 @@ final class PostgresStorage implements BridgeStorage {
     }
 
     @Override
-    public Pool writer() {
-        return writer;
-    }
-
-    @Override
-    public Pool reader() {
-        return reader;
-    }
-
-    @Override
     public Future<Void> lock(SqlConnection transaction, String name) {
         return transaction.preparedQuery(LOCK).execute(Tuple.of(name)).mapEmpty();
     }
@@ -111,13 +98,9 @@ final class PostgresStorage implements BridgeStorage {
 
     @Override
     public Future<Void> ping() {
-        return writer.query("SELECT 1").execute().mapEmpty();
+        return writer().query("SELECT 1").execute().mapEmpty();
     }
 
-    @Override
-    public Future<Void> close() {
-        return Future.join(reader.close(), writer.close()).mapEmpty();
-    }
 
     private static PGSimpleDataSource dataSource(PostgresAddress address) {
         PGSimpleDataSource ds = new PGSimpleDataSource();

@@ -21,19 +21,16 @@ import org.sqlite.SQLiteDataSource;
  * promises the record survives a power cut) and a small pool of read-only connections for the HTTP API, so queries never
  * wait behind ingest. The single writer serialises every write, so {@link #lock} has nothing left to do.
  */
-final class SqliteStorage implements BridgeStorage {
+final class SqliteStorage extends PooledStorage {
 
     private static final int READERS = 2;
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final Map<String, String> PLACEHOLDERS = Map.of("blob", "BLOB", "without_rowid", "WITHOUT ROWID");
 
-    private final Pool writer;
-    private final Pool reader;
     private final Path file;
 
     private SqliteStorage(Pool writer, Pool reader, Path file) {
-        this.writer = writer;
-        this.reader = reader;
+        super(writer, reader);
         this.file = file;
     }
 
@@ -61,16 +58,6 @@ final class SqliteStorage implements BridgeStorage {
     @Override
     public String engine() {
         return "sqlite";
-    }
-
-    @Override
-    public Pool writer() {
-        return writer;
-    }
-
-    @Override
-    public Pool reader() {
-        return reader;
     }
 
     @Override
@@ -104,13 +91,9 @@ final class SqliteStorage implements BridgeStorage {
 
     @Override
     public Future<Void> ping() {
-        return writer.withTransaction(conn -> conn.query("SELECT 1").execute()).mapEmpty();
+        return writer().withTransaction(conn -> conn.query("SELECT 1").execute()).mapEmpty();
     }
 
-    @Override
-    public Future<Void> close() {
-        return Future.join(reader.close(), writer.close()).mapEmpty();
-    }
 
     private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();

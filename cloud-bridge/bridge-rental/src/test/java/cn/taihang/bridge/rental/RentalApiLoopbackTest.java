@@ -1,6 +1,7 @@
 package cn.taihang.bridge.rental;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
@@ -32,28 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RentalApiLoopbackTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         static final ZoneId CST = ZoneId.of("Asia/Shanghai");
         static final LocalDate DAY = LocalDate.now(CST).plusDays(3);

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.rental;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.rental.port.RentalEntitlement;
 import cn.taihang.bridge.rental.port.RentalPassIssuer;
@@ -35,27 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RentalServiceTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         static final ZoneId CST = ZoneId.of("Asia/Shanghai");
         static final Instant NOW = LocalDate.of(2026, 9, 30).atTime(20, 0).atZone(CST).toInstant();

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.signs;
 
 import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
@@ -48,27 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class SignsLoopbackTest {
 
-    @Nested
-    class OnSqlite extends Contract {
-        OnSqlite() {
-            super(TestStorage.SQLITE);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Nested
-    class OnPostgresql extends Contract {
-        OnPostgresql() {
-            super(TestStorage.POSTGRESQL);
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    abstract class Contract {
+    abstract class Contract extends EngineSuite {
 
-        final TestStorage storage;
-
-        Contract(TestStorage storage) {
-            this.storage = storage;
-        }
+        Contract(TestStorage storage) { super(storage); }
 
         private static final String SITE = "hub-a";
         private static final String GATEWAY = "gw-hub-a";
