@@ -137,7 +137,7 @@ public final class BridgeCore {
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
-        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
         parts.health(health);
         return parts.vertx().executeBlocking(() -> ApiDocument.merge(parts.modules()))
                 .compose(document -> modules.start(parts.modules()).map(document))

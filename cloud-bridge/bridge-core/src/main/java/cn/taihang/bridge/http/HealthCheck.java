@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * subscribed to the broker (an in-memory flag) and its storage reachable (a trivial query every
  * {@value #INTERVAL_MS} ms, the next one only after the last has answered or timed out). The HTTP endpoints never wait
  * for the database, so a bridge busy ingesting (SQLite's writer queued behind a city's backlog) still answers at once and
- * is not restarted for being busy; a database that fails or does not answer within {@value #TIMEOUT_MS} ms makes it
- * DOWN until a query succeeds again.
+ * is not restarted for being busy. A check that fails makes it DOWN until one succeeds; a check that does not answer
+ * within {@value #TIMEOUT_MS} ms does too, unless ingest committed a batch meanwhile (on SQLite the check waits for the
+ * single writer, queued behind the batches it is committing: busy, not down).
  */
 public final class HealthCheck {
 
@@ -30,6 +32,7 @@ public final class HealthCheck {
     private final long intervalMs;
     private final long timeoutMs;
     private final Supplier<Future<Void>> databasePing;
+    private final LongSupplier lastCommitNanos;
     private final BooleanSupplier mqttConnected;
     private final String broker;
     private final boolean embeddedBroker;
@@ -40,16 +43,19 @@ public final class HealthCheck {
 
     /**
      * @param databasePing a trivial query on the database's write connections
+     * @param lastCommitNanos {@link System#nanoTime()} of ingest's latest commit (0 before the first)
      * @param mqttConnected whether the MQTT client is connected and subscribed
      * @param broker the broker's URL, shown to operators
      * @param embeddedBroker whether the bridge runs the broker itself
      */
-    public HealthCheck(Vertx vertx, Supplier<Future<Void>> databasePing, BooleanSupplier mqttConnected, String broker, boolean embeddedBroker) {
-        this(vertx, INTERVAL_MS, TIMEOUT_MS, databasePing, mqttConnected, broker, embeddedBroker);
+    public HealthCheck(Vertx vertx, Supplier<Future<Void>> databasePing, LongSupplier lastCommitNanos, BooleanSupplier mqttConnected, String broker,
+                       boolean embeddedBroker) {
+        this(vertx, INTERVAL_MS, TIMEOUT_MS, databasePing, lastCommitNanos, mqttConnected, broker, embeddedBroker);
     }
 
-    HealthCheck(Vertx vertx, long intervalMs, long timeoutMs, Supplier<Future<Void>> databasePing, BooleanSupplier mqttConnected, String broker,
-                boolean embeddedBroker) {
+    HealthCheck(Vertx vertx, long intervalMs, long timeoutMs, Supplier<Future<Void>> databasePing, LongSupplier lastCommitNanos,
+                BooleanSupplier mqttConnected, String broker, boolean embeddedBroker) {
+        this.lastCommitNanos = lastCommitNanos;
         this.vertx = vertx;
         this.intervalMs = intervalMs;
         this.timeoutMs = timeoutMs;
@@ -97,13 +103,15 @@ public final class HealthCheck {
     }
 
     private void check(Promise<Void> done) {
+        long started = System.nanoTime();
         Future<Void> ping;
         try {
             ping = databasePing.get().timeout(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (RuntimeException closed) {
             ping = Future.failedFuture(closed);
         }
-        ping.onComplete(ar -> {
+        ping.recover(err -> err instanceof java.util.concurrent.TimeoutException && lastCommitNanos.getAsLong() - started > 0
+                ? Future.succeededFuture() : Future.failedFuture(err)).onComplete(ar -> {
             if (database && ar.failed()) {
                 LOG.warn("storage check failed, the bridge reports DOWN until one succeeds: {}", ar.cause().toString());
             } else if (!database && ar.succeeded() && checkedAtMillis > 0) {
