@@ -47,19 +47,20 @@ public final class StormCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Reconnect storm report 重连风暴报告 (bridge = its own JVM; CPU from /proc, % of one core, 1 s samples)");
-        System.out.println("  run       gateways   records   drain s   records/s   bridge CPU mean   peak   CPU s   API median/max ms   /health median/max ms");
+        System.out.println("  run       gateways   records   drain s   records/s   bridge CPU mean   peak   CPU s   API median/max ms   /health/ready median/p99/max ms");
         for (StormRun.Figures f : figures) {
-            System.out.printf("  %-8s %9d %9d %9.1f %11.0f %16.0f%% %5.0f%% %7.1f   %8d / %-6d   %8d / %d%n", f.label(), f.gateways(), f.records(),
+            System.out.printf("  %-8s %9d %9d %9.1f %11.0f %16.0f%% %5.0f%% %7.1f   %8d / %-6d   %8d / %d / %d%n", f.label(), f.gateways(), f.records(),
                     f.drainMillis() / 1000.0, f.records() * 1000.0 / Math.max(1, f.drainMillis()), f.bridgeCpuMeanPercent(), f.bridgeCpuPeakPercent(),
-                    f.bridgeCpuSeconds(), f.apiMillisMedian(), f.apiMillisMax(), f.healthMillisMedian(), f.healthMillisMax());
+                    f.bridgeCpuSeconds(), f.apiMillisMedian(), f.apiMillisMax(), f.healthMillisMedian(), f.healthMillisP99(), f.healthMillisMax());
         }
-        System.out.printf("  (API = GET /api/v1/gateways on the read connections; /health pings the single writer, queued behind ingest;%n"
+        System.out.printf("  (API = GET /api/v1/gateways on the read connections; /health/ready answers from memory, the storage checked in the background;%n"
                 + "   mosquitto lets %d batches wait at the bridge at once)%n", StormRun.BROKER_INFLIGHT);
         Path chart = StormChart.write(figures, runDir.toAbsolutePath().resolve("storm.png"));
         System.out.println("  chart 图表: " + chart + "  (backlog and bridge CPU, second by second)");
         StormRun.Figures paced = figures.get(0);
-        System.out.printf("RESULT storm gateways=%d records=%d drain_s=%.1f bridge_cpu_mean_pct=%.0f bridge_cpu_peak_pct=%.0f api_max_ms=%d%n", paced.gateways(),
-                paced.records(), paced.drainMillis() / 1000.0, paced.bridgeCpuMeanPercent(), paced.bridgeCpuPeakPercent(), paced.apiMillisMax());
+        System.out.printf("RESULT storm gateways=%d records=%d drain_s=%.1f bridge_cpu_mean_pct=%.0f bridge_cpu_peak_pct=%.0f api_max_ms=%d ready_p50_ms=%d "
+                + "ready_p99_ms=%d%n", paced.gateways(), paced.records(), paced.drainMillis() / 1000.0, paced.bridgeCpuMeanPercent(), paced.bridgeCpuPeakPercent(),
+                paced.apiMillisMax(), paced.healthMillisMedian(), paced.healthMillisP99());
         return 0;
     }
 }
