@@ -27,7 +27,7 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * sensor, as a real device has), posting SenML to its gateway on loopback and honouring Max-Age when told
  * to back off.
  */
-final class VirtualSensor implements AutoCloseable {
+public final class VirtualSensor implements AutoCloseable {
 
     private final SensorPlan plan;
     private final CoapEndpoint endpoint;
@@ -54,7 +54,8 @@ final class VirtualSensor implements AutoCloseable {
         client.setTimeout(10_000L);
     }
 
-    static Configuration configuration() {
+    /** @return a fresh Californium configuration as every virtual sensor uses it: one protocol and DTLS thread each, 1 s DTLS retransmission */
+    public static Configuration configuration() {
         CoapConfig.register();
         UdpConfig.register();
         DtlsConfig.register();

@@ -31,9 +31,10 @@ import org.apache.commons.codec.binary.Base45;
  * its signature), a counterfeit signed with a key the bridge never had, a ticket shown at the wrong gate,
  * tomorrow's ticket, or a timed ride that has expired, in turn. Every scan carries the verdict the gate must give.
  */
-final class TouristPlanner {
+public final class TouristPlanner {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The zone the tickets' days are counted in. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int COUNTERFEIT_KEY = 4242;
 
     /** A trip: the line, its boarding gateway, and the destination gateway if it has gates. */
@@ -159,8 +160,11 @@ final class TouristPlanner {
         return products.values().stream().filter(p -> p.path("place").asInt() == place).map(p -> p.path("id").asText()).findFirst();
     }
 
-    /** A genuine ticket with one bit of its signature flipped. */
-    static String flipSignatureBit(String qr) {
+    /**
+     * @param qr a genuine ticket as its QR text (not null)
+     * @return the same ticket with one bit of its signature flipped: a forgery the gates must refuse
+     */
+    public static String flipSignatureBit(String qr) {
         Base45 base45 = new Base45();
         byte[] bytes = base45.decode(qr.substring(TicketCodec.PREFIX.length()));
         bytes[bytes.length - 1 - (qr.hashCode() & 31)] ^= 0x04;

@@ -163,7 +163,12 @@ public final class TicketScenario {
         }
     }
 
-    static double percentile(List<Long> sortedNanos, double p) {
+    /**
+     * @param sortedNanos durations in nanoseconds, ascending (not null; may be empty)
+     * @param p the quantile, 0..1 (nearest rank)
+     * @return that quantile in milliseconds, or NaN when there are no durations
+     */
+    public static double percentile(List<Long> sortedNanos, double p) {
         if (sortedNanos.isEmpty()) {
             return Double.NaN;
         }
