@@ -23,7 +23,7 @@ import cn.taihang.bridge.http.ApiDocument;
 import cn.taihang.bridge.ingest.RepeatFilter;
 import cn.taihang.bridge.module.BridgeModule;
 import io.vertx.ext.web.Router;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.telemetry.TelemetryStore;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.BridgeState;
@@ -47,7 +47,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Starts the bridge's core with the modules it is given: SQLite store, embedded Moquette broker (or an external one),
+ * Starts the bridge's core with the modules it is given: storage (SQLite, or PostgreSQL) with every schema migrated, embedded Moquette broker (or an external one),
  * MQTT ingest with exactly-once storage and acknowledgements, the HTTP API (health, gateways, telemetry, metrics, the
  * OpenAPI document merged from the core's part and each module's) and then the modules, in order. Each call makes an
  * independent bridge with its own Vert.x instance and meter registry, so several can run in one JVM (the simulator,
@@ -101,21 +101,23 @@ public final class BridgeCore {
     private static Future<RunningBridge> startParts(RunningBridge.Parts parts) {
         BridgeOptions options = parts.options();
         Vertx vertx = parts.vertx();
-        return BridgeDatabase.open(vertx, options.dataDir()).compose(db -> {
+        List<BridgeStorage.ModuleSchema> schemas = parts.modules().stream().filter(m -> m.migrations() != null)
+                .map(m -> new BridgeStorage.ModuleSchema(m.name(), m.migrations())).toList();
+        return BridgeStorage.open(vertx, options.dataDir(), options.database(), schemas).compose(db -> {
                     parts.database(db);
                     return vertx.executeBlocking(() -> FileKeyStore.open(options.signingKeyFile(), options.dataDir()))
                             .recover(e -> Future.failedFuture(new IllegalStateException("the signing key file " + options.signingKeyFile()
                                     + " cannot be used (--key-file): " + e.getMessage(), e)));
                 }).compose(keyStore -> {
                     parts.keyStore(keyStore);
-                    CommandKeys keys = new CommandKeys(parts.database().writer(), keyStore);
+                    CommandKeys keys = new CommandKeys(parts.database(), keyStore);
                     parts.commandKeys(keys);
                     return keys.load(System.currentTimeMillis());
                 })
                 .compose(v -> startBroker(parts))
                 .compose(broker -> {
-                    BridgeDatabase db = parts.database();
-                    FleetStore fleet = new FleetStore(db.writer(), db.reader());
+                    BridgeStorage db = parts.database();
+                    FleetStore fleet = new FleetStore(db);
                     Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
                     return fleetReady.compose(v -> deploy(parts, broker, fleet));
                 });
@@ -133,7 +135,7 @@ public final class BridgeCore {
 
     private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet) {
         BridgeOptions options = parts.options();
-        BridgeDatabase db = parts.database();
+        BridgeStorage db = parts.database();
         LifecycleCodec lifecycleCodec = new LifecycleCodec();
         RepeatFilter repeats = new RepeatFilter(REPEAT_KEYS);
         IngestMetrics metrics = new IngestMetrics(parts.registry(), fleet::onlineCount);
@@ -143,15 +145,16 @@ public final class BridgeCore {
         BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey);
         parts.commands(commands);
         new CommandKeyRoutes(parts.commandKeys()::anchor, commands::rotate).mount(moduleRoutes);
-        ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
-                commands, parts.keyStore(), options.dataDir(), listeners, fleet);
+        ModuleHost modules = new ModuleHost(parts.vertx(), db, moduleRoutes, parts.registry(), commands, parts.keyStore(), options.dataDir(),
+                listeners, fleet);
         parts.moduleHost(modules);
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
+        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
                 (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
-        HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        parts.health(health);
         return parts.vertx().executeBlocking(() -> ApiDocument.merge(parts.modules()))
                 .compose(document -> modules.start(parts.modules()).map(document))
                 .compose(document -> {
@@ -159,8 +162,8 @@ public final class BridgeCore {
                     HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
                     return parts.vertx().deployVerticle(new IngestVerticle(connection[0])).compose(id -> {
                         parts.ingestDeployment(id);
-                        return parts.vertx().deployVerticle(http);
-                    }).map(id -> {
+                        return health.start();
+                    }).compose(v -> parts.vertx().deployVerticle(http)).map(id -> {
                         parts.httpDeployment(id);
                         return new RunningBridge(parts, http.port(), broker, http.routes());
                     });

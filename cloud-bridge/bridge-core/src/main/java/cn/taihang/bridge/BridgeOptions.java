@@ -1,6 +1,7 @@
 package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
+import cn.taihang.bridge.storage.PostgresAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -13,16 +14,19 @@ import java.util.regex.Pattern;
  * @param httpPort HTTP API port, 0 = a free port
  * @param mqttPort embedded broker port, 0 = a free port; ignored with an external broker
  * @param externalBroker an external broker to use instead of the embedded one, or {@code null}
- * @param dataDir directory of the SQLite files; created if missing
+ * @param dataDir the data directory: the SQLite file, and the services' files; created if missing
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
  * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ * @param database the PostgreSQL database to keep everything in, or {@code null} for the embedded SQLite file in
+ *     {@code dataDir}
  * @param keyFile the file whose key encrypts the signing keys (ticket and command keys) in the database, created
  *     owner-only if missing, never inside {@code dataDir}; {@code null} for {@link #signingKeyFile() the default} beside
  *     the data directory
  */
 public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
-                            String shareGroup, String clientId, Path keyFile) {
+                            String shareGroup, String clientId, PostgresAddress database,
+                            Path keyFile) {
 
     /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -32,6 +36,7 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public static final int DEFAULT_MQTT_PORT = 1883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
+
     /** Name of the default signing key file, in the directory {@code <data dir>-secrets} beside the data directory. */
     public static final String DEFAULT_KEY_FILE_NAME = "signing.key";
 
@@ -53,58 +58,62 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null, null);
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null, null, null);
     }
 
     /**
-     * Options for tests and the simulator: loopback, free ports, embedded broker, everything in one directory of its own —
-     * the database in {@code dir/data}, the signing key file in {@code dir/secrets/}{@value #DEFAULT_KEY_FILE_NAME}, apart
-     * from it.
+     * Options for tests and the simulator: loopback, free ports, embedded broker; the signing key file in the default
+     * place beside the data directory ({@link #signingKeyFile()}).
      *
-     * @param dir the bridge's directory (created if missing)
+     * @param dataDir the data directory (and the SQLite file's)
      */
-    public static BridgeOptions ephemeral(Path dir) {
-        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dir.resolve("data"), null, null, dir.resolve("secrets").resolve(DEFAULT_KEY_FILE_NAME));
+    public static BridgeOptions ephemeral(Path dataDir) {
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null, null, null);
     }
 
     /** @return a copy with another HTTP port */
     public BridgeOptions withHttpPort(int port) {
-        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, keyFile);
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
     }
 
     /** @return a copy with another embedded broker port */
     public BridgeOptions withMqttPort(int port) {
-        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, keyFile);
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
     }
 
     /** @return a copy using an external broker ({@code null}: the embedded one) */
     public BridgeOptions withExternalBroker(BrokerAddress broker) {
-        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, database, keyFile);
     }
 
     /** @return a copy with another data directory */
     public BridgeOptions withDataDir(Path dir) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, database, keyFile);
     }
 
     /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
     public BridgeOptions withShareGroup(String group) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, database, keyFile);
     }
 
     /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
     public BridgeOptions withClientId(String id) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, database, keyFile);
     }
 
     /** @return a copy binding to another address */
     public BridgeOptions withHost(String address) {
-        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, keyFile);
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
+    }
+
+    /** @return a copy keeping everything in this PostgreSQL database ({@code null}: the embedded SQLite file) */
+    public BridgeOptions withDatabase(PostgresAddress postgres) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, postgres, keyFile);
     }
 
     /** @return a copy with another signing key file ({@code null}: the default beside the data directory) */
     public BridgeOptions withKeyFile(Path file) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, file);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, file);
     }
 
     /**

@@ -8,11 +8,11 @@ import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.module.RecordListener;
 import cn.taihang.bridge.module.SigningKeyStore;
+import cn.taihang.bridge.module.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,7 @@ final class ModuleHost implements BridgeContext {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleHost.class);
 
     private final Vertx vertx;
-    private final Pool writer;
-    private final Pool reader;
+    private final Storage storage;
     private final Router router;
     private final MeterRegistry meters;
     private final GatewayCommands commands;
@@ -39,13 +38,12 @@ final class ModuleHost implements BridgeContext {
     /**
      * @param router the sub-router mounted at {@code /api/v1/} for module routes
      */
-    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, SigningKeyStore signingKeys,
+    ModuleHost(Vertx vertx, Storage storage, Router router, MeterRegistry meters, GatewayCommands commands, SigningKeyStore signingKeys,
                Path dataDir, RecordListeners listeners, FleetStore fleet) {
         this.signingKeys = signingKeys;
         this.fleet = fleet;
         this.vertx = vertx;
-        this.writer = writer;
-        this.reader = reader;
+        this.storage = storage;
         this.router = router;
         this.meters = meters;
         this.commands = commands;
@@ -82,13 +80,8 @@ final class ModuleHost implements BridgeContext {
     }
 
     @Override
-    public Pool writer() {
-        return writer;
-    }
-
-    @Override
-    public Pool reader() {
-        return reader;
+    public Storage storage() {
+        return storage;
     }
 
     @Override

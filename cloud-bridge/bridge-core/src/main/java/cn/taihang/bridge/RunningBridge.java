@@ -8,8 +8,9 @@ import cn.taihang.wire.command.CommandAnchor;
 import cn.taihang.wire.sign.SignatureAlgorithm;
 import java.io.IOException;
 import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.module.BridgeModule;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -67,9 +68,14 @@ public final class RunningBridge implements AutoCloseable {
         return parts.options().embeddedBroker();
     }
 
-    /** @return the SQLite file */
+    /** @return the SQLite file, or {@code null} when the bridge keeps its data in PostgreSQL */
     public Path databaseFile() {
         return parts.database().file();
+    }
+
+    /** @return where the data is: the SQLite file, or the PostgreSQL URL (never the password) */
+    public String databaseLocation() {
+        return parts.database().location();
     }
 
     /** @return the meters (also served at {@code /metrics}) */
@@ -140,7 +146,7 @@ public final class RunningBridge implements AutoCloseable {
         private final Vertx vertx;
         private final PrometheusMeterRegistry registry;
         private final BridgeOptions options;
-        private volatile BridgeDatabase database;
+        private volatile BridgeStorage database;
         private volatile EmbeddedBroker broker;
         private volatile String ingestDeployment;
         private volatile String httpDeployment;
@@ -149,6 +155,7 @@ public final class RunningBridge implements AutoCloseable {
         private volatile FileKeyStore keyStore;
         private volatile CommandKeys commandKeys;
         private volatile BrokerCommands commands;
+        private volatile HealthCheck health;
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -174,11 +181,11 @@ public final class RunningBridge implements AutoCloseable {
             return modules;
         }
 
-        BridgeDatabase database() {
+        BridgeStorage database() {
             return database;
         }
 
-        void database(BridgeDatabase db) {
+        void database(BridgeStorage db) {
             database = db;
         }
 
@@ -214,6 +221,10 @@ public final class RunningBridge implements AutoCloseable {
             commands = sender;
         }
 
+        void health(HealthCheck check) {
+            health = check;
+        }
+
         void ingestDeployment(String id) {
             ingestDeployment = id;
         }
@@ -231,6 +242,9 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                if (health != null) {
+                    health.stop();
+                }
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))

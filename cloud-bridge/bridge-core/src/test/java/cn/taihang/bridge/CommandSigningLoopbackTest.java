@@ -60,10 +60,15 @@ class CommandSigningLoopbackTest {
         }
     }
 
+    /** The database in {@code dir/data}, the signing key file apart from it in {@code dir/secrets}. */
+    private BridgeOptions options() {
+        return BridgeOptions.ephemeral(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
+    }
+
     @Test
     void commandsAreSignedAddressedAndVerifyAgainstTheExportedAnchor() throws Exception {
         Commands module = new Commands();
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(module)).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
             bridge.exportCommandAnchor(dir.resolve("gateway-identity"));
             CommandAnchor anchor = CommandAnchor.read(dir.resolve("gateway-identity")).orElseThrow();
@@ -93,7 +98,7 @@ class CommandSigningLoopbackTest {
     @Test
     void aSealedCommandOpensOnlyForItsGatewayAndTheBrokerSeesNoKeyInClear() throws Exception {
         Commands module = new Commands();
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(module)).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
              TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SITE, "gw-curious")) {
             List<byte[]> seenOnTheBroker = new CopyOnWriteArrayList<>();
@@ -121,7 +126,7 @@ class CommandSigningLoopbackTest {
         CommandAnchor before;
         CommandAnchor after;
         Commands module = new Commands();
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(module)).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
             before = bridge.commandAnchor();
             after = bridge.rotateCommandKey(SignatureAlgorithm.SM2_SM3).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -138,7 +143,7 @@ class CommandSigningLoopbackTest {
             verifier.authenticate(denyList, before.rotatedTo(after.current(), rotation.command().id()));
             assertThatThrownBy(() -> verifier.authenticate(denyList, before)).hasMessageContaining("does not hold");
         }
-        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get()) {
+        try (RunningBridge again = BridgeCore.start(options(), List.of()).toCompletableFuture().get()) {
             assertThat(again.commandAnchor()).isEqualTo(after);
             try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + again.databaseFile());
                  ResultSet rows = db.createStatement().executeQuery("SELECT private_key FROM command_keys")) {
@@ -150,7 +155,7 @@ class CommandSigningLoopbackTest {
                 assertThat(n).isEqualTo(2);
             }
         }
-        assertThatThrownBy(() -> BridgeCore.start(BridgeOptions.ephemeral(dir).withKeyFile(dir.resolve("other/signing.key")), List.of())
+        assertThatThrownBy(() -> BridgeCore.start(options().withKeyFile(dir.resolve("other/signing.key")), List.of())
                 .toCompletableFuture().get()).hasMessageContaining("does not open with the signing key file");
     }
 }

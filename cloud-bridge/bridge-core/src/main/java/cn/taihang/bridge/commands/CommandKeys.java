@@ -1,6 +1,7 @@
 package cn.taihang.bridge.commands;
 
 import cn.taihang.bridge.module.SigningKeyStore;
+import cn.taihang.bridge.module.Storage;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.command.CommandAnchor;
@@ -25,15 +26,18 @@ import org.slf4j.LoggerFactory;
  * command; a rotation makes a new ACTIVE key (Ed25519 or SM2) and retires the old one, and is itself a signed fleet
  * command ({@value CommandKeyRotation#COMMAND}, signed by the old key), stored with the new key so that the very same
  * bytes can be put on the broker again after a restart. Private keys go through the {@link SigningKeyStore}; keys a
- * store did not protect yet are protected in place, once. Thread-safe; writes run on the single writer.
+ * store did not protect yet are protected in place, once. Every change holds the lock {@value #LOCK} (bridge instances
+ * sharing one PostgreSQL make one first key). Thread-safe.
  */
 public final class CommandKeys {
 
     /** The label command keys are protected under. */
     public static final String LABEL = "command-key";
+    static final String LOCK = "command-keys";
     private static final Logger LOG = LoggerFactory.getLogger(CommandKeys.class);
     private static final HexFormat HEX = HexFormat.of();
 
+    private final Storage storage;
     private final Pool writer;
     private final SigningKeyStore store;
     private final CommandCodec codec = new CommandCodec();
@@ -45,11 +49,12 @@ public final class CommandKeys {
     private record Stored(int id, byte[] publicKey, byte[] privateKey, String state, Long rotationId, String rotation) {}
 
     /**
-     * @param writer the single writer connection's pool
+     * @param storage the bridge's database
      * @param store where the private keys are protected
      */
-    public CommandKeys(Pool writer, SigningKeyStore store) {
-        this.writer = writer;
+    public CommandKeys(Storage storage, SigningKeyStore store) {
+        this.storage = storage;
+        this.writer = storage.writer();
         this.store = store;
     }
 
@@ -59,7 +64,7 @@ public final class CommandKeys {
      * @return fails if a key does not open with the store (the message says which and why)
      */
     public Future<Void> load(long nowMillis) {
-        return writer.withTransaction(conn -> read(conn).compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE"))
+        return writer.withTransaction(conn -> storage.lock(conn, LOCK).compose(v -> read(conn)).compose(keys -> keys.stream().anyMatch(k -> k.state().equals("ACTIVE"))
                 ? Future.succeededFuture(keys)
                 : insert(conn, store.generate(LABEL, SignatureAlgorithm.ED25519.firstKeyId() + 1), null, null, nowMillis).compose(v -> read(conn)))
                 .compose(keys -> protectClear(conn, keys)))
@@ -95,7 +100,7 @@ public final class CommandKeys {
      */
     public Future<byte[]> rotate(SignatureAlgorithm algorithm, long commandId, long nowMillis) {
         State before = state();
-        return writer.withTransaction(conn -> read(conn).compose(keys -> {
+        return writer.withTransaction(conn -> storage.lock(conn, LOCK).compose(v -> read(conn)).compose(keys -> {
             int id = keys.stream().mapToInt(Stored::id).filter(k -> SignatureAlgorithm.ofKeyId(k) == algorithm).max().orElse(algorithm.firstKeyId()) + 1;
             if (id > algorithm.lastKeyId()) {
                 return Future.failedFuture(new IllegalStateException("every " + algorithm.label() + " command key id is used"));
@@ -104,7 +109,7 @@ public final class CommandKeys {
             Command rotation = Command.of(commandId, CommandKeyRotation.COMMAND, Command.FLEET, nowMillis, 0,
                     new CommandKeyRotation(VerifyingKey.of(id, next.publicKey())).encode());
             byte[] envelope = codec.encode(rotation, before.signer());
-            return conn.preparedQuery("UPDATE command_keys SET state = 'RETIRED', changed_ms = ? WHERE state = 'ACTIVE'").execute(Tuple.of(nowMillis))
+            return conn.preparedQuery("UPDATE command_keys SET state = 'RETIRED', changed_ms = $1 WHERE state = 'ACTIVE'").execute(Tuple.of(nowMillis))
                     .compose(v -> insert(conn, next, commandId, envelope, nowMillis))
                     .compose(v -> read(conn))
                     .map(all -> {
@@ -137,7 +142,7 @@ public final class CommandKeys {
 
     private static Future<Void> insert(SqlConnection conn, SigningKeyStore.ProtectedKey key, Long rotationId, byte[] rotation, long nowMillis) {
         return conn.preparedQuery("INSERT INTO command_keys (id, public_key, private_key, state, created_ms, changed_ms, rotation_id, rotation_command) "
-                        + "VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?)")
+                        + "VALUES ($1, $2, $3, 'ACTIVE', $4, $5, $6, $7)")
                 .execute(Tuple.tuple(List.of(key.keyId(), HEX.formatHex(key.publicKey()), HEX.formatHex(key.handle()), nowMillis, nowMillis))
                         .addValue(rotationId).addValue(rotation == null ? null : HEX.formatHex(rotation)))
                 .mapEmpty();
@@ -151,7 +156,7 @@ public final class CommandKeys {
         Future<Void> chain = Future.succeededFuture();
         for (Stored k : clear) {
             byte[] handle = store.protect(LABEL, SigningKey.of(k.id(), k.privateKey())).handle();
-            chain = chain.compose(v -> conn.preparedQuery("UPDATE command_keys SET private_key = ? WHERE id = ?").execute(Tuple.of(HEX.formatHex(handle), k.id()))
+            chain = chain.compose(v -> conn.preparedQuery("UPDATE command_keys SET private_key = $1 WHERE id = $2").execute(Tuple.of(HEX.formatHex(handle), k.id()))
                     .mapEmpty());
         }
         LOG.warn("{} command key(s) were stored in clear; encrypted in place ({})", clear.size(), store.description());

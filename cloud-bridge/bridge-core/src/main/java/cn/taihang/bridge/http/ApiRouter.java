@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bridge's HTTP API: health, gateways, telemetry, the OpenAPI document and Prometheus metrics. */
+/**
+ * The bridge's HTTP API: liveness and readiness, gateways, telemetry, the OpenAPI document and Prometheus metrics. The
+ * health routes answer from memory, never waiting for the database.
+ */
 public final class ApiRouter {
 
     /** Path of the OpenAPI document. */
@@ -49,6 +52,8 @@ public final class ApiRouter {
     public Router create(Vertx vertx) {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
+        router.get("/health/ready").handler(this::health);
+        router.get("/health/live").handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/api/v1/gateways").handler(this::gateways);
         router.get("/api/v1/telemetry").handler(this::telemetry);
         router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
@@ -61,9 +66,10 @@ public final class ApiRouter {
     }
 
     private void health(RoutingContext ctx) {
-        health.check().onSuccess(h -> Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
+        HealthCheck.Health h = health.ready();
+        Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
                 .put("database", h.database() ? "UP" : "DOWN").put("mqtt", h.mqtt() ? "UP" : "DOWN").put("broker", h.broker())
-                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external")));
+                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external").put("checkedAt", java.time.Instant.ofEpochMilli(h.checkedAtMillis()).toString()));
     }
 
     private void gateways(RoutingContext ctx) {

@@ -30,28 +30,11 @@ final class FlowStore {
     static final String COUNTER = "counter.interval";
     private static final long HOUR_MS = 3_600_000;
 
-    static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS dispatch_flow (place TEXT NOT NULL, hour_ms INTEGER NOT NULL, scans REAL NOT NULL, vehicles REAL NOT NULL, "
-                    + "PRIMARY KEY (place, hour_ms))",
-            "CREATE TABLE IF NOT EXISTS dispatch_plans (day TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, plan_json TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS dispatch_vehicles (id TEXT PRIMARY KEY, plate TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, "
-                    + "free INTEGER NOT NULL, ride TEXT)",
-            "CREATE TABLE IF NOT EXISTS dispatch_rides (id TEXT PRIMARY KEY, hub TEXT NOT NULL, passengers INTEGER NOT NULL, state TEXT NOT NULL, "
-                    + "vehicle TEXT, eta_minutes INTEGER, road_km REAL, requested_ms INTEGER NOT NULL, assigned_ms INTEGER, completed_ms INTEGER)");
-
     private final Set<String> places;
     private long skipped;
 
     FlowStore(Set<String> places) {
         this.places = Set.copyOf(places);
-    }
-
-    static Future<Void> createSchema(SqlConnection tx) {
-        Future<Void> chain = Future.succeededFuture();
-        for (String sql : SCHEMA) {
-            chain = chain.compose(v -> tx.query(sql).execute().mapEmpty());
-        }
-        return chain;
     }
 
     /** Adds a batch's scans and vehicle counts to their hours, in the ingest transaction. */
@@ -94,8 +77,8 @@ final class FlowStore {
             String[] k = key.split("\n");
             rows.add(Tuple.of(k[0], Long.parseLong(k[1]), v[0], v[1]));
         });
-        return tx.preparedQuery("INSERT INTO dispatch_flow (place, hour_ms, scans, vehicles) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (place, hour_ms) DO UPDATE SET scans = scans + excluded.scans, vehicles = vehicles + excluded.vehicles")
+        return tx.preparedQuery("INSERT INTO dispatch_flow (place, hour_ms, scans, vehicles) VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT (place, hour_ms) DO UPDATE SET scans = dispatch_flow.scans + excluded.scans, vehicles = dispatch_flow.vehicles + excluded.vehicles")
                 .executeBatch(rows).mapEmpty();
     }
 
@@ -116,7 +99,7 @@ final class FlowStore {
     static Future<Histories> histories(SqlClient db, String place, LocalDate before, ZoneId zone, double personsPerVehicle) {
         long from = before.minusDays(400).atStartOfDay(zone).toInstant().toEpochMilli();
         long recent = before.minusDays(28).atStartOfDay(zone).toInstant().toEpochMilli();
-        return db.preparedQuery("SELECT hour_ms, scans, vehicles FROM dispatch_flow WHERE place = ? AND hour_ms >= ? ORDER BY hour_ms")
+        return db.preparedQuery("SELECT hour_ms, scans, vehicles FROM dispatch_flow WHERE place = $1 AND hour_ms >= $2 ORDER BY hour_ms")
                 .execute(Tuple.of(place, from)).map(rows -> {
                     FlowHistory.Builder scans = FlowHistory.builder();
                     FlowHistory.Builder vehicles = FlowHistory.builder();

@@ -32,7 +32,7 @@ final class LockerEvents {
     }
 
     Future<Void> apply(SqlConnection tx, List<IngestedRecord> records) {
-        Future<Void> chain = Future.succeededFuture();
+        Future<Void> chain = rental.lock(tx);
         for (IngestedRecord r : records) {
             chain = chain.compose(v -> applyOne(tx, r).recover(e -> {
                 if (e instanceof ServiceException) {
@@ -40,8 +40,8 @@ final class LockerEvents {
                     return Future.succeededFuture("refused: " + e.getMessage());
                 }
                 return Future.failedFuture(e);
-            }).compose(outcome -> tx.preparedQuery("INSERT OR IGNORE INTO rental_locker_events (gateway, seq, kind, reservation, station, time_ms, outcome) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)").execute(Tuple.from(Arrays.asList(r.gateway(), r.seq(), r.kind(), r.text("reservation"), r.site(),
+            }).compose(outcome -> tx.preparedQuery("INSERT INTO rental_locker_events (gateway, seq, kind, reservation, station, time_ms, outcome) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING").execute(Tuple.from(Arrays.asList(r.gateway(), r.seq(), r.kind(), r.text("reservation"), r.site(),
                     r.timeMillis(), outcome)))).mapEmpty());
         }
         return chain;

@@ -55,10 +55,15 @@ public final class RentalModule implements BridgeModule {
     }
 
     @Override
+    public String migrations() {
+        return "cn/taihang/bridge/rental/db";
+    }
+
+    @Override
     public Future<Void> start(BridgeContext context) {
         this.context = context;
         RentalNetwork network = RentalNetwork.load();
-        RentalService rental = new RentalService(network, context.writer(), context.reader());
+        RentalService rental = new RentalService(network, context.storage());
         RentalRebalancing rebalancing = new RentalRebalancing(rental, new SeasonalForecaster(HolidayCalendar.chinaMainland()));
         new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.router());
         LockerEvents lockers = new LockerEvents(rental);
@@ -66,8 +71,8 @@ public final class RentalModule implements BridgeModule {
         AtomicInteger available = new AtomicInteger();
         Gauge.builder("bridge_rental_cars_available", available, AtomicInteger::get).description("rental cars available on the lots").register(context.meters());
         return rental.start(clock.instant()).onSuccess(v -> {
-            timer = context.vertx().setPeriodic(HOLD_PERIOD_MS, id -> context.writer()
-                    .withTransaction(tx -> RentalStore.expireNoShows(tx, clock.instant()).compose(x -> RentalStore.holdDue(tx, clock.instant())))
+            timer = context.vertx().setPeriodic(HOLD_PERIOD_MS, id -> rental
+                    .transaction(tx -> RentalStore.expireNoShows(tx, clock.instant()).compose(x -> RentalStore.holdDue(tx, clock.instant())))
                     .compose(x -> rental.cars(null, CarState.AVAILABLE.id()))
                     .onSuccess(cars -> available.set(cars.size()))
                     .onFailure(e -> LOG.warn("rental housekeeping failed: {}", e.toString())));

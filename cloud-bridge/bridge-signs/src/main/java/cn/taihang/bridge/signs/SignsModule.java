@@ -47,11 +47,16 @@ public final class SignsModule implements BridgeModule {
     }
 
     @Override
+    public String migrations() {
+        return "cn/taihang/bridge/signs/db";
+    }
+
+    @Override
     public Future<Void> start(BridgeContext context) {
         this.context = context;
-        SignStore store = new SignStore(context.writer(), context.reader());
+        SignStore store = new SignStore(context.storage());
         return context.vertx().executeBlocking(() -> new Object[] {network(context.dataDir().resolve(NETWORK_FILE)), fonts()})
-                .compose(loaded -> store.createTables().map(v -> loaded)).map(loaded -> {
+                .map(loaded -> {
                     SignNetwork network = (SignNetwork) loaded[0];
                     FontSet fonts = (FontSet) loaded[1];
                     HubBoards boards = new HubBoards(network, new HubBoardComposer(fonts), store);

@@ -36,9 +36,14 @@ class TicketKeysAtRestLoopbackTest {
     @TempDir
     Path dir;
 
+    /** The database in {@code dir/data}, the signing key file apart from it in {@code dir/secrets}. */
+    private BridgeOptions options() {
+        return BridgeOptions.ephemeral(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
+    }
+
     @Test
     void anSm2KeySignsTicketsThatGatewaysVerifyFromTheFormat2Ring() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get();
              ApiClient api = new ApiClient(bridge);
              TestGateway fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener")) {
             assertThat(api.unchecked().post("/api/v1/tickets/keys/rotate?algorithm=rsa", null).status()).isEqualTo(400);
@@ -66,7 +71,7 @@ class TicketKeysAtRestLoopbackTest {
 
     @Test
     void aClearKeyOfAnEarlierBridgeIsEncryptedInPlaceAndStillSigns() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get()) {
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get()) {
             assertThat(bridge.httpPort()).isPositive();
         }
         SigningKey legacy = SigningKey.generate(7, new SecureRandom());
@@ -79,7 +84,7 @@ class TicketKeysAtRestLoopbackTest {
                 insert.executeUpdate();
             }
         }
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get();
              ApiClient api = new ApiClient(bridge)) {
             String qr = TicketOrders.buy(api, TicketOrders.order("M1", TicketOrders.item("scenic-lishan", TicketOrders.today().plusDays(1)))).getString("qr");
             KeyRing ring = new KeyRing(1, List.of(new KeyRing.Key(7, legacy.publicKey(), KeyRing.KeyState.ACTIVE)));
