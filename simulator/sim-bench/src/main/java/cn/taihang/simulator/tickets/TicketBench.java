@@ -15,7 +15,9 @@ import java.util.List;
  * through the real validator bundle (a real gateway in Felix on the simulated board, key ring from the real
  * bridge, ledger fsync included): from the scan's stamp on the simulated serial line to the gateway's stamp of
  * driving the relay (one harness hop in, then the bundle), and the round trip as the harness sees it. Prints a
- * table and a last line {@code RESULT ticket ratio=<r> p99_ms=<x>} (x: the first latency's p99).
+ * table and a last line {@code RESULT ticket ratio=<r> p99_ms=<x> ed25519_verify_per_s=<e> sm2_verify_per_s=<s> sm2_vs_ed25519=<q>}
+ * (x: the first latency's p99; e and s: one thread through the wire format's verifier, the keys gates and gateways use for
+ * tickets and commands).
  */
 public final class TicketBench {
 
@@ -43,13 +45,17 @@ public final class TicketBench {
         out.printf("  whole ticket check (Base45 + CBOR + verify)             %10.0f /s%n", v.wholeTicket());
         out.printf("  Ed25519 verify, JDK %-6s                              %10.0f /s%n", Runtime.version().feature(), v.jdk());
         out.printf("  Ed25519 verify, openssl speed -seconds %d ed25519        %10.0f /s   (%s)%n", seconds, v.openssl(), v.opensslVersion());
+        out.printf("  Ed25519 verify, wire-format VerifyingKey               %10.0f /s%n", v.keys().ed25519());
+        out.printf("  SM2 (SM3) verify, wire-format VerifyingKey              %10.0f /s%n", v.keys().sm2());
+        out.printf("  whole ticket check, Ed25519 key / SM2 key     %10.0f / %.0f /s%n", v.keys().ed25519Ticket(), v.keys().sm2Ticket());
         out.printf("  ratio BouncyCastle / openssl                            %10.2f     (goal >= 1.0)%n", ratio);
         out.printf("  scan line in → relay out, accepted, p50 / p99 / max %7.2f / %.2f / %.2f ms  (%d scans; goal p99 <= 5 ms)%n",
                 latency.p50(), latency.p99(), latency.max(), latency.count());
         out.printf("    same, as the harness sees it (+ return hop) p50 / p99 %7.2f / %.2f ms%n", latency.roundTripP50(), latency.roundTripP99());
         out.printf("  scan in → answer line, refused (forged), p50 / p99   %7.2f / %.2f ms  (%d scans)%n", latency.refusedP50(), latency.refusedP99(),
                 latency.refusedCount());
-        String result = String.format(java.util.Locale.ROOT, "RESULT ticket ratio=%.2f p99_ms=%.2f", ratio, latency.p99());
+        String result = String.format(java.util.Locale.ROOT, "RESULT ticket ratio=%.2f p99_ms=%.2f ed25519_verify_per_s=%.0f sm2_verify_per_s=%.0f "
+                + "sm2_vs_ed25519=%.3f", ratio, latency.p99(), v.keys().ed25519(), v.keys().sm2(), v.keys().sm2() / v.keys().ed25519());
         out.println(result);
         return result;
     }

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.taihang.wire.sign.SignatureAlgorithm;
+import cn.taihang.wire.sign.SigningKey;
+import cn.taihang.wire.sign.VerifyingKey;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -39,7 +42,13 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 final class VerifySpeed {
 
     /** Figures in verifications per second; {@code openssl} is NaN when it could not be run. */
-    record Figures(double bouncyCastle, double wholeTicket, double jdk, double openssl, String opensslVersion) {}
+    record Figures(double bouncyCastle, double wholeTicket, double jdk, double openssl, String opensslVersion, Algorithms keys) {}
+
+    /**
+     * Verifications per second through the wire format's {@code VerifyingKey} (what gates and gateways call for tickets
+     * and commands), and of whole tickets, for an Ed25519 key and an SM2 (SM3) key.
+     */
+    record Algorithms(double ed25519, double ed25519Ticket, double sm2, double sm2Ticket) {}
 
     private VerifySpeed() {
     }
@@ -77,7 +86,31 @@ final class VerifySpeed {
             }
         });
         double[] openssl = openssl(seconds);
-        return new Figures(bc, whole, jdkRate, openssl[0], opensslVersion());
+        return new Figures(bc, whole, jdkRate, openssl[0], opensslVersion(), new Algorithms(keyRate(seconds, SignatureAlgorithm.ED25519.firstKeyId() + 1, body),
+                ticketRate(seconds, SignatureAlgorithm.ED25519.firstKeyId() + 1), keyRate(seconds, SignatureAlgorithm.SM2.firstKeyId() + 1, body),
+                ticketRate(seconds, SignatureAlgorithm.SM2.firstKeyId() + 1)));
+    }
+
+    private static double keyRate(int seconds, int keyId, byte[] message) {
+        SigningKey key = SigningKey.generate(keyId, new SecureRandom());
+        VerifyingKey verifying = VerifyingKey.of(keyId, key.publicKey());
+        byte[] signature = key.sign(message);
+        return rate(seconds, () -> verifying.verify(message, signature));
+    }
+
+    private static double ticketRate(int seconds, int keyId) throws TicketException {
+        TicketSigner signer = new TicketSigner(SigningKey.generate(keyId, new SecureRandom()));
+        Instant day = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        String text = signer.sign(new Ticket(keyId, 7_346_128_911L, new byte[8], day, List.of(
+                Entitlement.of(EntitlementKind.BUS_RIDE, 1001, day, day.plus(Duration.ofDays(1)), 2))));
+        TicketVerifier verifier = new TicketVerifier(new KeyRing(1, List.of(new KeyRing.Key(keyId, signer.publicKey(), KeyRing.KeyState.ACTIVE))));
+        return rate(seconds, () -> {
+            try {
+                return verifier.verify(text) != null;
+            } catch (TicketException e) {
+                return false;
+            }
+        });
     }
 
     private interface Op {
