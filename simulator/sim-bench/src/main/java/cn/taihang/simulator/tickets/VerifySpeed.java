@@ -87,8 +87,8 @@ final class VerifySpeed {
         });
         double[] openssl = openssl(seconds);
         return new Figures(bc, whole, jdkRate, openssl[0], opensslVersion(), new Algorithms(keyRate(seconds, SignatureAlgorithm.ED25519.firstKeyId() + 1, body),
-                ticketRate(seconds, SignatureAlgorithm.ED25519.firstKeyId() + 1), keyRate(seconds, SignatureAlgorithm.SM2.firstKeyId() + 1, body),
-                ticketRate(seconds, SignatureAlgorithm.SM2.firstKeyId() + 1)));
+                ticketRate(seconds, SignatureAlgorithm.ED25519.firstKeyId() + 1), keyRate(seconds, SignatureAlgorithm.SM2_SM3.firstKeyId() + 1, body),
+                ticketRate(seconds, SignatureAlgorithm.SM2_SM3.firstKeyId() + 1)));
     }
 
     private static double keyRate(int seconds, int keyId, byte[] message) {
