@@ -46,7 +46,7 @@ class GatewayPipelineTest {
     void vehiclesOnTheLoopsReachTheBridgeApi() throws Exception {
         try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start()) {
-            Path config = Files.writeString(dir.resolve("gateway.json"), """
+            Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
                       "cn.taihang.gateway": {"gatewayId": "gw-pipeline", "site": "zheshui", "siteName": "浙水 Zheshui"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
@@ -54,7 +54,7 @@ class GatewayPipelineTest {
                       "cn.taihang.counter.lane~l1": {"device": "zheshui-l1", "loopAPin": 17, "loopBPin": 27,
                                                      "intervalSeconds": 2, "graceSeconds": 1}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port()));
+                    """.formatted(bridge.brokerUrl(), harness.port())));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of("taihang.console.url", "https://192.0.2.7:8443/"), Duration.ofSeconds(10)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

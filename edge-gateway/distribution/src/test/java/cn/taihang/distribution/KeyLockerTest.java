@@ -65,7 +65,7 @@ class KeyLockerTest {
             assertThat(car).as("held at booking: the pickup window is open").startsWith("car-");
             JsonNode passes = send(bridge, "POST", "/api/v1/rental/reservations/" + id + "/passes", null, 200).path("items");
 
-            Path config = Files.writeString(dir.resolve("gateway.json"), """
+            Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
                       "cn.taihang.gateway": {"gatewayId": "gw-jincheng-hsr-east", "site": "jincheng-hsr-east", "siteName": "晋城高铁东站 Jincheng HSR East"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
@@ -73,7 +73,7 @@ class KeyLockerTest {
                       "cn.taihang.validator.locker~hsr-east": {"device": "hsr-east-locker-1", "places": [4001], "scannerPort": "scanner-1",
                           "slotPins": [16, 20, 21], "doorPins": [5, 6, 13], "doorPull": "DOWN", "slotCars": ["%s", "car-099", "-"]}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port(), car));
+                    """.formatted(bridge.brokerUrl(), harness.port(), car)));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(20)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

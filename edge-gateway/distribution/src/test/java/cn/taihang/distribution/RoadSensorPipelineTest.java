@@ -72,7 +72,7 @@ class RoadSensorPipelineTest {
         CommandsModule commands = new CommandsModule();
         RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge")), List.of(commands)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         int mqttPort = bridge.mqttPort();
-        Path config = Files.writeString(dir.resolve("gateway.json"), """
+        Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                 {
                   "cn.taihang.gateway": {"gatewayId": "%s", "site": "%s", "siteName": "浙水—王莽岭 K13.7 Zheshui–Wangmangling K13.7"},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s", "backoffInitialMillis": 100, "backoffMaxMillis": 500, "reconnectJitterMillis": 0},
@@ -81,14 +81,16 @@ class RoadSensorPipelineTest {
                   "cn.taihang.roadsensors.sensor~vis": {"sensor": "vis-zw-1", "section": "zheshui-wangmangling", "km": 13.7,
                       "reportSeconds": 60, "description": "浙水—王莽岭 K13.7 能见度仪 / Zheshui–Wangmangling K13.7 visibility meter"}
                 }
-                """.formatted(GATEWAY, SITE, bridge.brokerUrl()));
+                """.formatted(GATEWAY, SITE, bridge.brokerUrl())));
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"), DistributionBootTest.DIST.resolve("bundles"),
                 Map.of(), Duration.ofSeconds(15)))) {
             assertThat(gateway.readiness().problems()).isEmpty();
             BundleContext context = gateway.framework().getBundleContext();
             Object coap = service(context, "cn.taihang.coap.api.CoapSensorServer");
             byte[] keys = new SensorKeys(1, List.of(new SensorKeys.Entry("vis-zw-1", "vis-zw-1", KEY.getBytes(StandardCharsets.US_ASCII)))).toJson();
-            commands.commands.send(SITE, GATEWAY, SensorKeys.COMMAND, keys, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().alias("sealed to the gateway once its birth announced its sealing key")
+                    .until(() -> commands.commands.sendSealed(SITE, GATEWAY, SensorKeys.COMMAND, keys, true, 0).toCompletionStage().toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS) > 0);
             await().atMost(20, TimeUnit.SECONDS).until(() -> (long) call(coap, "keysVersion") == 1L);
             int port = ((InetSocketAddress) call(coap, "secureAddress")).getPort();
 

@@ -74,7 +74,7 @@ class SignPipelineTest {
         RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
         try (HarnessServer harness = HarnessServer.start()) {
             PanelEmulator panel = wirePanel(harness.board(GATEWAY));
-            Path config = Files.writeString(dir.resolve("gateway.json"), """
+            Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
                       "cn.taihang.gateway": {"gatewayId": "%s", "site": "jincheng-east-bus", "siteName": "晋城客运东站 Jincheng East Bus Station"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
@@ -83,7 +83,7 @@ class SignPipelineTest {
                                                 "width": 256, "height": 128, "colourScheme": "TRICOLOUR", "serialPort": "sign-1",
                                                 "statusPollSeconds": 1, "commsLossMinutes": 0}
                     }
-                    """.formatted(GATEWAY, bridge.brokerUrl(), harness.port(), GATEWAY, SIGN));
+                    """.formatted(GATEWAY, bridge.brokerUrl(), harness.port(), GATEWAY, SIGN)));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(15)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

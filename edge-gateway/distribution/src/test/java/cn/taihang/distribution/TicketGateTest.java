@@ -54,7 +54,7 @@ class TicketGateTest {
             JsonNode ticket = post(bridge, "/api/v1/tickets/orders", "{\"holder\":\"G1234567\",\"items\":[{\"product\":\"bus-t01\",\"date\":\"" + today
                     + "\"},{\"product\":\"scenic-wangmangling\",\"date\":\"" + today + "\"}]}");
             String id = ticket.path("id").asText();
-            Path config = Files.writeString(dir.resolve("gateway.json"), """
+            Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
                       "cn.taihang.gateway": {"gatewayId": "gw-wangmangling", "site": "wangmangling", "siteName": "王莽岭 Wangmangling"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
@@ -62,7 +62,7 @@ class TicketGateTest {
                       "cn.taihang.validator.gate~entrance-1": {"device": "wml-gate-1", "kind": "SCENIC_ENTRANCE", "places": [2001],
                           "scannerPort": "scanner-1", "relayPin": %d, "greenLedPin": 22, "redLedPin": 23, "buzzerPin": 24}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port(), RELAY));
+                    """.formatted(bridge.brokerUrl(), harness.port(), RELAY)));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(20)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

@@ -71,12 +71,13 @@ final class CoapBench {
         int plainPort = port();
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {
-                  "cn.taihang.gateway": {"gatewayId": "gw-bench", "site": "bench"},
+                  "cn.taihang.gateway": {"gatewayId": "gw-bench", "site": "bench", "identityDir": "%s"},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                   "cn.taihang.coap": {"bindAddress": "127.0.0.1", "securePort": %d, "plainPort": %d, "requestsPerMinute": 100000000,
                                       "burst": 1000000, "maxPending": 100000}
                 }
-                """.formatted(bridge.brokerUrl(), securePort, plainPort));
+                """.formatted(dir.toAbsolutePath().resolve("identity"), bridge.brokerUrl(), securePort, plainPort));
+        bridge.commandAnchor().write(dir.toAbsolutePath().resolve("identity"));
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("gateway"), distDir.resolve("bundles"), Map.of(),
                 Duration.ofSeconds(30)))) {
             if (!gateway.readiness().ready()) {

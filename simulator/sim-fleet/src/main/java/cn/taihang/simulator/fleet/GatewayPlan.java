@@ -65,6 +65,7 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
         identity.put("gatewayId", gatewayId);
         identity.put("site", site.id());
         identity.put("siteName", site.bilingualName());
+        identity.put("identityDir", identityDir(file).toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         ObjectNode board = root.putObject("cn.taihang.hardware.sim");
         board.put("harnessPort", harnessPort);
@@ -86,6 +87,14 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * @param configFile a gateway's configuration file
+     * @return its identity directory, beside it: where enrolment puts the command trust anchor
+     */
+    public static Path identityDir(Path configFile) {
+        return configFile.toAbsolutePath().resolveSibling("identity");
     }
 
     /** @return a JSON array of the lane devices, for reports */

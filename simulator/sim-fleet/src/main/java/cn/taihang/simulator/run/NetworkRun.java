@@ -100,6 +100,7 @@ public final class NetworkRun implements AutoCloseable {
                 Path dir = options.runDir().resolve("gateways").resolve(plan.gatewayId());
                 Path config = dir.resolve("gateway.json");
                 plan.writeConfiguration(config, bridge.brokerUrl(), harness.port(), options.intervalSeconds());
+                bridge.commandAnchor().write(GatewayPlan.identityDir(config));
                 sensorNetwork.configure(plan, config, SENSOR_REPORT_SECONDS);
                 SignPlan.configure(plan, config);
                 Map<String, String> console = consoles.configure(config);

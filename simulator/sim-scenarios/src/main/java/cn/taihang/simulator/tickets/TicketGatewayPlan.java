@@ -1,5 +1,6 @@
 package cn.taihang.simulator.tickets;
 
+import cn.taihang.simulator.fleet.GatewayPlan;
 import cn.taihang.simulator.scenario.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +82,8 @@ public record TicketGatewayPlan(String gatewayId, Scenario.Site site, List<GateP
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put(":configurator:resource-version", 1);
-        root.putObject("cn.taihang.gateway").put("gatewayId", gatewayId).put("site", site.id()).put("siteName", site.bilingualName());
+        root.putObject("cn.taihang.gateway").put("gatewayId", gatewayId).put("site", site.id()).put("siteName", site.bilingualName())
+                .put("identityDir", GatewayPlan.identityDir(file).toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         root.putObject("cn.taihang.hardware.sim").put("harnessPort", harnessPort).put("nodeId", gatewayId);
         for (GatePlan g : gates) {

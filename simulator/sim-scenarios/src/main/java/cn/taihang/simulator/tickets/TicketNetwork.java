@@ -1,5 +1,6 @@
 package cn.taihang.simulator.tickets;
 
+import cn.taihang.simulator.fleet.GatewayPlan;
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -63,6 +64,7 @@ public final class TicketNetwork implements AutoCloseable {
         for (TicketGatewayPlan plan : plans) {
             Path dir = runDir.resolve("gateways").resolve(plan.gatewayId());
             plan.writeConfiguration(dir.resolve("gateway.json"), bridge.brokerUrl(), harness.port(), skewSeconds, passbackSeconds);
+            bridge.commandAnchor().write(GatewayPlan.identityDir(dir.resolve("gateway.json")));
             GatewayFleet.Started s;
             try {
                 s = fleet.start(plan.gatewayId(), dir.resolve("gateway.json"), dir.resolve("data"));
