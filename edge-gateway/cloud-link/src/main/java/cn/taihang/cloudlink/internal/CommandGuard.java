@@ -69,7 +69,7 @@ final class CommandGuard {
             Optional<CommandAnchor> read = CommandAnchor.read(identityDir);
             if (read.isEmpty()) {
                 LOG.warn("no command trust anchor ({} in {}): every command from the bridge is refused until the gateway is enrolled "
-                        + "(pki install --command-anchor)", CommandAnchor.FILE_NAME, identityDir);
+                        + "(the bridge's GET /api/v1/command-keys, pinned there as that file)", CommandAnchor.FILE_NAME, identityDir);
             }
             return read.orElse(null);
         } catch (IOException e) {
