@@ -99,4 +99,29 @@ class BatchCodecTest {
         assertThatThrownBy(() -> small.decode(three)).isInstanceOf(WireFormatException.class)
                 .extracting(e -> ((WireFormatException) e).reason()).isEqualTo(WireFormatException.Reason.TOO_LARGE);
     }
+
+    @Test
+    void ackCompressesRunsIntoRanges() throws Exception {
+        long[] seqs = new long[1000];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = 5000 + i;
+        }
+        byte[] bytes = codec.encodeAck(new Ack(seqs));
+        assertThat(bytes.length).isLessThan(16);
+        assertThat(codec.decodeAck(bytes)).isEqualTo(new Ack(seqs));
+        Ack gaps = new Ack(new long[] {9, 1, 2, 3, 7, 2});
+        assertThat(codec.decodeAck(codec.encodeAck(gaps)).seqs()).containsExactly(1, 2, 3, 7, 9);
+    }
+
+    @Test
+    void ackBytesAreTheVersionOneLayout() {
+        assertThat(java.util.HexFormat.of().formatHex(codec.encodeAck(new Ack(new long[] {1, 2, 3, 7})))).isEqualTo("820182820103820707");
+    }
+
+    @Test
+    void refusesGarbageAcks() {
+        for (byte[] junk : List.of(new byte[0], new byte[] {(byte) 0xff}, new byte[] {0x1a, 0x00}, "not cbor".getBytes(), new byte[] {(byte) 0x82, 0x02, (byte) 0x80})) {
+            assertThatThrownBy(() -> codec.decodeAck(junk)).isInstanceOf(WireFormatException.class);
+        }
+    }
 }

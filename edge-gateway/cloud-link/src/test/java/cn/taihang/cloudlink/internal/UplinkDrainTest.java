@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.Priority;
-import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.RecordFrame;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ class UplinkDrainTest extends LoopbackFixture {
         CommandDispatcher commands = new CommandDispatcher();
         Uplink uplink = uplink(settings(broker.url()), commands);
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
-        byte[] valid = new LifecycleCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));
+        byte[] valid = new BatchCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));
         bridge.sendRawAck(new byte[] {(byte) 0xff, 0x00, 0x13});
         bridge.sendRawAck(Arrays.copyOf(valid, valid.length - 2));
         bridge.sendRawAck(new byte[0]);
