@@ -56,12 +56,20 @@ public final class MetricFamily<T> {
     }
 
     /**
+     * @param part a variable part, may be {@code null}
+     * @return whether it matches the family's pattern, so that {@link #nameOf(String)} takes it
+     */
+    public boolean accepts(String part) {
+        return part != null && this.part.matcher(part).matches();
+    }
+
+    /**
      * @param part the variable part
      * @return the member's name
      * @throws IllegalArgumentException if the part does not match the family's pattern
      */
     public String nameOf(String part) {
-        if (part == null || !this.part.matcher(part).matches()) {
+        if (!accepts(part)) {
             throw new IllegalArgumentException("'" + part + "' is not a part of " + this);
         }
         return prefix + part + suffix;

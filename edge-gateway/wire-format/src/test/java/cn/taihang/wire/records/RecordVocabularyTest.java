@@ -112,6 +112,7 @@ class RecordVocabularyTest {
         assertThat(SensorReading.VALUE.contains("3300/0/5750")).isFalse();
         assertThat(SensorReading.KIND.knows("3304/0/5700")).isTrue();
         assertThat(AlarmEvent.DETAIL.of("visibility").name()).isEqualTo("detail/visibility");
+        assertThat(AlarmEvent.DETAIL.accepts("a key with spaces")).isFalse();
         assertThat(AlarmEvent.RAISED.knows("reason")).isFalse();
         assertThat(AlarmEvent.CLEARED.knows("reason")).isTrue();
     }
