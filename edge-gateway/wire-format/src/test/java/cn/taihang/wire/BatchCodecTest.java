@@ -3,6 +3,7 @@ package cn.taihang.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.taihang.wire.records.RecordKinds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ class BatchCodecTest {
         List<RecordFrame> frames = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             byte[] body = senml.encodeCbor(List.of(SenmlRecord.number("count", "count", 12 + i), SenmlRecord.number("speed", "m/s", 16.25)));
-            frames.add(new RecordFrame(1_700_000_000_000_000L + i, 1_732_860_000_000L + i, "post-zw-03/lane-" + i, "counter.interval", i % 4, i % 2 == 0, body));
+            frames.add(new RecordFrame(1_700_000_000_000_000L + i, 1_732_860_000_000L + i, "post-zw-03/lane-" + i, RecordKinds.COUNTER_INTERVAL, i % 4, i % 2 == 0, body));
         }
         return new DataBatch("gw-zheshui-1", frames);
     }

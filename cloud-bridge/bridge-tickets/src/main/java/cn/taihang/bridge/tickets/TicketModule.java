@@ -3,6 +3,7 @@ package cn.taihang.bridge.tickets;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.net.URL;
@@ -70,7 +71,7 @@ public final class TicketModule implements BridgeModule {
         TicketStore store = new TicketStore(context.writer(), context.reader(), catalogue, random);
         RedemptionLedger ledger = new RedemptionLedger(context.reader(), context.meters());
         publisher = new TrustPublisher(context.vertx(), context.commands());
-        context.onNewRecords("ticket.", ledger::onRecords);
+        context.onNewRecords(RecordKinds.TICKET_PREFIX, ledger::onRecords);
         return context.writer().withTransaction(this::createTables)
                 .compose(v -> keys.load(clock.instant()))
                 .compose(ring -> store.holderSecret())

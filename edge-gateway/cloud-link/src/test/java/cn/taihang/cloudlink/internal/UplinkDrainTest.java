@@ -7,6 +7,7 @@ import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class UplinkDrainTest extends LoopbackFixture {
     void manyRecordsFlowThroughTheWindowAndAreAllDeleted() throws Exception {
         bridge.state(true);
         for (int i = 0; i < 1200; i++) {
-            store.outbox().publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL,
+            store.outbox().publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, Priority.NORMAL,
                     java.time.Instant.now(), List.of(cn.taihang.gateway.api.Measurement.number("n", "count", i))));
         }
         await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 1200);
