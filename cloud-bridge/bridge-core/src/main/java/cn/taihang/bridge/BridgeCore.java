@@ -148,8 +148,9 @@ public final class BridgeCore {
         ModuleHost modules = new ModuleHost(parts.vertx(), db, moduleRoutes, parts.registry(), commands, parts.keyStore(), options.dataDir(),
                 listeners, fleet);
         parts.moduleHost(modules);
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);
+        BatchCodec dataCodec = new BatchCodec();
+        BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
+                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);

@@ -3,15 +3,16 @@ package cn.taihang.bridge;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
-import cn.taihang.bridge.testing.TestGateway;
+import cn.taihang.bridge.testing.ApiClient;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
-import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.TestGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class IngestLoopbackTest {
             assertThat(first.getString("gateway")).isEqualTo("gw-hsr-east-1");
             assertThat(first.getString("site")).isEqualTo("jincheng-hsr-east");
             assertThat(first.getString("device")).isEqualTo("lane-1");
-            assertThat(first.getString("kind")).isEqualTo("counter.interval");
+            assertThat(first.getString("kind")).isEqualTo(RecordKinds.COUNTER_INTERVAL);
             assertThat(first.getLong("seq")).isEqualTo(1L);
             assertThat(first.getString("time")).isEqualTo("2024-11-29T06:00:00Z");
             assertThat(first.getInteger("priority")).isEqualTo(2);

@@ -17,6 +17,9 @@ import cn.taihang.sign.rendering.PanelSpec;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.SignReport;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,16 +71,16 @@ class HubNoticeSignLoopbackTest {
                  ApiClient api = new ApiClient(bridge);
                  TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
                 long seq = 0;
-                hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", "sign.status", 1, false, senml.encodeCbor(List.of(
-                        SenmlRecord.text("state", "SHOWN"), SenmlRecord.flag("link", true), SenmlRecord.text("role", "hub"),
-                        SenmlRecord.number("width", "px", 256), SenmlRecord.number("height", "px", 128), SenmlRecord.text("colour", "TRICOLOUR"),
-                        SenmlRecord.text("message/00", "[jp3]晋城高铁东站"))))));
+                hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", RecordKinds.SIGN_STATUS, 1, false, senml.encodeCbor(List.of(
+                        SenmlRecord.of(SignReport.STATE, "SHOWN"), SenmlRecord.of(SignReport.LINK, true), SenmlRecord.of(SignReport.ROLE, "hub"),
+                        SenmlRecord.of(SignReport.WIDTH, 256), SenmlRecord.of(SignReport.HEIGHT, 128), SenmlRecord.of(SignReport.COLOUR, "TRICOLOUR"),
+                        SenmlRecord.text(SignReport.MESSAGE.nameOf(0), "[jp3]晋城高铁东站"))))));
                 List<RecordFrame> counts = new ArrayList<>();
                 for (LocalDate d = day.minusDays(21); d.isBefore(day); d = d.plusDays(1)) {
                     for (int h = 0; h < 24; h++) {
                         long t = d.atTime(h, 0).atZone(CST).toInstant().toEpochMilli();
-                        counts.add(new RecordFrame(++seq, t, HUB + "-l1", "counter.interval", 2, true, senml.encodeCbor(List.of(
-                                SenmlRecord.number("interval", "s", 3600), SenmlRecord.number("count", "count", h >= 7 && h <= 20 ? 900 : 60)))));
+                        counts.add(new RecordFrame(++seq, t, HUB + "-l1", RecordKinds.COUNTER_INTERVAL, 2, true, senml.encodeCbor(List.of(
+                                SenmlRecord.of(CounterInterval.INTERVAL, 3600), SenmlRecord.of(CounterInterval.COUNT, h >= 7 && h <= 20 ? 900 : 60)))));
                     }
                     if (counts.size() >= 240) {
                         hub.send(counts);

@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.LockerHandover;
+import cn.taihang.wire.records.RecordKinds;
 import cn.taihang.wire.ticket.Entitlement;
 import cn.taihang.wire.ticket.EntitlementKind;
 import cn.taihang.wire.ticket.RentalPass;
@@ -149,10 +151,10 @@ class RentalPassLoopbackTest {
             assertThat(heldForFirst).isNotNull().isNotEqualTo(heldForSecond);
 
             SenmlCodec senml = new SenmlCodec();
-            List<SenmlRecord> values = new ArrayList<>(List.of(SenmlRecord.text("reservation", first), SenmlRecord.text("car", heldForSecond),
-                    SenmlRecord.number("slot", null, 2)));
+            List<SenmlRecord> values = new ArrayList<>(List.of(SenmlRecord.of(LockerHandover.RESERVATION, first), SenmlRecord.of(LockerHandover.CAR, heldForSecond),
+                    SenmlRecord.of(LockerHandover.SLOT, 2)));
             try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-gaoping-hsr-east")) {
-                locker.send(List.of(new RecordFrame(1, System.currentTimeMillis(), "gaoping-locker-1", "rental.pickup", 0, true, senml.encodeCbor(values))));
+                locker.send(List.of(new RecordFrame(1, System.currentTimeMillis(), "gaoping-locker-1", RecordKinds.RENTAL_PICKUP, 0, true, senml.encodeCbor(values))));
                 await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + first).json().getString("state")).isEqualTo("active"));
             }
             assertThat(api.get("/api/v1/rental/reservations/" + first).json().getString("car")).isEqualTo(heldForSecond);

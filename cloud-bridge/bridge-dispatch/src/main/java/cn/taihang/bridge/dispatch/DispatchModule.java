@@ -1,11 +1,12 @@
 package cn.taihang.bridge.dispatch;
 
-import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.dispatch.domain.DayPlan;
+import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.forecast.HolidayCalendar;
 import cn.taihang.bridge.forecast.SeasonalForecaster;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import java.net.URL;
 import java.time.Clock;
@@ -77,8 +78,8 @@ public final class DispatchModule implements BridgeModule {
         this.service = dispatch;
         RideDesk rides = new RideDesk(network, context.storage());
         new DispatchRoutes(dispatch, rides, clock).mount(context.router());
-        context.onNewRecords(FlowStore.COUNTER, flows::record);
-        context.onNewRecords(FlowStore.REDEMPTION, flows::record);
+        context.onNewRecords(RecordKinds.COUNTER_INTERVAL, flows::record);
+        context.onNewRecords(RecordKinds.TICKET_REDEMPTION, flows::record);
         return rides.seed().onSuccess(v -> {
             if (replanMillis > 0) {
                 timer = context.vertx().setPeriodic(replanMillis, id -> {

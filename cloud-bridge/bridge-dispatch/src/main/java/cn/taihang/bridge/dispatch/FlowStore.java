@@ -2,6 +2,8 @@ package cn.taihang.bridge.dispatch;
 
 import cn.taihang.bridge.forecast.FlowHistory;
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -19,15 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hourly flow per place, kept from the records as they are ingested (exactly once, in the ingest transaction):
- * ticket scans ({@code ticket.redemption}: one passenger each, or its {@code count}; refused scans are skipped) and
- * counted vehicles ({@code counter.interval}: {@code count}). The place is the record's site, or a {@code place} text
- * value naming a known place.
+ * ticket scans (each {@code TicketRedemption} is one passenger; refusals travel as another kind) and counted vehicles
+ * ({@code CounterInterval}: {@link CounterInterval#COUNT}). The place is the record's site.
  */
 final class FlowStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowStore.class);
-    static final String REDEMPTION = "ticket.redemption";
-    static final String COUNTER = "counter.interval";
     private static final long HOUR_MS = 3_600_000;
 
     private final Set<String> places;
@@ -41,26 +40,21 @@ final class FlowStore {
     Future<Void> record(SqlConnection tx, List<IngestedRecord> records) {
         Map<String, double[]> byKey = new TreeMap<>();
         for (IngestedRecord r : records) {
-            String named = r.text("place");
-            String place = named != null && places.contains(named) ? named : r.site();
+            String place = r.site();
             if (place == null || !places.contains(place)) {
                 continue;
             }
             double scans = 0;
             double vehicles = 0;
-            if (r.kind().equals(COUNTER)) {
-                Double count = r.number("count");
+            if (r.kind().equals(RecordKinds.COUNTER_INTERVAL)) {
+                Double count = r.get(CounterInterval.COUNT);
                 if (count == null || count < 0 || !Double.isFinite(count)) {
                     noteSkipped(r, "no valid count");
                     continue;
                 }
                 vehicles = count;
-            } else if (r.kind().equals(REDEMPTION)) {
-                if (Boolean.FALSE.equals(r.values().get("accepted")) || Boolean.FALSE.equals(r.values().get("ok"))) {
-                    continue;
-                }
-                Double count = r.number("count");
-                scans = count == null ? 1 : Math.max(0, count);
+            } else if (r.kind().equals(RecordKinds.TICKET_REDEMPTION)) {
+                scans = 1;
             } else {
                 continue;
             }

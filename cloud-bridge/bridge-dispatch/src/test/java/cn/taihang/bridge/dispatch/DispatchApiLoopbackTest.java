@@ -14,6 +14,9 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -75,8 +78,8 @@ class DispatchApiLoopbackTest {
                 for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
                     for (int h = 0; h < 24; h++) {
                         long t = d.atTime(h, 0).atZone(CST).toInstant().toEpochMilli();
-                        byte[] body = senml.encodeCbor(List.of(SenmlRecord.number("interval", "s", 3600), SenmlRecord.number("count", "count", vehicles(d, h))));
-                        frames.add(new RecordFrame(++seq, t, HUB + "-l1", "counter.interval", 2, true, body));
+                        byte[] body = senml.encodeCbor(List.of(SenmlRecord.of(CounterInterval.INTERVAL, 3600), SenmlRecord.of(CounterInterval.COUNT, vehicles(d, h))));
+                        frames.add(new RecordFrame(++seq, t, HUB + "-l1", RecordKinds.COUNTER_INTERVAL, 2, true, body));
                     }
                     if (frames.size() >= 240) {
                         hub.send(frames);
@@ -84,14 +87,14 @@ class DispatchApiLoopbackTest {
                     }
                 }
                 hub.send(frames);
-                hub.send(List.of(new RecordFrame(1, FIRST.atStartOfDay(CST).toInstant().toEpochMilli(), HUB + "-l1", "counter.interval", 2, true,
-                        senml.encodeCbor(List.of(SenmlRecord.number("count", "count", 999))))));
+                hub.send(List.of(new RecordFrame(1, FIRST.atStartOfDay(CST).toInstant().toEpochMilli(), HUB + "-l1", RecordKinds.COUNTER_INTERVAL, 2, true,
+                        senml.encodeCbor(List.of(SenmlRecord.of(CounterInterval.COUNT, 999))))));
                 List<RecordFrame> scans = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     long t = LAST.minusDays(i % 14).atTime(9 + i % 8, 15).atZone(CST).toInstant().toEpochMilli();
-                    byte[] body = senml.encodeCbor(List.of(SenmlRecord.text("ticket", "T" + i), SenmlRecord.number("entitlement", null, 0),
-                            SenmlRecord.number("place", null, 12)));
-                    scans.add(new RecordFrame(i + 1, t, "gate-1", "ticket.redemption", 0, true, body));
+                    byte[] body = senml.encodeCbor(List.of(SenmlRecord.of(TicketRedemption.TICKET, "T" + i), SenmlRecord.of(TicketRedemption.ENTITLEMENT, 0),
+                            SenmlRecord.of(TicketRedemption.PLACE, 12)));
+                    scans.add(new RecordFrame(i + 1, t, "gate-1", RecordKinds.TICKET_REDEMPTION, 0, true, body));
                 }
                 gate.send(scans);
                 long total = seq;

@@ -1,11 +1,12 @@
 package cn.taihang.bridge.rental;
 
-import cn.taihang.bridge.rental.port.RentalPassIssuer;
 import cn.taihang.bridge.forecast.HolidayCalendar;
 import cn.taihang.bridge.forecast.SeasonalForecaster;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.rental.domain.CarState;
+import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.wire.records.RecordKinds;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import java.net.URL;
@@ -67,7 +68,7 @@ public final class RentalModule implements BridgeModule {
         RentalRebalancing rebalancing = new RentalRebalancing(rental, new SeasonalForecaster(HolidayCalendar.chinaMainland()));
         new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.router());
         LockerEvents lockers = new LockerEvents(rental);
-        context.onNewRecords("rental.", lockers::apply);
+        context.onNewRecords(RecordKinds.RENTAL_PREFIX, lockers::apply);
         AtomicInteger available = new AtomicInteger();
         Gauge.builder("bridge_rental_cars_available", available, AtomicInteger::get).description("rental cars available on the lots").register(context.meters());
         return rental.start(clock.instant()).onSuccess(v -> {

@@ -15,6 +15,8 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.LockerHandover;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,14 +104,14 @@ class RentalApiLoopbackTest {
             assertThat(entitlements.getJsonArray("items").getJsonObject(1).getString("station")).isEqualTo("taiyuan-south");
 
             try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east")) {
-                RecordFrame pickup = lockerRecord(1, "rental.pickup", id);
+                RecordFrame pickup = lockerRecord(1, RecordKinds.RENTAL_PICKUP, id);
                 locker.send(List.of(pickup));
                 locker.send(List.of(pickup));
                 await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + id).json().getString("state")).isEqualTo("active"));
                 String car = api.get("/api/v1/rental/reservations/" + id).json().getString("car");
                 assertThat(api.get("/api/v1/rental/cars?state=rented").json().getJsonArray("items").stream()
                         .map(o -> ((JsonObject) o).getString("id"))).containsExactly(car);
-                locker.send(List.of(lockerRecord(2, "rental.return", id), lockerRecord(3, "rental.return", "R-NO-SUCH")));
+                locker.send(List.of(lockerRecord(2, RecordKinds.RENTAL_RETURN, id), lockerRecord(3, RecordKinds.RENTAL_RETURN, "R-NO-SUCH")));
                 await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + id).json().getString("state")).isEqualTo("returned"));
                 await().untilAsserted(() -> assertThat(locker.ackedSeqs()).contains(1L, 2L, 3L));
                 assertThat(api.get("/api/v1/rental/cars?station=taiyuan-south&state=available").json().getJsonArray("items").stream()
@@ -162,7 +164,7 @@ class RentalApiLoopbackTest {
         }
 
         static RecordFrame lockerRecord(long seq, String kind, String reservation) {
-            byte[] body = new SenmlCodec().encodeCbor(List.of(SenmlRecord.text("reservation", reservation), SenmlRecord.flag("door-closed", true)));
+            byte[] body = new SenmlCodec().encodeCbor(List.of(SenmlRecord.of(LockerHandover.RESERVATION, reservation), SenmlRecord.flag("door-closed", true)));
             return new RecordFrame(seq, System.currentTimeMillis(), "locker-1", kind, 0, false, body);
         }
     }

@@ -23,6 +23,10 @@ import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.records.AlarmEvent;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.SignReport;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -77,24 +81,25 @@ class SignsLoopbackTest {
         }
 
         private RecordFrame status(String sign, String state, String multi, byte[] png, int pages) {
-            List<SenmlRecord> v = new ArrayList<>(List.of(SenmlRecord.text("state", state), SenmlRecord.flag("link", !state.equals("PANEL_DOWN")),
-                    SenmlRecord.text("role", "hub"), SenmlRecord.flag("large", false), SenmlRecord.text("origin", "CENTRAL"),
-                    SenmlRecord.text("source", "bridge/hub-board"), SenmlRecord.number("priority", null, 50),
-                    SenmlRecord.number("activated", "ms", System.currentTimeMillis()), SenmlRecord.number("width", "px", 256),
-                    SenmlRecord.number("height", "px", 128), SenmlRecord.text("colour", "TRICOLOUR"), SenmlRecord.number("pages", null, pages),
-                    SenmlRecord.number("brightness", "%", 80), SenmlRecord.number("temperature", "Cel", 21.5), SenmlRecord.number("ambient", "lx", 9000),
-                    SenmlRecord.number("pixelFaults", "count", 0), SenmlRecord.text("message/00", multi)));
+            List<SenmlRecord> v = new ArrayList<>(List.of(SenmlRecord.of(SignReport.STATE, state),
+                    SenmlRecord.of(SignReport.LINK, !state.equals("PANEL_DOWN")),
+                    SenmlRecord.of(SignReport.ROLE, "hub"), SenmlRecord.of(SignReport.LARGE, false), SenmlRecord.of(SignReport.ORIGIN, "CENTRAL"),
+                    SenmlRecord.of(SignReport.SOURCE, "bridge/hub-board"), SenmlRecord.of(SignReport.PRIORITY, 50),
+                    SenmlRecord.of(SignReport.ACTIVATED, System.currentTimeMillis()), SenmlRecord.of(SignReport.WIDTH, 256),
+                    SenmlRecord.of(SignReport.HEIGHT, 128), SenmlRecord.of(SignReport.COLOUR, "TRICOLOUR"), SenmlRecord.of(SignReport.PAGES, pages),
+                    SenmlRecord.of(SignReport.BRIGHTNESS, 80), SenmlRecord.of(SignReport.TEMPERATURE, 21.5), SenmlRecord.of(SignReport.AMBIENT, 9000),
+                    SenmlRecord.of(SignReport.PIXEL_FAULTS, 0), SenmlRecord.text(SignReport.MESSAGE.nameOf(0), multi)));
             if (png != null) {
                 CRC32 crc = new CRC32();
                 crc.update(png);
-                v.add(SenmlRecord.number("png/bytes", "By", png.length));
-                v.add(SenmlRecord.number("png/crc", null, crc.getValue()));
+                v.add(SenmlRecord.of(SignReport.PNG_BYTES, png.length));
+                v.add(SenmlRecord.of(SignReport.PNG_CRC, crc.getValue()));
                 for (int i = 0, n = 0; i < png.length; i += 90, n++) {
-                    v.add(SenmlRecord.text(String.format("png/%03d", n),
+                    v.add(SenmlRecord.text(SignReport.PNG.nameOf(n),
                             Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(png, i, Math.min(png.length, i + 90)))));
                 }
             }
-            return record(sign, "sign.status", v);
+            return record(sign, RecordKinds.SIGN_STATUS, v);
         }
 
         /** @return the latest retained {@code sign-message} command the gateway got, as JSON, or {@code null} */
@@ -123,8 +128,8 @@ class SignsLoopbackTest {
                         System.currentTimeMillis(), "test", Map.of(), List.of(new Birth.DeviceEntry("board-a", "digital-sign", "站前大屏 / forecourt board"),
                         new Birth.DeviceEntry("road-b", "digital-sign", "路侧 / roadside")), null, null));
                 gw.send(List.of(status("board-a", "SHOWN", "[jp3]晋城[np][jp3]Jincheng", png, 2),
-                        record("hub-a-l1", "counter.interval", List.of(SenmlRecord.number("count", "count", 12))),
-                        record("hub-a-l2", "counter.interval", List.of(SenmlRecord.number("count", "count", 2)))));
+                        record("hub-a-l1", RecordKinds.COUNTER_INTERVAL, List.of(SenmlRecord.of(CounterInterval.COUNT, 12))),
+                        record("hub-a-l2", RecordKinds.COUNTER_INTERVAL, List.of(SenmlRecord.of(CounterInterval.COUNT, 2)))));
                 await().until(() -> !gw.acks().isEmpty());
 
                 JsonArray items = api.json("/api/v1/signs").getJsonArray("items");
@@ -159,8 +164,8 @@ class SignsLoopbackTest {
                         .containsAnyOf("王莽岭", "今日班车已结束");
                 assertThat(renderer.render(hub.getString("multi")).pages()).hasSize(4);
 
-                gw.send(List.of(record("post-x-vis", "alarm.raised", List.of(SenmlRecord.text("id", "fog@vis-1"), SenmlRecord.text("kind", "fog"),
-                        SenmlRecord.text("severity", "CRITICAL"), SenmlRecord.text("message", "前方大雾 / Fog ahead")))));
+                gw.send(List.of(record("post-x-vis", RecordKinds.ALARM_RAISED, List.of(SenmlRecord.of(AlarmEvent.ID, "fog@vis-1"),
+                        SenmlRecord.of(AlarmEvent.ALARM_KIND, "fog"), SenmlRecord.of(AlarmEvent.SEVERITY, "CRITICAL"), SenmlRecord.of(AlarmEvent.MESSAGE, "前方大雾 / Fog ahead")))));
                 await().untilAsserted(() -> assertThat(signMessage(gw).getJsonArray("signs").getJsonObject(0).getString("multi"))
                         .contains("大雾", "fog").doesNotContain("无预警"));
 

@@ -1,6 +1,9 @@
 package cn.taihang.bridge.tickets;
 
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.wire.records.Metric;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -20,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's side of redemptions: each {@code ticket.redemption} record a gateway sends is stored once,
+ * The bridge's side of redemptions: each {@link TicketRedemption} record a gateway sends is stored once,
  * in the ingest transaction (table {@code ticket_redemptions}); when an entitlement's redemptions from all
  * gateways exceed its uses — the same entitlement used at two gateways while both were offline — a conflict
  * is recorded ({@code ticket_conflicts}) and listed with every redemption involved. Redemptions of one ticket are
@@ -29,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RedemptionLedger {
 
-    static final String REDEMPTION = "ticket.redemption";
     private static final Logger LOG = LoggerFactory.getLogger(RedemptionLedger.class);
 
     private final Storage storage;
@@ -50,14 +52,14 @@ final class RedemptionLedger {
         Map<String, long[]> touched = new LinkedHashMap<>();
         List<Redeemed> redeemed = new ArrayList<>();
         for (IngestedRecord r : records) {
-            if (!r.kind().equals(REDEMPTION)) {
+            if (!r.kind().equals(RecordKinds.TICKET_REDEMPTION)) {
                 continue;
             }
             long ticket;
             int entitlement;
             try {
-                ticket = Long.parseLong(r.text("ticket"));
-                entitlement = r.number("entitlement").intValue();
+                ticket = Long.parseLong(r.get(TicketRedemption.TICKET));
+                entitlement = r.get(TicketRedemption.ENTITLEMENT).intValue();
             } catch (RuntimeException e) {
                 if (problemsLogged.add(r.gateway())) {
                     LOG.warn("gateway {} sent a ticket.redemption without a readable ticket/entitlement (seq {}); skipped, and further ones "
@@ -65,7 +67,7 @@ final class RedemptionLedger {
                 }
                 continue;
             }
-            Double uses = r.number("uses");
+            Double uses = r.get(TicketRedemption.USES);
             touched.put(ticket + "/" + entitlement, new long[] {ticket, entitlement, uses == null ? 1 : uses.longValue()});
             redeemed.add(new Redeemed(r, ticket, entitlement));
         }
@@ -77,7 +79,7 @@ final class RedemptionLedger {
             IngestedRecord r = d.record();
             chain = chain.compose(v -> tx.preparedQuery("INSERT INTO ticket_redemptions (gateway, seq, site, device, ticket, entitlement, time, received, "
                     + "place, use) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING").execute(Tuple.of(r.gateway(), r.seq(), r.site(),
-                    r.device(), d.ticket(), d.entitlement(), r.timeMillis(), r.receivedMillis(), number(r, "place"), number(r, "use"))).map(rows -> {
+                    r.device(), d.ticket(), d.entitlement(), r.timeMillis(), r.receivedMillis(), number(r, TicketRedemption.PLACE), number(r, TicketRedemption.USE))).map(rows -> {
                         if (rows.rowCount() == 1) {
                             redemptions.increment();
                         }
@@ -166,8 +168,8 @@ final class RedemptionLedger {
                 Instant.ofEpochMilli(row.getLong(from + 4)), Instant.ofEpochMilli(row.getLong(from + 5)));
     }
 
-    private static Object number(IngestedRecord r, String name) {
-        Double v = r.number(name);
+    private static Object number(IngestedRecord r, Metric<Double> metric) {
+        Double v = r.get(metric);
         return v == null ? null : v.longValue();
     }
 }

@@ -3,6 +3,7 @@ package cn.taihang.bridge.tickets;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import java.net.URL;
 import java.security.SecureRandom;
@@ -58,7 +59,7 @@ public final class TicketModule implements BridgeModule {
         TicketStore store = new TicketStore(context.storage(), catalogue, random);
         RedemptionLedger ledger = new RedemptionLedger(context.storage(), context.meters());
         publisher = new TrustPublisher(context.vertx(), context.commands());
-        context.onNewRecords("ticket.", ledger::onRecords);
+        context.onNewRecords(RecordKinds.TICKET_PREFIX, ledger::onRecords);
         return keys.load(clock.instant())
                 .compose(ring -> store.holderSecret())
                 .compose(secret -> {

@@ -14,6 +14,8 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -43,10 +45,10 @@ class TicketConflictsLoopbackTest {
         Path dir;
 
         static RecordFrame redemption(long seq, long time, String gate, String ticket, int entitlement, int use, int uses) {
-            byte[] body = SENML.encodeCbor(List.of(SenmlRecord.text("ticket", ticket), SenmlRecord.number("entitlement", null, entitlement),
-                    SenmlRecord.text("kind", "scenic-entry"), SenmlRecord.number("place", null, 2001), SenmlRecord.number("use", "count", use),
-                    SenmlRecord.number("uses", "count", uses), SenmlRecord.number("key", null, 1), SenmlRecord.text("gate", "scenic_entrance")));
-            return new RecordFrame(seq, time, gate, "ticket.redemption", 0, true, body);
+            byte[] body = SENML.encodeCbor(List.of(SenmlRecord.of(TicketRedemption.TICKET, ticket), SenmlRecord.of(TicketRedemption.ENTITLEMENT, entitlement),
+                    SenmlRecord.of(TicketRedemption.ENTITLEMENT_KIND, "scenic-entry"), SenmlRecord.of(TicketRedemption.PLACE, 2001), SenmlRecord.of(TicketRedemption.USE, use),
+                    SenmlRecord.of(TicketRedemption.USES, uses), SenmlRecord.of(TicketRedemption.KEY, 1), SenmlRecord.of(TicketRedemption.GATE, "scenic_entrance")));
+            return new RecordFrame(seq, time, gate, RecordKinds.TICKET_REDEMPTION, 0, true, body);
         }
 
         @Test

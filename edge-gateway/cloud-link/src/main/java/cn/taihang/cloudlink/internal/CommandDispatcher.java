@@ -9,7 +9,6 @@ import cn.taihang.gateway.api.IncomingCommand;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
-import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
@@ -18,6 +17,7 @@ import cn.taihang.wire.WireFormatException;
 import cn.taihang.wire.command.CommandKeyRotation;
 import cn.taihang.wire.command.CommandRefusedException;
 import cn.taihang.wire.command.CommandRefusedException.Reason;
+import cn.taihang.wire.records.CommandResult;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Hands the bridge's commands to the {@link CommandHandler} registered for their name, one at a time on its own thread
  * (never on the MQTT client's), after its {@link CommandGuard} has checked them: a command that is unsigned, wrongly
  * signed, for another gateway or topic, a replay, expired or not yet valid is refused with one log line (per reason and
- * name), a {@code command.result} refusal and a gateway alarm (an expired but genuine command raises none); the very same
+ * name), a {@link CommandResult} refusal and a gateway alarm (an expired but genuine command raises none); the very same
  * bytes refused again are dropped quietly. The same command redelivered (retained commands come again on every reconnect)
  * is skipped. A command that arrives before its handler is registered (a retained one right after connecting, while the
  * bundle that takes it is still starting) is kept, the latest per name, and applied when the handler registers. Built in:
@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandDispatcher implements AutoCloseable {
 
-    static final String RESULT_KIND = "command.result";
     /** Kind of the alarms of refused commands. */
     static final String ALARM_KIND = "command-refused";
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
@@ -190,9 +189,9 @@ final class CommandDispatcher implements AutoCloseable {
             return;
         }
         String text = message.isEmpty() ? "-" : message.length() > MAX_RESULT_CHARS ? message.substring(0, MAX_RESULT_CHARS - 1) + "…" : message;
-        List<Measurement> values = List.of(Measurement.number("id", null, command.id()), Measurement.text("command", command.name()),
-                Measurement.flag("ok", ok), Measurement.text("message", text));
-        target.publish(new OutboundRecord("gateway", RESULT_KIND, Priority.HIGH, Instant.now(), values)).whenComplete((seq, failure) -> {
+        List<Measurement> values = List.of(Measurement.of(CommandResult.ID, command.id()), Measurement.of(CommandResult.COMMAND, command.name()),
+                Measurement.of(CommandResult.OK, ok), Measurement.of(CommandResult.MESSAGE, text));
+        target.publish(new OutboundRecord("gateway", CommandResult.KIND, Instant.now(), values)).whenComplete((seq, failure) -> {
             if (failure != null) {
                 LOG.warn("the result of command '{}' #{} could not be stored: {}", command.name(), command.id(), failure.getMessage());
             }

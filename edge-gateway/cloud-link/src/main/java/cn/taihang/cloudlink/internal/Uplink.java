@@ -51,6 +51,7 @@ public final class Uplink implements AutoCloseable {
     private final DurableCounters counters;
     private final BirthSource births;
     private final LifecycleCodec lifecycle = new LifecycleCodec();
+    private final BatchCodec data = new BatchCodec();
     private final String gatewayId;
     private final String birthTopic;
     private final String deathTopic;
@@ -111,10 +112,10 @@ public final class Uplink implements AutoCloseable {
                 Topics.BRIDGE_STATE};
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
-        this.drain = new Drain(settings, queue, new BatchCodec(), gatewayId, stats);
+        this.drain = new Drain(settings, queue, data, gatewayId, stats);
         this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
-        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, () -> callbacks.run(this::rebirth), this::requestDrain,
+        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, data, lifecycle, () -> callbacks.run(this::rebirth), this::requestDrain,
                 commands);
     }
 

@@ -10,6 +10,7 @@ import cn.taihang.testkit.gateway.FakeAlarms;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.records.RecordKinds;
 import cn.taihang.wire.command.CommandAnchor;
 import cn.taihang.wire.command.CommandKeyRotation;
 import cn.taihang.wire.testing.TestCommandKeys;
@@ -172,7 +173,7 @@ class CommandTrustLoopbackTest extends LoopbackFixture {
     }
 
     private List<String> results() throws Exception {
-        return bridge.recordsOfKind(CommandDispatcher.RESULT_KIND);
+        return bridge.recordsOfKind(RecordKinds.COMMAND_RESULT);
     }
 
     private void assertRefused(String name, String reason, String key) throws Exception {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.gateway.api.CommandException;
 import cn.taihang.gateway.api.IncomingCommand;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.records.RecordKinds;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,8 @@ class UplinkCommandTest extends LoopbackFixture {
         await().atMost(10, TimeUnit.SECONDS).until(() -> seen.size() == 1);
         assertThat(seen.get(0).fleetWide()).isTrue();
         assertThat(seen.get(0).body()).containsExactly(9);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
-        assertThat(bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).get(0)).contains("key ring now holds 2 keys", "booleanValue=true");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 1);
+        assertThat(bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).get(0)).contains("key ring now holds 2 keys", "booleanValue=true");
         long first = seen.get(0).id();
 
         uplink.close();
@@ -52,7 +53,7 @@ class UplinkCommandTest extends LoopbackFixture {
         CommandDispatcher commands = commands();
         bridge.publish(Topics.fleetCommand("sensor-keys"), keys.fleet("sensor-keys", new byte[] {4}), true);
         uplink(settings(broker.url()), commands);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 1);
         commands.register(c -> {
             seen.add(c);
             return "3 sensors provisioned";
@@ -73,8 +74,8 @@ class UplinkCommandTest extends LoopbackFixture {
         bridge.publish(Topics.command(SITE, GATEWAY, "deny-list"), keys.command("deny-list", GATEWAY, new byte[0]), false);
         bridge.publish(Topics.command(SITE, GATEWAY, "no-such-thing"), keys.command("no-such-thing", GATEWAY, new byte[0]), false);
         bridge.publish(Topics.command(SITE, GATEWAY, "deny-list"), new byte[] {1, 2, 3}, false);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 2);
-        outcomes.addAll(bridge.recordsOfKind(CommandDispatcher.RESULT_KIND));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 2);
+        outcomes.addAll(bridge.recordsOfKind(RecordKinds.COMMAND_RESULT));
         assertThat(outcomes).anySatisfy(o -> assertThat(o).contains("older than version 5"))
                 .anySatisfy(o -> assertThat(o).contains("no handler for 'no-such-thing'"));
         assertThat(commands.malformed()).isEqualTo(1);

@@ -48,7 +48,7 @@ final class Acknowledger implements AutoCloseable {
             Topics.Address address = Topics.parse(message.topicName());
             DataBatch batch = batches.decode(message.payload().getBytes());
             long[] seqs = batch.records().stream().mapToLong(RecordFrame::seq).toArray();
-            client.publish(Topics.ack(address.site(), address.gateway()), Buffer.buffer(lifecycle.encodeAck(new Ack(seqs))), MqttQoS.AT_LEAST_ONCE, false, false);
+            client.publish(Topics.ack(address.site(), address.gateway()), Buffer.buffer(batches.encodeAck(new Ack(seqs))), MqttQoS.AT_LEAST_ONCE, false, false);
             records.addAndGet(seqs.length);
         } catch (WireFormatException e) {
             throw new IllegalStateException("the acknowledger could not decode a batch on " + message.topicName() + ": " + e.getMessage(), e);

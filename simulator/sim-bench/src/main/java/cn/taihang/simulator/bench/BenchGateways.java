@@ -91,7 +91,7 @@ final class BenchGateways implements AutoCloseable {
                         }
                         return;
                     }
-                    Ack ack = lifecycle.decodeAck(message.payload().getBytes());
+                    Ack ack = batches.decodeAck(message.payload().getBytes());
                     if (acked.addAndGet(ack.seqs().length) >= frames.size()) {
                         done.complete(null);
                     }

@@ -3,6 +3,8 @@ package cn.taihang.simulator.run;
 import cn.taihang.counter.domain.LengthClass;
 import cn.taihang.simulator.truth.IntervalKey;
 import cn.taihang.simulator.truth.LaneCounts;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -45,12 +47,12 @@ public final class BridgeClient {
     }
 
     /**
-     * Every {@code counter.interval} record with a time in the window, summed per lane and interval
+     * Every {@link CounterInterval} record with a time in the window, summed per lane and interval
      * (a lane that restarted mid-interval reports it in two partial records).
      */
     public Map<IntervalKey, LaneCounts> counterIntervals(Instant from, Instant to) throws IOException {
         Map<IntervalKey, LaneCounts> counts = new TreeMap<>();
-        for (JsonNode row : telemetry("counter.interval", from, to)) {
+        for (JsonNode row : telemetry(RecordKinds.COUNTER_INTERVAL, from, to)) {
             IntervalKey key = new IntervalKey(row.path("gateway").asText(), row.path("device").asText(),
                     Instant.parse(row.path("time").asText()).toEpochMilli());
             counts.merge(key, counts(row.path("values")), LaneCounts::plus);
@@ -75,12 +77,12 @@ public final class BridgeClient {
     private static LaneCounts counts(JsonNode values) {
         Map<LengthClass, Long> byClass = new EnumMap<>(LengthClass.class);
         for (LengthClass c : LengthClass.values()) {
-            JsonNode v = values.path("count/" + c.id());
+            JsonNode v = values.path(CounterInterval.COUNT_BY_CLASS.nameOf(c.id()));
             if (v.isNumber()) {
                 byClass.put(c, v.asLong());
             }
         }
-        return new LaneCounts(values.path("count").asLong(), byClass);
+        return new LaneCounts(values.path(CounterInterval.COUNT.name()).asLong(), byClass);
     }
 
     private JsonNode get(String pathAndQuery) throws IOException {

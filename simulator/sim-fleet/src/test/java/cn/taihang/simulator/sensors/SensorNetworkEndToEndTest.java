@@ -13,6 +13,7 @@ import cn.taihang.simulator.fleet.InProcessFleet;
 import cn.taihang.simulator.run.BridgeClient;
 import cn.taihang.simulator.scenario.Scenario;
 import cn.taihang.simulator.scenario.ScenarioLoader;
+import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,13 +63,13 @@ class SensorNetworkEndToEndTest {
 
             sensors.start(provisioner.commands(), weather, Duration.ofSeconds(1), Clock.systemUTC());
             BridgeClient client = new BridgeClient(bridge.httpUrl());
-            await().atMost(45, TimeUnit.SECONDS).until(() -> client.telemetry("alarm.raised", now.minusSeconds(3600), now.plusSeconds(3600)).stream()
+            await().atMost(45, TimeUnit.SECONDS).until(() -> client.telemetry(RecordKinds.ALARM_RAISED, now.minusSeconds(3600), now.plusSeconds(3600)).stream()
                     .anyMatch(a -> "fog".equals(a.path("values").path("kind").asText())));
-            JsonNode fog = client.telemetry("alarm.raised", now.minusSeconds(3600), now.plusSeconds(3600)).stream()
+            JsonNode fog = client.telemetry(RecordKinds.ALARM_RAISED, now.minusSeconds(3600), now.plusSeconds(3600)).stream()
                     .filter(a -> "fog".equals(a.path("values").path("kind").asText())).findFirst().orElseThrow();
             assertThat(fog.path("device").asText()).isEqualTo("vis-post-zheshui-wangmangling-1");
             assertThat(fog.path("values").path("detail/km").asDouble()).isEqualTo(13.7);
-            await().atMost(20, TimeUnit.SECONDS).until(() -> client.telemetry("sensor.reading", now.minusSeconds(3600), now.plusSeconds(3600)).stream()
+            await().atMost(20, TimeUnit.SECONDS).until(() -> client.telemetry(RecordKinds.SENSOR_READING, now.minusSeconds(3600), now.plusSeconds(3600)).stream()
                     .map(r -> r.path("device").asText()).distinct().count() == 3);
             assertThat(sensors.totals()[1]).as("packs the gateway refused").isZero();
         }

@@ -3,6 +3,10 @@ package cn.taihang.simulator.faults;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.AlarmEvent;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.TicketRedemption;
+import cn.taihang.wire.records.Units;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,8 +17,15 @@ import java.util.Random;
  * What a hub gateway (gates, counting lanes, a dozen devices) records, second by second: ticket redemptions and
  * safety alarms (critical), device state every minute (high), vehicle counts per lane every 30 s (normal), and a
  * diagnostic snapshot every 10 s (bulk, the largest). Redemptions follow the day: most between 07:00 and 20:00 local.
+ * Redemptions, alarms and counts are the vocabulary's records; device state and diagnostics stand in for what a
+ * hub's other devices would send and have kinds of their own, which no real gateway sends.
  */
 public final class HubWorkload {
+
+    /** Synthetic: a device's state every minute (high). */
+    static final String DEVICE_STATE = "device.state";
+    /** Synthetic: the gateway's diagnostic snapshot every 10 s (bulk). */
+    static final String DIAGNOSTICS = "diag.snapshot";
 
     /** Devices reporting their state. */
     static final int DEVICES = 10;
@@ -43,14 +54,16 @@ public final class HubWorkload {
             records.add(redemption(t));
         }
         if (random.nextDouble() < ALARMS_PER_DAY / 86_400) {
-            records.add(new OutboundRecord(site + "-vis-1", "alarm.raised", Priority.CRITICAL, t, List.of(Measurement.text("id", "fog@" + site + "-vis-1"),
-                    Measurement.text("kind", "fog"), Measurement.text("severity", "CRITICAL"), Measurement.text("message", "前方大雾 / Fog ahead"),
-                    Measurement.number("detail/visibility", "m", 80 + random.nextInt(100)))));
+            records.add(new OutboundRecord(site + "-vis-1", AlarmEvent.RAISED, t, List.of(Measurement.of(AlarmEvent.ID, "fog@" + site + "-vis-1"),
+                    Measurement.of(AlarmEvent.ALARM_KIND, "fog"), Measurement.of(AlarmEvent.SEVERITY, "CRITICAL"),
+                    Measurement.of(AlarmEvent.MESSAGE, "前方大雾 / Fog ahead"),
+                    Measurement.number(AlarmEvent.DETAIL.nameOf("visibility"), "m", 80 + random.nextInt(100)))));
         }
         if (s % 60 == 0) {
             for (int d = 1; d <= DEVICES; d++) {
-                records.add(new OutboundRecord(site + "-dev-" + d, "device.state", Priority.HIGH, t, List.of(Measurement.flag("online", true),
-                        Measurement.number("temperature", "Cel", 20 + random.nextInt(200) / 10.0), Measurement.number("uptime", "s", s % 1_000_000))));
+                records.add(new OutboundRecord(site + "-dev-" + d, DEVICE_STATE, Priority.HIGH, t, List.of(Measurement.flag("online", true),
+                        Measurement.number("temperature", Units.CELSIUS, 20 + random.nextInt(200) / 10.0),
+                        Measurement.number("uptime", Units.SECOND, s % 1_000_000))));
             }
         }
         if (s % 30 == 0) {
@@ -58,25 +71,29 @@ public final class HubWorkload {
                 int shortCount = random.nextInt(12);
                 int medium = random.nextInt(4);
                 int longCount = random.nextInt(2);
-                records.add(new OutboundRecord(site + "-l" + l, "counter.interval", Priority.NORMAL, t.minusSeconds(30), List.of(
-                        Measurement.number("count", "count", shortCount + medium + longCount), Measurement.number("count/short", "count", shortCount),
-                        Measurement.number("count/medium", "count", medium), Measurement.number("count/long", "count", longCount),
-                        Measurement.number("speed", "km/h", 30 + random.nextInt(400) / 10.0), Measurement.number("occupancy", "%", random.nextInt(300) / 10.0))));
+                records.add(new OutboundRecord(site + "-l" + l, CounterInterval.KIND, t.minusSeconds(30), List.of(
+                        Measurement.of(CounterInterval.INTERVAL, 30), Measurement.of(CounterInterval.COUNT, shortCount + medium + longCount),
+                        Measurement.of(CounterInterval.COUNT_BY_CLASS.of("short"), shortCount),
+                        Measurement.of(CounterInterval.COUNT_BY_CLASS.of("medium"), medium), Measurement.of(CounterInterval.COUNT_BY_CLASS.of("long"), longCount),
+                        Measurement.of(CounterInterval.MEAN_SPEED, (30 + random.nextInt(400) / 10.0) / 3.6),
+                        Measurement.of(CounterInterval.OCCUPANCY, random.nextInt(300) / 10.0))));
             }
         }
         if (s % 10 == 0) {
-            records.add(new OutboundRecord(site + "-gw", "diag.snapshot", Priority.BULK, t, List.of(Measurement.number("heap", "By", 40_000_000 + random.nextInt(20_000_000)),
-                    Measurement.number("cpu", "%", random.nextInt(1000) / 10.0), Measurement.text("log", logExcerpt(s)))));
+            records.add(new OutboundRecord(site + "-gw", DIAGNOSTICS, Priority.BULK, t, List.of(
+                    Measurement.number("heap", Units.BYTE, 40_000_000 + random.nextInt(20_000_000)),
+                    Measurement.number("cpu", Units.PERCENT, random.nextInt(1000) / 10.0), Measurement.text("log", logExcerpt(s)))));
         }
         return records;
     }
 
     private OutboundRecord redemption(Instant t) {
         ticketSerial++;
-        return new OutboundRecord(site + "-gate-" + (1 + random.nextInt(4)), "ticket.redeemed", Priority.CRITICAL, t, List.of(
-                Measurement.text("ticket", "TH" + Long.toString(0x7f3a_0000_0000L + ticketSerial * 7919, 36).toUpperCase()),
-                Measurement.number("product", null, 1 + random.nextInt(60)), Measurement.text("entitlement", "bus+admission"),
-                Measurement.flag("offline", true)));
+        return new OutboundRecord(site + "-gate-" + (1 + random.nextInt(4)), TicketRedemption.KIND, t, List.of(
+                Measurement.of(TicketRedemption.TICKET, Long.toString(0x7f3a_0000_0000L + ticketSerial * 7919)),
+                Measurement.of(TicketRedemption.ENTITLEMENT, 0), Measurement.of(TicketRedemption.ENTITLEMENT_KIND, "bus-ride"),
+                Measurement.of(TicketRedemption.PLACE, 1 + random.nextInt(60)), Measurement.of(TicketRedemption.USE, 1),
+                Measurement.of(TicketRedemption.USES, 1), Measurement.of(TicketRedemption.KEY, 1), Measurement.of(TicketRedemption.GATE, "bus_boarding")));
     }
 
     private String logExcerpt(long s) {

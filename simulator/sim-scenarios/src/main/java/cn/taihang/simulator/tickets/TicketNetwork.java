@@ -10,6 +10,8 @@ import cn.taihang.simulator.fleet.FleetException;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.fleet.InProcessFleet;
 import cn.taihang.simulator.run.BridgeClient;
+import cn.taihang.wire.records.CommandResult;
+import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,8 +98,8 @@ public final class TicketNetwork implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             java.util.Set<String> applied = new java.util.HashSet<>();
-            for (JsonNode row : client.telemetry("command.result", Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600))) {
-                if (row.path("values").path("command").asText().equals("ticket-keyring") && row.path("values").path("ok").asBoolean()) {
+            for (JsonNode row : client.telemetry(RecordKinds.COMMAND_RESULT, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600))) {
+                if (row.path("values").path(CommandResult.COMMAND.name()).asText().equals("ticket-keyring") && row.path("values").path(CommandResult.OK.name()).asBoolean()) {
                     applied.add(row.path("gateway").asText());
                 }
             }

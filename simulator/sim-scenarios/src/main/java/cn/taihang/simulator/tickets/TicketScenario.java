@@ -1,6 +1,8 @@
 package cn.taihang.simulator.tickets;
 
 import cn.taihang.simulator.scenario.Scenario;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRejection;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -152,9 +154,9 @@ public final class TicketScenario {
             Map<String, Integer> counts = new TreeMap<>();
             Instant from = start.minusSeconds(120);
             Instant to = Instant.now().plusSeconds(120);
-            network.client().telemetry("ticket.redemption", from, to).forEach(r -> counts.merge(r.path("device").asText() + " ACCEPTED", 1, Integer::sum));
-            for (JsonNode r : network.client().telemetry("ticket.rejection", from, to)) {
-                counts.merge(r.path("device").asText() + " " + r.path("values").path("reason").asText(), 1, Integer::sum);
+            network.client().telemetry(RecordKinds.TICKET_REDEMPTION, from, to).forEach(r -> counts.merge(r.path("device").asText() + " ACCEPTED", 1, Integer::sum));
+            for (JsonNode r : network.client().telemetry(RecordKinds.TICKET_REJECTION, from, to)) {
+                counts.merge(r.path("device").asText() + " " + r.path("values").path(TicketRejection.REASON.name()).asText(), 1, Integer::sum);
             }
             if (counts.values().stream().mapToInt(Integer::intValue).sum() >= want || System.nanoTime() > deadline) {
                 return counts;
