@@ -10,7 +10,7 @@ import cn.taihang.bridge.module.RecordListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
+import cn.taihang.bridge.module.ApiRoutes;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class ModuleHost implements BridgeContext {
     private final Vertx vertx;
     private final Pool writer;
     private final Pool reader;
-    private final Router router;
+    private final ApiRoutes routes;
     private final MeterRegistry meters;
     private final GatewayCommands commands;
     private final Path dataDir;
@@ -35,15 +35,15 @@ final class ModuleHost implements BridgeContext {
     private final List<BridgeModule> started = new ArrayList<>();
 
     /**
-     * @param router the sub-router mounted at {@code /api/v1/} for module routes
+     * @param routes the module routes' registration, on the sub-router mounted at {@code /api/v1/}
      */
-    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
+    ModuleHost(Vertx vertx, Pool writer, Pool reader, ApiRoutes routes, MeterRegistry meters, GatewayCommands commands, Path dataDir,
                RecordListeners listeners, FleetStore fleet) {
         this.fleet = fleet;
         this.vertx = vertx;
         this.writer = writer;
         this.reader = reader;
-        this.router = router;
+        this.routes = routes;
         this.meters = meters;
         this.commands = commands;
         this.dataDir = dataDir;
@@ -89,8 +89,8 @@ final class ModuleHost implements BridgeContext {
     }
 
     @Override
-    public Router router() {
-        return router;
+    public ApiRoutes routes() {
+        return routes;
     }
 
     @Override

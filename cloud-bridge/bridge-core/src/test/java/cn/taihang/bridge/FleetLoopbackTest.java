@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class FleetLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
     RunningBridge bridge;
@@ -32,8 +38,8 @@ class FleetLoopbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-        http = new ApiClient(bridge);
+        bridge = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get();
+        http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
         await().until(() -> "UP".equals(new JsonObject(http.get("/health").body()).getString("mqtt")));
         gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
     }

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class IngestLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
     RunningBridge bridge;
@@ -34,9 +40,9 @@ class IngestLoopbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
+        bridge = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get();
         gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-        http = new ApiClient(bridge);
+        http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
     }
 
     @AfterEach

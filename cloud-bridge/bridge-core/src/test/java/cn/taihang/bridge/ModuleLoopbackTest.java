@@ -1,5 +1,9 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.module.Access;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class ModuleLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
@@ -38,7 +45,7 @@ class ModuleLoopbackTest {
                 long sum = records.stream().mapToLong(r -> r.number("count").longValue()).sum();
                 return tx.preparedQuery("UPDATE module_total SET total = total + ?").execute(Tuple.of(sum)).mapEmpty();
             });
-            context.router().get("/total").handler(ctx -> context.reader().query("SELECT total FROM module_total").execute()
+            context.routes().get("/total", Access.open()).handler(ctx -> context.reader().query("SELECT total FROM module_total").execute()
                     .onSuccess(rows -> {
                         Row row = rows.iterator().next();
                         ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("total", row.getLong(0)).encode());
@@ -50,9 +57,9 @@ class ModuleLoopbackTest {
 
     @Test
     void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(SECURITY.options(dir), List.of(new CountingModule())).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-             ApiClient checked = new ApiClient(bridge)) {
+             ApiClient checked = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             ApiClient http = checked.unchecked();
             gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
             gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(3, Frames.T0, "lane-1", 1)));
@@ -60,9 +67,9 @@ class ModuleLoopbackTest {
             await().untilAsserted(() -> assertThat(http.json("/api/v1/total").getLong("total")).isEqualTo(20L));
             assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
         }
-        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
+        try (RunningBridge again = BridgeCore.start(SECURITY.options(dir), List.of(new CountingModule())).toCompletableFuture().get();
              TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-             ApiClient http = new ApiClient(again)) {
+             ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
             await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));
             assertThat(http.unchecked().json("/api/v1/total").getLong("total")).isEqualTo(25L);

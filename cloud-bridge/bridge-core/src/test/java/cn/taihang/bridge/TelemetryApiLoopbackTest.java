@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelemetryApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     static final List<String> GATEWAYS = List.of("gw-a", "gw-b", "gw-c");
     static final int PER_GATEWAY = 40;
 
@@ -38,8 +44,8 @@ class TelemetryApiLoopbackTest {
 
     @BeforeAll
     void fill(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-        http = new ApiClient(bridge);
+        bridge = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get();
+        http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
         for (String id : GATEWAYS) {
             try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "lingchuan", id)) {
                 List<RecordFrame> frames = new ArrayList<>();

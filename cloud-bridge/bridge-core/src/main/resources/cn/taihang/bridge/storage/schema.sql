@@ -45,4 +45,17 @@ CREATE TABLE IF NOT EXISTS gateways (
   console_url   TEXT,
   config_hash   TEXT
 );
+-- The audit of state-changing HTTP calls (cn.taihang.bridge.audit.AuditLog); id orders it.
+CREATE TABLE IF NOT EXISTS audit_log (
+  id        INTEGER PRIMARY KEY,
+  time_ms   BIGINT  NOT NULL,
+  subject   TEXT    NOT NULL,
+  client    TEXT,
+  method    TEXT    NOT NULL,
+  route     TEXT    NOT NULL,
+  target    TEXT    NOT NULL,
+  status    INTEGER NOT NULL,
+  remote    TEXT    NOT NULL,
+  note      TEXT
+);
 PRAGMA user_version = 1;

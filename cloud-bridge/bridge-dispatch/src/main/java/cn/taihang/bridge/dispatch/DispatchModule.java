@@ -71,7 +71,7 @@ public final class DispatchModule implements BridgeModule {
                 new SeasonalForecaster(HolidayCalendar.chinaMainland()), signs.apply(context));
         this.service = dispatch;
         RideDesk rides = new RideDesk(network, context.writer(), context.reader());
-        new DispatchRoutes(dispatch, rides, clock).mount(context.router());
+        new DispatchRoutes(dispatch, rides, clock).mount(context.routes());
         context.onNewRecords(FlowStore.COUNTER, flows::record);
         context.onNewRecords(FlowStore.REDEMPTION, flows::record);
         return context.writer().withTransaction(tx -> FlowStore.createSchema(tx).compose(v -> rides.seed(tx))).onSuccess(v -> {

@@ -30,6 +30,8 @@ final class RentalStore {
             CREATE TABLE IF NOT EXISTS rental_requests (station TEXT NOT NULL, day TEXT NOT NULL, requests INTEGER NOT NULL,
               refused INTEGER NOT NULL, PRIMARY KEY (station, day))""",
             """
+            CREATE TABLE IF NOT EXISTS rental_holders (reservation TEXT PRIMARY KEY, token_hash TEXT NOT NULL)""",
+            """
             CREATE TABLE IF NOT EXISTS rental_locker_events (gateway TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
               reservation TEXT, station TEXT, time_ms INTEGER NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (gateway, seq))""");
 
@@ -103,6 +105,15 @@ final class RentalStore {
                         r.pickupUntil().toEpochMilli(), r.returnStation(), r.returnFrom().toEpochMilli(), r.returnUntil().toEpochMilli(), r.state(), r.car(),
                         r.feeFen(), r.oneWayFeeFen(), r.createdAt().toEpochMilli())))
                 .mapEmpty();
+    }
+
+    static Future<Void> insertHolder(SqlConnection tx, String reservation, String tokenHash) {
+        return tx.preparedQuery("INSERT INTO rental_holders (reservation, token_hash) VALUES (?, ?)").execute(Tuple.of(reservation, tokenHash)).mapEmpty();
+    }
+
+    static Future<String> holderHash(io.vertx.sqlclient.SqlClient client, String reservation) {
+        return client.preparedQuery("SELECT token_hash FROM rental_holders WHERE reservation = ?").execute(Tuple.of(reservation))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     static Future<Void> countRequest(SqlConnection tx, String station, LocalDate day, boolean refused) {

@@ -57,7 +57,7 @@ public final class SignsModule implements BridgeModule {
                     HubBoards boards = new HubBoards(network, new HubBoardComposer(fonts), store);
                     SignMessages messages = new SignMessages(store, context.commands(), fonts, boards);
                     notices = new DispatchNotices(store, messages, Clock.systemUTC());
-                    new SignsApi(store, messages, context::gateways).mount(context.router());
+                    new SignsApi(store, messages, context::gateways).mount(context.routes());
                     context.onNewRecords(SignStatus.KIND, (tx, records) -> statuses(store, tx, records));
                     context.onNewRecords("counter.interval", (tx, records) -> parking(store, network, tx, records));
                     context.onNewRecords("alarm.", (tx, records) -> alarms(store, tx, records));

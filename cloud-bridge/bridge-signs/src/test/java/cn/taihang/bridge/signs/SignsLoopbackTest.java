@@ -1,5 +1,8 @@
 package cn.taihang.bridge.signs;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -45,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("loopback")
 class SignsLoopbackTest {
+
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
     private static final String SITE = "hub-a";
     private static final String GATEWAY = "gw-hub-a";
@@ -104,9 +110,9 @@ class SignsLoopbackTest {
         List<Bitmap> pages = renderer.render("[jp3]晋城[np][jp3]Jincheng").images();
         byte[] png = new PngEncoder().encode(Bitmap.stack(pages));
 
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new SignsModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(SECURITY.options(dir), List.of(new SignsModule())).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
-             ApiClient api = new ApiClient(bridge)) {
+             ApiClient api = SECURITY.client(bridge, Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ)) {
 
             gw.birth(new Birth(1, GATEWAY, SITE, "晋城东站 Jincheng East", 1,
                     System.currentTimeMillis(), "test", Map.of(), List.of(new Birth.DeviceEntry("board-a", "digital-sign", "站前大屏 / forecourt board"),

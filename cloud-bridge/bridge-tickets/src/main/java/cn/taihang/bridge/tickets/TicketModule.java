@@ -36,6 +36,7 @@ public final class TicketModule implements BridgeModule {
             "CREATE INDEX IF NOT EXISTS ticket_redemptions_by_ticket ON ticket_redemptions (ticket, entitlement)",
             "CREATE TABLE IF NOT EXISTS ticket_conflicts (ticket INTEGER NOT NULL, entitlement INTEGER NOT NULL, detected INTEGER NOT NULL, "
                     + "uses INTEGER NOT NULL, redeemed INTEGER NOT NULL, PRIMARY KEY (ticket, entitlement))",
+            "CREATE TABLE IF NOT EXISTS ticket_holders (ticket INTEGER PRIMARY KEY, token_hash TEXT NOT NULL)",
             RentalPasses.SCHEMA);
 
     private final Clock clock;
@@ -76,7 +77,7 @@ public final class TicketModule implements BridgeModule {
                 .compose(ring -> store.holderSecret())
                 .compose(secret -> {
                     TicketService service = new TicketService(catalogue, keys, store, ledger, publisher, new HolderRefs(secret), clock, context.meters());
-                    new TicketRoutes(service, context.vertx()).mount(context.router());
+                    new TicketRoutes(service, context.vertx()).mount(context.routes());
                     rentalPasses = new RentalPasses(context.writer(), keys, service, clock, random);
                     LOG.info("ticket service: {} products, key ring version {} (active key {})", catalogue.products().size(), keys.ring().version(),
                             keys.signer().keyId());

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.HolderToken;
 import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.ticket.DenyList;
 import cn.taihang.wire.ticket.Entitlement;
@@ -92,7 +93,7 @@ final class TicketStore {
      *
      * @return fails with CONFLICT naming the product and day that are sold out
      */
-    Future<StoredTicket> order(OrderRequest order, byte[] holderRef, TicketSigner signer, Instant now) {
+    Future<StoredTicket> order(OrderRequest order, byte[] holderRef, HolderToken holder, TicketSigner signer, Instant now) {
         long id = 0;
         while (id == 0) {
             id = random.nextLong() & Long.MAX_VALUE;
@@ -121,8 +122,15 @@ final class TicketStore {
             }
             return chain.compose(v -> conn.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) "
                     + "VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, ?)").execute(Tuple.of(ticketId, stored.holderRef(), stored.keyId(), issued.toEpochMilli(),
-                    stored.validUntil().toEpochMilli(), encode(items), qr, stored.price())));
+                    stored.validUntil().toEpochMilli(), encode(items), qr, stored.price())))
+                    .compose(v -> conn.preparedQuery("INSERT INTO ticket_holders (ticket, token_hash) VALUES (?, ?)").execute(Tuple.of(ticketId, holder.hash())));
         }).map(v -> stored);
+    }
+
+    /** @return the stored hash of the ticket's holder token, or {@code null} if it has none (a rental pass, an older ticket) */
+    Future<String> holderHash(long id) {
+        return reader.preparedQuery("SELECT token_hash FROM ticket_holders WHERE ticket = ?").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     private static Future<Void> take(SqlConnection conn, Catalogue.Product product, LocalDate day) {

@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TicketConflictsLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private static final SenmlCodec SENML = new SenmlCodec();
 
     @TempDir
@@ -40,10 +46,10 @@ class TicketConflictsLoopbackTest {
 
     @Test
     void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        try (RunningBridge bridge = BridgeCore.start(SECURITY.options(dir), List.of(new TicketModule())).toCompletableFuture().get();
              TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
              TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
-             ApiClient api = new ApiClient(bridge)) {
+             ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ)) {
             JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
             String id = ticket.getString("id");
             long t = System.currentTimeMillis();
@@ -65,7 +71,7 @@ class TicketConflictsLoopbackTest {
             assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getString("gateway")))
                     .containsExactly("gw-wangmangling-north", "gw-wangmangling-south");
 
-            JsonObject seen = api.get("/api/v1/tickets/" + id).json();
+            JsonObject seen = api.withHolder(ticket.getString("holderToken")).get("/api/v1/tickets/" + id).json();
             assertThat(seen.getJsonArray("redemptions")).hasSize(3);
             assertThat(seen.getJsonArray("entitlements").getJsonObject(1).getInteger("redeemed")).isEqualTo(2);
             assertThat(seen.getJsonArray("entitlements").getJsonObject(0).getInteger("redeemed")).isEqualTo(1);
