@@ -53,7 +53,6 @@ public final class ApiDocument {
      * Every operation must say who may call it ({@code security}); each one that needs a credential answers the core's
      * 401 and 403 (copied from {@code components.responses}, so a reader of one operation sees them).
      */
-    @SuppressWarnings("unchecked")
     private static void addRefusals(Map<String, Object> document) {
         Map<String, Object> responses = asMap(map(document, "components").get("responses"), "the core");
         for (Map.Entry<String, Object> path : map(document, "paths").entrySet()) {
@@ -65,11 +64,24 @@ public final class ApiDocument {
                 }
                 if (!security.isEmpty()) {
                     Map<String, Object> answers = map(op, "responses");
-                    answers.putIfAbsent("401", responses.get("Unauthorized"));
-                    answers.putIfAbsent("403", responses.get("Forbidden"));
+                    answers.putIfAbsent("401", copy(responses.get("Unauthorized")));
+                    answers.putIfAbsent("403", copy(responses.get("Forbidden")));
                 }
             }
         }
+    }
+
+    /** @return a deep copy of YAML data, so that the document written has no aliases */
+    private static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, copy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApiDocument::copy).collect(java.util.stream.Collectors.toList());
+        }
+        return value;
     }
 
     private static void add(Map<String, Object> document, Map<String, Object> part, String owner) {

@@ -60,18 +60,17 @@ public record Caller(String subject, String client, Set<String> scopes, String h
      * Lets the call go on if the caller may act on the resource ({@link #mayAct}); the holder's hash is read only when
      * the caller's scopes do not already allow it.
      *
-     * @param storedHash reads the resource's stored holder hash ({@code null} if it has none); may fail NOT_FOUND
-     * @param what the resource, for the refusal, e.g. {@code reservation 'r-1'}
-     * @return succeeds if allowed; fails NOT_FOUND otherwise — the same answer as for a resource that does not exist,
-     *     so that a wrong capability does not tell which ids exist
+     * @param storedHash reads the resource's stored holder hash ({@code null} if it has none); fails with the module's
+     *     NOT_FOUND for a resource that does not exist
+     * @param notFound that same refusal, for a caller who does not hold the resource: the answer to a wrong capability
+     *     is the answer to an unknown id, so that it tells nothing about which ids exist
+     * @return succeeds if allowed; fails with {@code notFound} otherwise
      */
-    public Future<Void> mayActOn(Access access, Supplier<Future<String>> storedHash, String what) {
+    public Future<Void> mayActOn(Access access, Supplier<Future<String>> storedHash, Supplier<ServiceException> notFound) {
         if (hasAnyScope(access)) {
             return Future.succeededFuture();
         }
-        return storedHash.get().compose(hash -> mayAct(access, hash) ? Future.<Void>succeededFuture()
-                : Future.failedFuture(ServiceException.notFound("no " + what + " for this holder token; present the " + Access.HOLDER_HEADER
-                        + " you were given when it was made")));
+        return storedHash.get().compose(hash -> mayAct(access, hash) ? Future.<Void>succeededFuture() : Future.failedFuture(notFound.get()));
     }
 
     /** Adds a note to this call's audit entry (e.g. {@code safety override: priority 255}). */

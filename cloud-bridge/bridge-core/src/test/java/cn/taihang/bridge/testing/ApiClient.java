@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.bridge.http.ApiRouter;
+import cn.taihang.bridge.http.auth.ApiTrust;
 import cn.taihang.bridge.module.Access;
-import cn.taihang.identity.PemFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -23,11 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.yaml.snakeyaml.Yaml;
@@ -159,21 +155,9 @@ public final class ApiClient implements AutoCloseable {
     /** @return an SSL context trusting exactly the CA certificates of a PEM file */
     public static SSLContext trusting(Path caPem) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (X509Certificate ca : PemFiles.readCertificates(caPem)) {
-                store.setCertificateEntry("ca-" + i++, ca);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return ApiTrust.clientContext(caPem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust " + caPem + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,9 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import cn.taihang.bridge.http.auth.ApiTrust;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,20 @@ public final class TestSecurity implements AfterAllCallback, AutoCloseable {
             try (LocalTokenIssuer intruder = LocalTokenIssuer.open(dir, Clock.systemUTC())) {
                 return intruder.mint("test", "tests", Set.of(scopes), Duration.ofHours(1));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return {@code Bearer <token>} with these scopes, for an {@code Authorization} header */
+    public String bearer(String... scopes) {
+        return "Bearer " + token(scopes);
+    }
+
+    /** @return a JDK HTTP client trusting this test CA only (for tests that speak raw HTTP to a bridge) */
+    public HttpClient httpClient() {
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ApiTrust.clientContext(pki.ca().directory().resolve("ca.pem"))).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,7 +92,7 @@ final class RentalRoutes {
     /** @return the path's reservation id once the caller may act on it: a scope of the access, or the reservation's holder token */
     private Future<String> held(RoutingContext ctx, Access access) {
         String id = ctx.pathParam("id");
-        return Caller.of(ctx).mayActOn(access, () -> rental.holderHash(id), "reservation '" + id + "'").map(id);
+        return Caller.of(ctx).mayActOn(access, () -> rental.holderHash(id), () -> RentalRefusals.notFound("reservation " + id)).map(id);
     }
 
     private LocalDate day(String value) {

@@ -57,7 +57,7 @@ final class TicketRoutes {
     /** @return the path's ticket id once the caller may act on it: a scope of the access, or the ticket's holder token */
     private Future<Long> held(RoutingContext ctx, Access access) {
         long id = ticketId(ctx);
-        return Caller.of(ctx).mayActOn(access, () -> service.holderHash(id), "ticket '" + id + "'").map(id);
+        return Caller.of(ctx).mayActOn(access, () -> service.holderHash(id), TicketStore::noSuchTicket).map(id);
     }
 
     private void order(RoutingContext ctx) {

@@ -127,6 +127,11 @@ final class TicketStore {
         }).map(v -> stored);
     }
 
+    /** @return the refusal for a ticket that does not exist (or that the caller does not hold: the same answer) */
+    static ServiceException noSuchTicket() {
+        return ServiceException.notFound("no such ticket; check the id (the decimal number on the ticket)");
+    }
+
     /** @return the stored hash of the ticket's holder token, or {@code null} if it has none (a rental pass, an older ticket) */
     Future<String> holderHash(long id) {
         return reader.preparedQuery("SELECT token_hash FROM ticket_holders WHERE ticket = ?").execute(Tuple.of(id))
@@ -224,7 +229,7 @@ final class TicketStore {
 
     private static Future<StoredTicket> one(RowSet<Row> rows) {
         if (rows.size() == 0) {
-            return Future.failedFuture(ServiceException.notFound("no such ticket; check the id (the decimal number on the ticket)"));
+            return Future.failedFuture(noSuchTicket());
         }
         Row r = rows.iterator().next();
         Long changed = r.getLong(6);

@@ -73,6 +73,7 @@ final class AccessHandler implements SecurityPolicyHandler {
         }
         Caller bearer = tokens.verify(authorization.substring(BEARER.length()).trim());
         Caller caller = new Caller(bearer.subject(), bearer.client(), bearer.scopes(), holder);
+        ctx.put(Caller.KEY, caller);
         if (!caller.hasAnyScope(access) && !(access.holder() && holder != null)) {
             throw ServiceException.forbidden(access.holder() && access.scopes().isEmpty() ? Access.HOLDER_HEADER : access.scopeList(),
                     access.scopes().isEmpty() ? "only the holder may do this: present the holder token (" + Access.HOLDER_HEADER + " header)"
