@@ -29,7 +29,7 @@ final class ConsoleClient {
         this(gateway, gateway.port);
     }
 
-    /** A client reaching the console through another port of 127.0.0.1 (e.g. a {@link SourceAddressRelay}). */
+    /** A client reaching the console through another port of 127.0.0.1 (e.g. a {@code TcpRelay} from another address). */
     ConsoleClient(ConsoleGateway gateway, int port) throws Exception {
         this.gateway = gateway;
         this.port = port;

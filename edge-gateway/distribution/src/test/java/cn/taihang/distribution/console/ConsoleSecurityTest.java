@@ -2,6 +2,8 @@ package cn.taihang.distribution.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.taihang.testkit.net.TcpRelay;
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +31,7 @@ class ConsoleSecurityTest {
     static Path dir;
 
     private ConsoleGateway gateway;
-    private SourceAddressRelay stranger;
+    private TcpRelay stranger;
 
     @BeforeAll
     void boot() throws Exception {
@@ -39,7 +41,7 @@ class ConsoleSecurityTest {
                 , "cn.taihang.coap": {"bindAddress": "127.0.0.1", "securePort": 0, "plainPort": -1}
                 """, Map.of());
         new ConsoleClient(gateway).login(ConsoleGateway.ADMIN, ConsoleGateway.ADMIN_PASSWORD).createAccount(TECH, "technician", TECH_PASSWORD);
-        stranger = new SourceAddressRelay("127.0.0.66", gateway.port);
+        stranger = new TcpRelay(InetAddress.getByName("127.0.0.66"), gateway.port);
     }
 
     @AfterAll
