@@ -37,7 +37,7 @@ class ConsoleSecurityTest {
     void boot() throws Exception {
         gateway = ConsoleGateway.start(dir, true, ", \"loginAttemptsPerMinute\": 600", """
                 , "cn.taihang.validator.gate~east": {"device": "gate-east", "kind": "SCENIC_ENTRANCE", "places": [2001], "scannerPort": "scanner-1",
-                                           "relayPin": 17}
+                                           "relayPin": 22}
                 , "cn.taihang.coap": {"bindAddress": "127.0.0.1", "securePort": 0, "plainPort": -1}
                 """, Map.of());
         new ConsoleClient(gateway).login(ConsoleGateway.ADMIN, ConsoleGateway.ADMIN_PASSWORD).createAccount(TECH, "technician", TECH_PASSWORD);
@@ -93,7 +93,7 @@ class ConsoleSecurityTest {
 
         HttpResponse<String> plainCoap = tech.submit("/config/edit?pid=cn.taihang.coap", "/config/edit", Map.of("pid", "cn.taihang.coap", "f.plainPort", "5683"));
         assertThat(plainCoap.statusCode()).as("CoAP plain mode: admins only").isEqualTo(403);
-        assertThat(gateway.configuration("cn.taihang.coap").get("plainPort")).isEqualTo(-1);
+        assertThat(String.valueOf(gateway.configuration("cn.taihang.coap").get("plainPort"))).as("nothing saved").isEqualTo("-1");
 
         ConsoleClient admin = new ConsoleClient(gateway).login(ConsoleGateway.ADMIN, ConsoleGateway.ADMIN_PASSWORD);
         HttpResponse<String> byAdmin = admin.submit("/config/edit?pid=" + GATE, "/config/edit", Map.of("pid", GATE, "f.clockSkewSeconds", "120"));
