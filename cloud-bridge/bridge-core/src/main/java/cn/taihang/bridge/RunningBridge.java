@@ -3,8 +3,9 @@ package cn.taihang.bridge;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.module.BridgeModule;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -85,9 +86,14 @@ public final class RunningBridge implements AutoCloseable {
         return parts.options().embeddedBroker();
     }
 
-    /** @return the SQLite file */
+    /** @return the SQLite file, or {@code null} when the bridge keeps its data in PostgreSQL */
     public Path databaseFile() {
         return parts.database().file();
+    }
+
+    /** @return where the data is: the SQLite file, or the PostgreSQL URL (never the password) */
+    public String databaseLocation() {
+        return parts.database().location();
     }
 
     /** @return the meters (also served at {@code /metrics}) */
@@ -136,12 +142,13 @@ public final class RunningBridge implements AutoCloseable {
         private final Vertx vertx;
         private final PrometheusMeterRegistry registry;
         private final BridgeOptions options;
-        private volatile BridgeDatabase database;
+        private volatile BridgeStorage database;
         private volatile EmbeddedBroker broker;
         private volatile String ingestDeployment;
         private volatile String httpDeployment;
         private final List<BridgeModule> modules;
         private volatile ModuleHost moduleHost;
+        private volatile HealthCheck health;
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -167,11 +174,11 @@ public final class RunningBridge implements AutoCloseable {
             return modules;
         }
 
-        BridgeDatabase database() {
+        BridgeStorage database() {
             return database;
         }
 
-        void database(BridgeDatabase db) {
+        void database(BridgeStorage db) {
             database = db;
         }
 
@@ -181,6 +188,10 @@ public final class RunningBridge implements AutoCloseable {
 
         void moduleHost(ModuleHost host) {
             moduleHost = host;
+        }
+
+        void health(HealthCheck check) {
+            health = check;
         }
 
         void ingestDeployment(String id) {
@@ -200,6 +211,9 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                if (health != null) {
+                    health.stop();
+                }
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))

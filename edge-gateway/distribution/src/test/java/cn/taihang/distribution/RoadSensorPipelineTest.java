@@ -15,6 +15,7 @@ import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.launcher.EmbeddedGateway;
 import cn.taihang.launcher.LaunchSpec;
+import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -122,11 +123,11 @@ class RoadSensorPipelineTest {
 
             try (RunningBridge back = Bridge.start(SECURITY.options(dir.resolve("bridge")).withMqttPort(mqttPort)).toCompletableFuture()
                     .get(60, TimeUnit.SECONDS)) {
-                await().atMost(30, TimeUnit.SECONDS).until(() -> telemetry(back, "sensor.reading").size() == 4);
-                assertThat(telemetry(back, "sensor.reading")).extracting(row -> row.path("values").path("3300/0/5700").asDouble())
+                await().atMost(30, TimeUnit.SECONDS).until(() -> telemetry(back, RecordKinds.SENSOR_READING).size() == 4);
+                assertThat(telemetry(back, RecordKinds.SENSOR_READING)).extracting(row -> row.path("values").path("3300/0/5700").asDouble())
                         .containsExactlyInAnyOrder(120.0, 250.0, 350.0, 400.0);
-                await().atMost(10, TimeUnit.SECONDS).until(() -> telemetry(back, "alarm.cleared").size() == 1);
-                JsonNode raised = telemetry(back, "alarm.raised").get(0);
+                await().atMost(10, TimeUnit.SECONDS).until(() -> telemetry(back, RecordKinds.ALARM_CLEARED).size() == 1);
+                JsonNode raised = telemetry(back, RecordKinds.ALARM_RAISED).get(0);
                 assertThat(raised.path("device").asText()).isEqualTo("vis-zw-1");
                 assertThat(raised.path("values").path("kind").asText()).isEqualTo("fog");
                 assertThat(raised.path("values").path("detail/section").asText()).isEqualTo("zheshui-wangmangling");

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.audit;
 
 import cn.taihang.bridge.module.Caller;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -40,10 +41,10 @@ public final class AuditLog {
     private final Pool reader;
     private final Clock clock;
 
-    /** @param writer the single writer connection; @param reader read connections for the API */
-    public AuditLog(Pool writer, Pool reader, Clock clock) {
-        this.writer = writer;
-        this.reader = reader;
+    /** @param storage the bridge's database (table {@code audit_log}, made by the core's migrations) */
+    public AuditLog(Storage storage, Clock clock) {
+        this.writer = storage.writer();
+        this.reader = storage.reader();
         this.clock = clock;
     }
 
@@ -76,7 +77,7 @@ public final class AuditLog {
         LOG.info("audit: {}{} {} {} → {} from {}{}", caller.subject(), caller.client() == null ? "" : " (" + caller.client() + ")", what,
                 target, status, remote, note == null ? "" : " — " + note);
         writer.withTransaction(tx -> tx.preparedQuery("INSERT INTO audit_log (time_ms, subject, client, method, route, target, status, remote, note) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[] {now, caller.subject(), caller.client(), method, what, new JsonObject(new LinkedHashMap<>(target)).encode(),
                         status, remote, note})))
                 .onFailure(e -> LOG.error("audit entry not stored ({} {} → {}): {}", caller.subject(), what, status, e.toString()));
@@ -90,7 +91,7 @@ public final class AuditLog {
      * @return the entries; fails only if the database cannot be read
      */
     public Future<List<AuditEntry>> page(int limit, Long before) {
-        String sql = "SELECT " + COLUMNS + " FROM audit_log" + (before == null ? "" : " WHERE id < ?") + " ORDER BY id DESC LIMIT ?";
+        String sql = "SELECT " + COLUMNS + " FROM audit_log" + (before == null ? " ORDER BY id DESC LIMIT $1" : " WHERE id < $1 ORDER BY id DESC LIMIT $2");
         Tuple args = before == null ? Tuple.of(limit) : Tuple.of(before, limit);
         return reader.preparedQuery(sql).execute(args).map(rows -> {
             List<AuditEntry> entries = new ArrayList<>();

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The bridge's HTTP API: health, gateways, telemetry, the OpenAPI document and Prometheus metrics. */
+/**
+ * The bridge's HTTP API: liveness and readiness, gateways, telemetry, the OpenAPI document and Prometheus metrics. The
+ * health routes answer from memory, never waiting for the database.
+ */
 public final class ApiRouter {
 
     /** Path of the OpenAPI document. */
@@ -63,6 +66,8 @@ public final class ApiRouter {
         router.route().handler(audit::capture);
         ApiRoutes routes = secured.apply(router);
         routes.get("/health", Access.open()).handler(this::health);
+        routes.get("/health/ready", Access.open()).handler(this::health);
+        routes.get("/health/live", Access.open()).handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("status", "UP")));
         routes.get("/api/v1/gateways", Access.scopes(Scopes.TELEMETRY_READ)).handler(this::gateways);
         routes.get("/api/v1/telemetry", Access.scopes(Scopes.TELEMETRY_READ)).handler(this::telemetry);
         routes.get(OPENAPI_PATH, Access.open()).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
@@ -76,9 +81,10 @@ public final class ApiRouter {
     }
 
     private void health(RoutingContext ctx) {
-        health.check().onSuccess(h -> Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
+        HealthCheck.Health h = health.ready();
+        Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
                 .put("database", h.database() ? "UP" : "DOWN").put("mqtt", h.mqtt() ? "UP" : "DOWN").put("broker", h.broker())
-                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external")));
+                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external").put("checkedAt", java.time.Instant.ofEpochMilli(h.checkedAtMillis()).toString()));
     }
 
     private void gateways(RoutingContext ctx) {

@@ -3,7 +3,6 @@ package cn.taihang.bridge.module;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,13 +13,10 @@ public interface BridgeContext {
     Vertx vertx();
 
     /**
-     * @return the single writer connection's pool; run every write in {@code withTransaction} (the Vert.x
-     *     5.0.7 JDBC client leaves a connection in manual commit after its first transaction)
+     * @return the bridge's database (SQLite or PostgreSQL) with its tables already migrated: write pool, read pool,
+     *     locks, and what the SQL a service writes must look like
      */
-    Pool writer();
-
-    /** @return read-only connections for queries */
-    Pool reader();
+    Storage storage();
 
     /**
      * @return where the module registers its HTTP routes (under {@code /api/v1/}), each naming who may call it; describe
