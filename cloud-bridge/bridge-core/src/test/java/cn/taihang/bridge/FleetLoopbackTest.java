@@ -122,6 +122,17 @@ class FleetLoopbackTest {
         }
 
         @Test
+        void aDeathRightBehindItsBirthIsAppliedAfterIt() throws Exception {
+            for (int session = 1; session <= 20; session++) {
+                gw.birth(session);
+                gw.death(session);
+            }
+            await().until(() -> lifecycle("death", "accepted") + lifecycle("death", "stale") + lifecycle("death", "unknown_gateway") == 20);
+            assertThat(lifecycle("death", "accepted")).isEqualTo(20);
+            assertThat(gateway("gw-0km-1").getBoolean("online")).isFalse();
+        }
+
+        @Test
         void badLifecycleMessagesAreRefusedAndCounted() throws Exception {
             LifecycleCodec codec = new LifecycleCodec();
             Birth foreign = new Birth(1, "gw-other", "taihang-0km", "x", 1, 0, "1", null, null, null, null);

@@ -89,9 +89,12 @@ class UplinkLifecycleTest extends LoopbackFixture {
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 2);
 
         broker.stop();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.health().status() == HealthReport.Status.DOWN);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.health().status() == HealthReport.Status.DOWN
+                && uplink.health().details().containsKey("lastError"));
         HealthReport down = uplink.health();
-        assertThat(down.summary()).contains("Not connected", broker.url(), "Check");
+        assertThat(down.status()).isEqualTo(HealthReport.Status.DOWN);
+        assertThat(down.summary()).as("between attempts or while retrying, the crew reads what failed and what to check")
+                .containsPattern("Not connected to|last attempt failed").contains(broker.url(), "Check");
         assertThat(down.details()).containsKey("lastError");
         assertThat(store.queue().inFlight()).as("released for resending").isZero();
         assertThat(backlog()).isEqualTo(2);

@@ -1,6 +1,6 @@
 package cn.taihang.simulator.bench;
 
-import cn.taihang.cloudlink.internal.LinkSettings;
+import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.postgres.LocalPostgres;
 import cn.taihang.simulator.faults.DebianTools;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DebianTools.ensure(System.out, "postgresql", Path.of("/usr/bin/pg_lsclusters"));
         Files.createDirectories(dir);
-        int perBatch = batch > 0 ? batch : LinkSettings.defaults("tcp://127.0.0.1:1").batchMaxRecords();
+        int perBatch = batch > 0 ? batch : UplinkOptions.defaults("tcp://127.0.0.1:1").batchMaxRecords();
         BenchRows data = BenchRows.hub(records, 7);
         System.out.printf("Taihang Edge bench ingest 入库基准 — %,d records of a hub's mix, %d gateways, batches of %d, %d in flight each, %d rounds%n",
                 records, gateways, perBatch, window, rounds);
