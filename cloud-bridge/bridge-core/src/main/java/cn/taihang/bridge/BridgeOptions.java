@@ -1,6 +1,7 @@
 package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
+import cn.taihang.bridge.http.auth.TokenOptions;
 import cn.taihang.bridge.storage.PostgresAddress;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import java.util.regex.Pattern;
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
  * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ * @param identityDir the bridge instance's identity ({@code cn.taihang.identity.IdentityFiles} holder directory, kind
+ *     BRIDGE): the HTTPS API's server certificate. {@code null}: no identity, and so no HTTP API (there is no plain
+ *     HTTP listener)
+ * @param tokens which bearer tokens the HTTP API believes
  * @param database the PostgreSQL database to keep everything in, or {@code null} for the embedded SQLite file in
  *     {@code dataDir}
  * @param keyFile the file whose key encrypts the signing keys (ticket and command keys) in the database, created
@@ -25,7 +30,7 @@ import java.util.regex.Pattern;
  *     the data directory
  */
 public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
-                            String shareGroup, String clientId, PostgresAddress database,
+                            String shareGroup, String clientId, Path identityDir, TokenOptions tokens, PostgresAddress database,
                             Path keyFile) {
 
     /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
@@ -36,7 +41,8 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public static final int DEFAULT_MQTT_PORT = 1883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
-
+    /** The local token issuer's directory inside the data directory (owner-only). */
+    public static final String SECRETS_DIR = "secrets";
     /** Name of the default signing key file, in the directory {@code <data dir>-secrets} beside the data directory. */
     public static final String DEFAULT_KEY_FILE_NAME = "signing.key";
 
@@ -46,6 +52,7 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public BridgeOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(tokens, "tokens");
         requirePort("httpPort", httpPort);
         requirePort("mqttPort", mqttPort);
         if (shareGroup != null && !GROUP.matcher(shareGroup).matches()) {
@@ -58,62 +65,74 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null, null, null);
+        Path data = Path.of(DEFAULT_DATA_DIR);
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, data, null, null, null, TokenOptions.local(data.resolve(SECRETS_DIR)), null, null);
     }
 
     /**
-     * Options for tests and the simulator: loopback, free ports, embedded broker; the signing key file in the default
-     * place beside the data directory ({@link #signingKeyFile()}).
+     * Options for tests and the simulator: loopback, free ports, embedded broker, the local token issuer in
+     * {@code dataDir/secrets}; no identity, so no HTTP API until {@link #withIdentityDir} gives one; the signing key
+     * file in the default place beside the data directory ({@link #signingKeyFile()}).
      *
      * @param dataDir the data directory (and the SQLite file's)
      */
     public static BridgeOptions ephemeral(Path dataDir) {
-        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null, null, null);
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null, null, TokenOptions.local(dataDir.resolve(SECRETS_DIR)), null, null);
     }
 
     /** @return a copy with another HTTP port */
     public BridgeOptions withHttpPort(int port) {
-        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy with another embedded broker port */
     public BridgeOptions withMqttPort(int port) {
-        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy using an external broker ({@code null}: the embedded one) */
     public BridgeOptions withExternalBroker(BrokerAddress broker) {
-        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, database, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy with another data directory */
     public BridgeOptions withDataDir(Path dir) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, database, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
     public BridgeOptions withShareGroup(String group) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, database, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
     public BridgeOptions withClientId(String id) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, database, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, identityDir, tokens, database, keyFile);
     }
 
     /** @return a copy binding to another address */
     public BridgeOptions withHost(String address) {
-        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, keyFile);
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database, keyFile);
+    }
+
+    /** @return a copy with the bridge instance's identity directory ({@code null}: none, no HTTP API) */
+    public BridgeOptions withIdentityDir(Path dir) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, dir, tokens, database, keyFile);
+    }
+
+    /** @return a copy believing other tokens */
+    public BridgeOptions withTokens(TokenOptions trust) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, trust, database, keyFile);
     }
 
     /** @return a copy keeping everything in this PostgreSQL database ({@code null}: the embedded SQLite file) */
     public BridgeOptions withDatabase(PostgresAddress postgres) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, postgres, keyFile);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, postgres, keyFile);
     }
 
     /** @return a copy with another signing key file ({@code null}: the default beside the data directory) */
     public BridgeOptions withKeyFile(Path file) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, database, file);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database, file);
     }
 
     /**

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.SignedCommand;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +43,9 @@ class CommandSigningLoopbackTest {
     private static final String SITE = "jincheng-hsr-east";
     private static final String GATEWAY = "gw-hsr-east-1";
     private static final String PSK = "c2VjcmV0LXBzay0xMjM0NTY3OA==";
+
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
     @TempDir
     Path dir;
@@ -62,7 +68,7 @@ class CommandSigningLoopbackTest {
 
     /** The database in {@code dir/data}, the signing key file apart from it in {@code dir/secrets}. */
     private BridgeOptions options() {
-        return BridgeOptions.ephemeral(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
+        return SECURITY.options(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
     }
 
     @Test
@@ -90,8 +96,11 @@ class CommandSigningLoopbackTest {
             Command fleet = gw.latestCommand("ticket-keyring").orElseThrow();
             assertThat(fleet.id()).isEqualTo(all);
             verifier.checkAddress(fleet, "ticket-keyring", true);
-            assertThat(new ApiClient(bridge).json("/api/v1/command-keys").getJsonArray("keys").getJsonObject(0).getInteger("id"))
-                    .isEqualTo(anchor.current().keyId());
+            try (ApiClient api = SECURITY.client(bridge, Scopes.FLEET_ADMIN)) {
+                assertThat(api.json("/api/v1/command-keys").getJsonArray("keys").getJsonObject(0).getInteger("id")).isEqualTo(anchor.current().keyId());
+                assertThat(api.withToken(SECURITY.token(Scopes.TELEMETRY_READ)).unchecked().get("/api/v1/command-keys").status())
+                        .as("the command keys are the fleet administrators'").isEqualTo(403);
+            }
         }
     }
 
@@ -100,7 +109,8 @@ class CommandSigningLoopbackTest {
         Commands module = new Commands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
-             TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SITE, "gw-curious")) {
+             TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SITE, "gw-curious");
+             ApiClient api = SECURITY.client(bridge, Scopes.TELEMETRY_READ)) {
             List<byte[]> seenOnTheBroker = new CopyOnWriteArrayList<>();
             eavesdropper.watch(Topics.ROOT + "/+/+/cmd/+", (topic, payload) -> seenOnTheBroker.add(payload));
             byte[] keys = ("{\"version\":3,\"sensors\":[{\"identity\":\"vis-1\",\"sensor\":\"vis-1\",\"key\":\"" + PSK + "\"}]}").getBytes(StandardCharsets.UTF_8);
@@ -108,7 +118,7 @@ class CommandSigningLoopbackTest {
                     .toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasMessageContaining("has not announced a sealing key");
 
             gw.birth(1);
-            await().untilAsserted(() -> assertThat(new ApiClient(bridge).json("/api/v1/gateways").getJsonArray("items")).hasSize(1));
+            await().untilAsserted(() -> assertThat(api.json("/api/v1/gateways").getJsonArray("items")).hasSize(1));
             module.context.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             await().until(() -> gw.latestCommand("sensor-keys").isPresent() && !seenOnTheBroker.isEmpty());
             Command sealed = gw.latestCommand("sensor-keys").orElseThrow();

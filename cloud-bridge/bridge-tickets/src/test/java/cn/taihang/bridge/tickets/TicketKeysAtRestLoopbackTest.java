@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.wire.sign.SignatureAlgorithm;
 import cn.taihang.wire.sign.SigningKey;
@@ -25,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ticket keys per algorithm (SM2 beside Ed25519), encrypted at rest, and a clear key of an earlier bridge migrated. */
@@ -33,18 +36,21 @@ class TicketKeysAtRestLoopbackTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
     /** The database in {@code dir/data}, the signing key file apart from it in {@code dir/secrets}. */
     private BridgeOptions options() {
-        return BridgeOptions.ephemeral(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
+        return SECURITY.options(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
     }
 
     @Test
     void anSm2KeySignsTicketsThatGatewaysVerifyFromTheFormat2Ring() throws Exception {
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get();
-             ApiClient api = new ApiClient(bridge);
+             ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_ADMIN, Scopes.TICKETS_SELL);
              TestGateway fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener")) {
             assertThat(api.unchecked().post("/api/v1/tickets/keys/rotate?algorithm=rsa", null).status()).isEqualTo(400);
             JsonObject ring = api.post("/api/v1/tickets/keys/rotate?algorithm=sm2", null).json();
@@ -85,7 +91,7 @@ class TicketKeysAtRestLoopbackTest {
             }
         }
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get();
-             ApiClient api = new ApiClient(bridge)) {
+             ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_SELL)) {
             String qr = TicketOrders.buy(api, TicketOrders.order("M1", TicketOrders.item("scenic-lishan", TicketOrders.today().plusDays(1)))).getString("qr");
             KeyRing ring = new KeyRing(1, List.of(new KeyRing.Key(7, legacy.publicKey(), KeyRing.KeyState.ACTIVE)));
             assertThat(new TicketVerifier(ring).verify(qr).ticket().keyId()).as("the migrated key still signs").isEqualTo(7);
