@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Hands the bridge's commands to the {@link CommandHandler} registered for their name, one at a time on its own thread
  * (never on the MQTT client's), after its {@link CommandGuard} has checked them: a command that is unsigned, wrongly
  * signed, for another gateway or topic, a replay, expired or not yet valid is refused with one log line (per reason and
- * name), a {@link CommandResult} refusal and a gateway alarm (an expired but genuine command raises none); the very same
+ * name), a {@link CommandResult} refusal and a gateway alarm (a warning for a genuine command that expired on its way or is
+ * not valid yet, or while the gateway is not enrolled; critical for everything else); the very same
  * bytes refused again are dropped quietly. The same command redelivered (retained commands come again on every reconnect)
  * is skipped. A command that arrives before its handler is registered (a retained one right after connecting, while the
  * bundle that takes it is still starting) is kept, the latest per name, and applied when the handler registers. Built in:
@@ -175,8 +176,8 @@ final class CommandDispatcher implements AutoCloseable {
         }
         report(command, false, "refused, " + reason + ": " + e.getMessage());
         Alarms target = alarms;
-        if (target != null && e.reason() != Reason.EXPIRED) {
-            boolean routine = e.reason() == Reason.NOT_YET_VALID || e.reason() == Reason.NO_ANCHOR;
+        if (target != null) {
+            boolean routine = e.reason() == Reason.EXPIRED || e.reason() == Reason.NOT_YET_VALID || e.reason() == Reason.NO_ANCHOR;
             target.raise(new Alarm(ALARM_KIND + "/" + reason + "/" + key, ALARM_KIND, routine ? AlarmSeverity.WARNING : AlarmSeverity.CRITICAL,
                     "cloud-link", "拒绝执行命令 / Command refused: " + e.getMessage(), Instant.now(),
                     Map.of("command", command.name(), "id", command.id(), "reason", e.reason().name())));

@@ -130,8 +130,8 @@ final class CoapBench {
 
     private void provision(SensorKeyProvisioner provisioner, List<String> identities, BundleContext context) throws Exception {
         List<SensorKeys.Entry> entries = identities.stream().map(id -> new SensorKeys.Entry(id, id, key(id))).toList();
-        provisioner.commands().send("bench", "gw-bench", SensorKeys.COMMAND, new SensorKeys(1, entries).toJson(), true, 0)
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SensorKeyProvisioner.sendSealed(provisioner.commands(), "bench", "gw-bench", new SensorKeys(1, entries).toJson(),
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
         ServiceReference<?>[] refs = context.getAllServiceReferences("cn.taihang.coap.api.CoapSensorServer", null);
         Object server = context.getService(refs[0]);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -1,7 +1,6 @@
 package cn.taihang.simulator.sensors;
 
 import cn.taihang.bridge.module.GatewayCommands;
-import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.simulator.fleet.GatewayPlan;
@@ -21,11 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The virtual 5G sensors of a simulated network: which gateways get which sensors (road posts and the
@@ -35,8 +32,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SensorNetwork implements AutoCloseable {
 
-    private static final long PROVISIONING_TIMEOUT_SECONDS = 120;
-    private static final long SEALING_KEY_POLL_MILLIS = 200;
 
     private final Map<String, List<SensorPlan>> byGateway = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -118,34 +113,6 @@ public final class SensorNetwork implements AutoCloseable {
     }
 
     /**
-     * Sends a gateway its sensor keys sealed to it, once the bridge knows its sealing key (from its birth, which may still
-     * be on its way right after the gateway started).
-     */
-    private static void sendSealed(GatewayCommands commands, GatewayPlan gateway, byte[] body, long deadline) throws IOException {
-        while (true) {
-            try {
-                commands.sendSealed(gateway.site().id(), gateway.gatewayId(), SensorKeys.COMMAND, body, true, 0).toCompletionStage().toCompletableFuture()
-                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                return;
-            } catch (ExecutionException e) {
-                boolean birthPending = e.getCause() instanceof ServiceException refusal && refusal.kind() == ServiceException.Kind.CONFLICT;
-                if (!birthPending || System.nanoTime() > deadline) {
-                    throw new IOException("the bridge did not take the sensor keys of " + gateway.gatewayId() + " within " + PROVISIONING_TIMEOUT_SECONDS
-                            + " s (" + e.getCause().getMessage() + "); the machine may be overloaded — try fewer gateways (--gateways) or the in-process "
-                            + "mode", e);
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SEALING_KEY_POLL_MILLIS));
-            } catch (TimeoutException e) {
-                throw new IOException("the bridge did not take the sensor keys of " + gateway.gatewayId() + " within " + PROVISIONING_TIMEOUT_SECONDS
-                        + " s; the machine may be overloaded — try fewer gateways (--gateways) or the in-process mode", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while provisioning sensor keys", e);
-            }
-        }
-    }
-
-    /**
      * Provisions every gateway's keys through the bridge and starts the sensors.
      *
      * @param commands the bridge's command sender
@@ -156,11 +123,11 @@ public final class SensorNetwork implements AutoCloseable {
      */
     public void start(GatewayCommands commands, Weather weather, Duration period, Clock clock) throws IOException {
         long version = System.currentTimeMillis();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROVISIONING_TIMEOUT_SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SensorKeyProvisioner.TIMEOUT_SECONDS);
         for (Map.Entry<String, List<SensorPlan>> e : byGateway.entrySet()) {
             GatewayPlan gateway = gateways.get(e.getKey());
             List<SensorKeys.Entry> keys = e.getValue().stream().map(s -> new SensorKeys.Entry(s.sensorId(), s.sensorId(), s.key())).toList();
-            sendSealed(commands, gateway, new SensorKeys(version, keys).toJson(), deadline);
+            SensorKeyProvisioner.sendSealed(commands, gateway.site().id(), gateway.gatewayId(), new SensorKeys(version, keys).toJson(), deadline);
         }
         Random phase = new Random(version);
         for (Map.Entry<String, List<SensorPlan>> e : byGateway.entrySet()) {
