@@ -61,14 +61,17 @@ public final class CoapServerComponent implements CoapSensorServer, HealthIndica
      */
     @Activate
     public CoapServerComponent(BundleContext context, CoapServerConfig config, @Reference(name = "identity") GatewayIdentity identity) throws IOException {
-        this(Path.of(Optional.ofNullable(context.getProperty(DATA_DIR_PROPERTY)).orElse("data")), config, identity.gatewayId());
+        this(Path.of(Optional.ofNullable(context.getProperty(DATA_DIR_PROPERTY)).orElse("data")), config, identity.gatewayId(), identity.identityDir());
     }
 
-    CoapServerComponent(Path dataDir, CoapServerConfig config, String gatewayId) throws IOException {
+    /**
+     * @param identityDir the gateway's identity directory, where the default sealing secret lives (apart from the data
+     *     directory that holds the file it seals)
+     */
+    CoapServerComponent(Path dataDir, CoapServerConfig config, String gatewayId, Path identityDir) throws IOException {
         check(config);
-        boolean defaultSecret = config.sealingSecretFile() == null || config.sealingSecretFile().isBlank();
-        Path secretFile = defaultSecret ? dataDir.resolve("secrets").resolve("sealing.key") : Path.of(config.sealingSecretFile());
-        byte[] secret = SealedKeyFile.readSecret(secretFile, defaultSecret);
+        byte[] secret = SealedKeyFile.readSecret(SealingSecret.locate(config.sealingSecretFile(), dataDir, identityDir),
+                config.sealingSecretFile() == null || config.sealingSecretFile().isBlank());
         this.keyring = new SensorKeyring(new SealedKeyFile(dataDir.resolve("coap").resolve("sensor-keys.sealed"), secret, gatewayId), rejections);
         String problem = "";
         try {

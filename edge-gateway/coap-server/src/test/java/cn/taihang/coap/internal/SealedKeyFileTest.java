@@ -67,6 +67,23 @@ class SealedKeyFileTest {
     }
 
     @Test
+    void theSecretLivesInTheIdentityDirectoryNeverBesideTheSealedFile() throws IOException {
+        Path data = dir.resolve("data");
+        Path identity = dir.resolve("identity");
+        assertThat(SealingSecret.locate("", data, identity)).isEqualTo(identity.toAbsolutePath().resolve(SealingSecret.FILE_NAME));
+        assertThatThrownBy(() -> SealingSecret.locate(data.resolve("secrets/mine.key").toString(), data, identity))
+                .isInstanceOf(IOException.class).hasMessageContaining("inside the data directory");
+        assertThatThrownBy(() -> SealingSecret.locate("", data, data.resolve("identity"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("must not sit beside");
+        assertThat(SealingSecret.locate("/etc/taihang/sealing.key", data, identity)).isEqualTo(Path.of("/etc/taihang/sealing.key"));
+
+        byte[] old = SealedKeyFile.readSecret(data.resolve("secrets/sealing.key"), true);
+        Path moved = SealingSecret.locate(null, data, identity);
+        assertThat(data.resolve("secrets/sealing.key")).as("the old default, moved away from the data").doesNotExist();
+        assertThat(SealedKeyFile.readSecret(moved, true)).isEqualTo(old);
+    }
+
+    @Test
     void hkdfMatchesRfc5869TestCase1() {
         HexFormat hex = HexFormat.of();
         byte[] okm = SealedKeyFile.hkdfSha256(hex.parseHex("0b".repeat(22)), hex.parseHex("000102030405060708090a0b0c"),

@@ -19,10 +19,11 @@ final class ServerFixture implements AutoCloseable {
     final CoapServerComponent server;
     private long commandId;
 
-    ServerFixture(Path dataDir, Map<String, Object> overrides) throws Exception {
+    /** @param dir holds the data directory ({@code data}) and, apart from it, the identity directory ({@code identity}) */
+    ServerFixture(Path dir, Map<String, Object> overrides) throws Exception {
         Map<String, Object> values = new HashMap<>(Map.of("bindAddress", "127.0.0.1", "securePort", 0, "plainPort", 0));
         values.putAll(overrides);
-        server = new CoapServerComponent(dataDir, Configs.of(CoapServerConfig.class, values), GATEWAY);
+        server = new CoapServerComponent(dir.resolve("data"), Configs.of(CoapServerConfig.class, values), GATEWAY, dir.resolve("identity"));
         server.setHandler(handler);
     }
 

@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.simulator.fleet.GatewayPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The configuration file of a load gateway: identity and uplink only (no lanes, no board), in the same OSGi
- * Configurator format a Raspberry Pi uses; every other setting keeps its MetaType default.
+ * Configurator format a Raspberry Pi uses; every other setting keeps its MetaType default. Its identity directory is beside
+ * the file (not enrolled for commands: a load gateway takes none).
  */
 final class LoadGatewayConfig {
 
@@ -34,6 +36,7 @@ final class LoadGatewayConfig {
         identity.put("gatewayId", gatewayId);
         identity.put("site", site);
         identity.put("siteName", siteName);
+        identity.put("identityDir", GatewayPlan.identityDir(file).toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         extra.forEach((pid, properties) -> {
             ObjectNode node = root.has(pid) ? (ObjectNode) root.get(pid) : root.putObject(pid);
