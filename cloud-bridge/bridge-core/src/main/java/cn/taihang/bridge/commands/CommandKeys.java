@@ -1,5 +1,6 @@
 package cn.taihang.bridge.commands;
 
+import cn.taihang.bridge.module.ClearKeyMigration;
 import cn.taihang.bridge.module.SigningKeyStore;
 import cn.taihang.bridge.module.Storage;
 import cn.taihang.wire.Command;
@@ -8,7 +9,6 @@ import cn.taihang.wire.command.CommandAnchor;
 import cn.taihang.wire.command.CommandKeyRotation;
 import cn.taihang.wire.sign.SignatureAlgorithm;
 import cn.taihang.wire.sign.Signer;
-import cn.taihang.wire.sign.SigningKey;
 import cn.taihang.wire.sign.VerifyingKey;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -18,6 +18,8 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,18 +151,14 @@ public final class CommandKeys {
     }
 
     private Future<List<Stored>> protectClear(SqlConnection conn, List<Stored> keys) {
-        List<Stored> clear = keys.stream().filter(k -> SigningKeyStore.isClear(k.privateKey())).toList();
-        if (clear.isEmpty()) {
-            return Future.succeededFuture(keys);
-        }
-        Future<Void> chain = Future.succeededFuture();
-        for (Stored k : clear) {
-            byte[] handle = store.protect(LABEL, SigningKey.of(k.id(), k.privateKey())).handle();
-            chain = chain.compose(v -> conn.preparedQuery("UPDATE command_keys SET private_key = $1 WHERE id = $2").execute(Tuple.of(HEX.formatHex(handle), k.id()))
-                    .mapEmpty());
-        }
-        LOG.warn("{} command key(s) were stored in clear; encrypted in place ({})", clear.size(), store.description());
-        return chain.compose(v -> read(conn));
+        Map<Integer, byte[]> stored = keys.stream().collect(Collectors.toMap(Stored::id, Stored::privateKey));
+        return ClearKeyMigration.protectInPlace(conn, store, LABEL, "command_keys", stored).compose(n -> {
+            if (n == 0) {
+                return Future.succeededFuture(keys);
+            }
+            LOG.warn("{} command key(s) were stored in clear; encrypted in place ({})", n, store.description());
+            return read(conn);
+        });
     }
 
     private void use(List<Stored> keys) {

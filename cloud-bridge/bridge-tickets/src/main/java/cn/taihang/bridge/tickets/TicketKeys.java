@@ -1,10 +1,10 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.ClearKeyMigration;
 import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.bridge.module.SigningKeyStore;
 import cn.taihang.bridge.module.Storage;
 import cn.taihang.wire.sign.SignatureAlgorithm;
-import cn.taihang.wire.sign.SigningKey;
 import cn.taihang.wire.ticket.KeyRing;
 import cn.taihang.wire.ticket.TicketSigner;
 import io.vertx.core.Future;
@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,18 +107,12 @@ final class TicketKeys {
     }
 
     private Future<List<StoredKey>> protectClear(SqlConnection conn, List<StoredKey> keys) {
-        List<StoredKey> clear = keys.stream().filter(k -> SigningKeyStore.isClear(k.privateKey())).toList();
-        if (clear.isEmpty()) {
-            return Future.succeededFuture(keys);
-        }
-        Future<Void> chain = Future.succeededFuture();
-        for (StoredKey k : clear) {
-            byte[] handle = store.protect(LABEL, SigningKey.of(k.id(), k.privateKey())).handle();
-            chain = chain.compose(v -> conn.preparedQuery("UPDATE ticket_keys SET private_key = $1 WHERE id = $2").execute(Tuple.of(HEX.formatHex(handle), k.id()))
-                    .mapEmpty());
-        }
-        return chain.compose(v -> {
-            LOG.warn("{} ticket private key(s) were stored in clear in the database; encrypted in place ({})", clear.size(), store.description());
+        Map<Integer, byte[]> stored = keys.stream().collect(Collectors.toMap(StoredKey::id, StoredKey::privateKey));
+        return ClearKeyMigration.protectInPlace(conn, store, LABEL, "ticket_keys", stored).compose(n -> {
+            if (n == 0) {
+                return Future.succeededFuture(keys);
+            }
+            LOG.warn("{} ticket private key(s) were stored in clear in the database; encrypted in place ({})", n, store.description());
             return read(conn);
         });
     }
