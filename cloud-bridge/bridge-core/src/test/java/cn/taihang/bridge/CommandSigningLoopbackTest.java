@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cn.taihang.bridge.module.BridgeContext;
-import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.testing.ApiClient;
+import cn.taihang.bridge.testing.CapturedCommands;
 import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.wire.Command;
@@ -17,7 +16,6 @@ import cn.taihang.wire.command.CommandAnchor;
 import cn.taihang.wire.command.CommandKeyRotation;
 import cn.taihang.wire.command.CommandVerifier;
 import cn.taihang.wire.sign.SignatureAlgorithm;
-import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,22 +48,6 @@ class CommandSigningLoopbackTest {
     @TempDir
     Path dir;
 
-    /** Hands out the bridge's command sender. */
-    static final class Commands implements BridgeModule {
-        volatile BridgeContext context;
-
-        @Override
-        public String name() {
-            return "test-commands";
-        }
-
-        @Override
-        public Future<Void> start(BridgeContext ctx) {
-            context = ctx;
-            return Future.succeededFuture();
-        }
-    }
-
     /** The database in {@code dir/data}, the signing key file apart from it in {@code dir/secrets}. */
     private BridgeOptions options() {
         return SECURITY.options(dir.resolve("data")).withKeyFile(dir.resolve("secrets").resolve(BridgeOptions.DEFAULT_KEY_FILE_NAME));
@@ -73,15 +55,15 @@ class CommandSigningLoopbackTest {
 
     @Test
     void commandsAreSignedAddressedAndVerifyAgainstTheExportedAnchor() throws Exception {
-        Commands module = new Commands();
+        CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
             bridge.exportCommandAnchor(dir.resolve("gateway-identity"));
             CommandAnchor anchor = CommandAnchor.read(dir.resolve("gateway-identity")).orElseThrow();
             assertThat(anchor.current().algorithm()).isEqualTo(SignatureAlgorithm.ED25519);
-            long one = module.context.commands().send(SITE, GATEWAY, "sign-message", "{\"v\":1}".getBytes(StandardCharsets.UTF_8), false, 60_000)
+            long one = module.commands().send(SITE, GATEWAY, "sign-message", "{\"v\":1}".getBytes(StandardCharsets.UTF_8), false, 60_000)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            long all = module.context.commands().broadcast("ticket-keyring", new byte[] {1, 2}, true, 0).toCompletionStage().toCompletableFuture()
+            long all = module.commands().broadcast("ticket-keyring", new byte[] {1, 2}, true, 0).toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             await().until(() -> gw.commands().size() == 2);
             CommandVerifier verifier = new CommandVerifier(GATEWAY, 60_000);
@@ -106,7 +88,7 @@ class CommandSigningLoopbackTest {
 
     @Test
     void aSealedCommandOpensOnlyForItsGatewayAndTheBrokerSeesNoKeyInClear() throws Exception {
-        Commands module = new Commands();
+        CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
              TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SITE, "gw-curious");
@@ -114,12 +96,12 @@ class CommandSigningLoopbackTest {
             List<byte[]> seenOnTheBroker = new CopyOnWriteArrayList<>();
             eavesdropper.watch(Topics.ROOT + "/+/+/cmd/+", (topic, payload) -> seenOnTheBroker.add(payload));
             byte[] keys = ("{\"version\":3,\"sensors\":[{\"identity\":\"vis-1\",\"sensor\":\"vis-1\",\"key\":\"" + PSK + "\"}]}").getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> module.context.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage()
+            assertThatThrownBy(() -> module.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasMessageContaining("has not announced a sealing key");
 
             gw.birth(1);
             await().untilAsserted(() -> assertThat(api.json("/api/v1/gateways").getJsonArray("items")).hasSize(1));
-            module.context.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            module.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             await().until(() -> gw.latestCommand("sensor-keys").isPresent() && !seenOnTheBroker.isEmpty());
             Command sealed = gw.latestCommand("sensor-keys").orElseThrow();
             assertThat(sealed.sealed()).isTrue();
@@ -135,7 +117,7 @@ class CommandSigningLoopbackTest {
     void aRotationIsSignedByTheOldKeyNamesTheNextAndSurvivesARestartWithKeysEncryptedAtRest() throws Exception {
         CommandAnchor before;
         CommandAnchor after;
-        Commands module = new Commands();
+        CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
              TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
             before = bridge.commandAnchor();
@@ -143,7 +125,7 @@ class CommandSigningLoopbackTest {
             assertThat(after.current().algorithm()).isEqualTo(SignatureAlgorithm.SM2_SM3);
             assertThat(after.current().keyId()).isEqualTo(32769);
             assertThat(after.previous()).isEqualTo(before.current());
-            module.context.commands().broadcast("ticket-deny-list", new byte[] {3}, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            module.commands().broadcast("ticket-deny-list", new byte[] {3}, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             await().until(() -> gw.latestCommand(CommandKeyRotation.COMMAND).isPresent() && gw.latestCommand("ticket-deny-list").isPresent());
             CommandVerifier verifier = new CommandVerifier(GATEWAY, 60_000);
             SignedCommand rotation = gw.signedCommands().stream().filter(c -> c.command().name().equals(CommandKeyRotation.COMMAND)).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.CapturedCommands;
 import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.module.Scopes;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,16 +10,12 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
-import cn.taihang.bridge.module.BridgeContext;
-import cn.taihang.bridge.module.BridgeModule;
-import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.launcher.EmbeddedGateway;
 import cn.taihang.launcher.LaunchSpec;
 import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +73,7 @@ class RoadSensorPipelineTest {
     @Test
     @SuppressWarnings("unchecked")
     void fogRaisesTheAlarmLocallyWithinASecondAndEverythingReachesTheBridgeLater() throws Exception {
-        CommandsModule commands = new CommandsModule();
+        CapturedCommands commands = new CapturedCommands();
         RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge")), List.of(commands)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         int mqttPort = bridge.mqttPort();
         Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
@@ -96,7 +93,7 @@ class RoadSensorPipelineTest {
             Object coap = service(context, "cn.taihang.coap.api.CoapSensorServer");
             byte[] keys = new SensorKeys(1, List.of(new SensorKeys.Entry("vis-zw-1", "vis-zw-1", KEY.getBytes(StandardCharsets.US_ASCII)))).toJson();
             await().atMost(20, TimeUnit.SECONDS).ignoreExceptions().alias("sealed to the gateway once its birth announced its sealing key")
-                    .until(() -> commands.commands.sendSealed(SITE, GATEWAY, SensorKeys.COMMAND, keys, true, 0).toCompletionStage().toCompletableFuture()
+                    .until(() -> commands.commands().sendSealed(SITE, GATEWAY, SensorKeys.COMMAND, keys, true, 0).toCompletionStage().toCompletableFuture()
                             .get(10, TimeUnit.SECONDS) > 0);
             await().atMost(20, TimeUnit.SECONDS).until(() -> (long) call(coap, "keysVersion") == 1L);
             int port = ((InetSocketAddress) call(coap, "secureAddress")).getPort();
@@ -168,22 +165,6 @@ class RoadSensorPipelineTest {
             return m.invoke(target);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Captures the bridge's command sender, as a bridge module providing sensor provisioning would. */
-    private static final class CommandsModule implements BridgeModule {
-        volatile GatewayCommands commands;
-
-        @Override
-        public String name() {
-            return "test-sensor-keys";
-        }
-
-        @Override
-        public Future<Void> start(BridgeContext context) {
-            commands = context.commands();
-            return Future.succeededFuture();
         }
     }
 
