@@ -46,6 +46,11 @@ public record Birth(int version, String gateway, String site, String siteName, l
         this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, null);
     }
 
+    /** @return this birth announcing that sealing key (32 bytes X25519; {@code null}: none) */
+    public Birth withSealingKey(byte[] key) {
+        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, key);
+    }
+
     @Override
     public byte[] sealingKey() {
         return sealingKey == null ? null : sealingKey.clone();

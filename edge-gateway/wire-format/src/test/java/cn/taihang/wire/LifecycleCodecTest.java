@@ -25,11 +25,10 @@ class LifecycleCodecTest {
     void aBirthWithASealingKeyRoundTripsAndOneWithoutStillDecodes() throws Exception {
         byte[] key = new byte[32];
         key[0] = 9;
-        Birth sealed = new Birth(1, "gw-1", "site-1", "", 7, 1, "0.1.0", null, null, null, null, key);
-        assertThat(codec.decodeBirth(codec.encodeBirth(sealed)).sealingKey()).isEqualTo(key);
-        assertThat(codec.decodeBirth(codec.encodeBirth(new Birth(1, "gw-1", "site-1", "", 7, 1, "0.1.0", null, null, null, null))).sealingKey())
-                .as("a birth of a gateway before sealed commands").isNull();
-        Birth wrong = new Birth(1, "gw-1", "site-1", "", 7, 1, "0.1.0", null, null, null, null, new byte[31]);
+        Birth unsealed = new Birth(1, "gw-1", "site-1", "", 7, 1, "0.1.0", null, null, null, null);
+        assertThat(codec.decodeBirth(codec.encodeBirth(unsealed.withSealingKey(key))).sealingKey()).isEqualTo(key);
+        assertThat(codec.decodeBirth(codec.encodeBirth(unsealed)).sealingKey()).as("a birth of a gateway before sealed commands").isNull();
+        Birth wrong = unsealed.withSealingKey(new byte[31]);
         assertThatThrownBy(() -> codec.decodeBirth(codec.encodeBirth(wrong))).hasMessageContaining("32-byte X25519");
     }
 

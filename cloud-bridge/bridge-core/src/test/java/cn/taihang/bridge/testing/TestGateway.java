@@ -118,8 +118,8 @@ public final class TestGateway implements AutoCloseable {
     public Birth birthOf(long bdSeq) {
         return new Birth(1, gateway, site, "晋城高铁东站 Jincheng HSR East", bdSeq, System.currentTimeMillis(), "0.1.0-test",
                 Map.of("cn.taihang.store", "0.1.0", "cn.taihang.vehicle-counter", "0.2.0"),
-                List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")), "https://127.0.0.1:8443/", "cfg-" + bdSeq,
-                sealingPublic);
+                List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")), "https://127.0.0.1:8443/", "cfg-" + bdSeq)
+                .withSealingKey(sealingPublic);
     }
 
     /** @return this gateway's X25519 sealing public key, as its births announce it */

@@ -136,6 +136,7 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
         List<Birth.DeviceEntry> entries = known.stream().map(d -> new Birth.DeviceEntry(d.id(), d.kind(), d.description())).toList();
         String version = context.getProperty(VERSION_PROPERTY);
         return new Birth(1, identity.gatewayId(), identity.site(), identity.siteName(), bdSeq, timeMillis,
-                version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null, commands.guard().sealingPublicKey());
+                version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null)
+                .withSealingKey(commands.guard().sealingPublicKey());
     }
 }
