@@ -11,7 +11,7 @@ import cn.taihang.bridge.module.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
+import cn.taihang.bridge.module.ApiRoutes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class ModuleHost implements BridgeContext {
 
     private final Vertx vertx;
     private final Storage storage;
-    private final Router router;
+    private final ApiRoutes routes;
     private final MeterRegistry meters;
     private final GatewayCommands commands;
     private final Path dataDir;
@@ -34,14 +34,14 @@ final class ModuleHost implements BridgeContext {
     private final List<BridgeModule> started = new ArrayList<>();
 
     /**
-     * @param router the sub-router mounted at {@code /api/v1/} for module routes
+     * @param routes the module routes' registration, on the sub-router mounted at {@code /api/v1/}
      */
-    ModuleHost(Vertx vertx, Storage storage, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
+    ModuleHost(Vertx vertx, Storage storage, ApiRoutes routes, MeterRegistry meters, GatewayCommands commands, Path dataDir,
                RecordListeners listeners, FleetStore fleet) {
         this.fleet = fleet;
         this.vertx = vertx;
         this.storage = storage;
-        this.router = router;
+        this.routes = routes;
         this.meters = meters;
         this.commands = commands;
         this.dataDir = dataDir;
@@ -82,8 +82,8 @@ final class ModuleHost implements BridgeContext {
     }
 
     @Override
-    public Router router() {
-        return router;
+    public ApiRoutes routes() {
+        return routes;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class FleetLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -43,8 +49,8 @@ class FleetLoopbackTest {
 
         @BeforeEach
         void start() throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
-            http = new ApiClient(bridge);
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+            http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
             await().until(() -> "UP".equals(new JsonObject(http.get("/health").body()).getString("mqtt")));
             gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
         }

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class IngestLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -45,9 +51,9 @@ class IngestLoopbackTest {
 
         @BeforeEach
         void start() throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
             gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-            http = new ApiClient(bridge);
+            http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
         }
 
         @AfterEach

@@ -1,5 +1,9 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import cn.taihang.bridge.module.Access;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -27,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("loopback")
 class ModuleLoopbackTest {
+
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
@@ -57,7 +64,7 @@ class ModuleLoopbackTest {
                     long sum = records.stream().mapToLong(r -> r.number("count").longValue()).sum();
                     return tx.preparedQuery("UPDATE module_total SET total = total + $1").execute(Tuple.of(sum)).mapEmpty();
                 });
-                context.router().get("/total").handler(ctx -> context.storage().reader().query("SELECT total FROM module_total").execute()
+                context.routes().get("/total", Access.open()).handler(ctx -> context.storage().reader().query("SELECT total FROM module_total").execute()
                         .onSuccess(rows -> {
                             Row row = rows.iterator().next();
                             ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("total", row.getLong(0)).encode());
@@ -68,9 +75,9 @@ class ModuleLoopbackTest {
 
         @Test
         void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
-            try (RunningBridge bridge = BridgeCore.start(storage.options(dir), List.of(new CountingModule())).toCompletableFuture().get();
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-                 ApiClient checked = new ApiClient(bridge)) {
+                 ApiClient checked = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 ApiClient http = checked.unchecked();
                 gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
                 gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(3, Frames.T0, "lane-1", 1)));
@@ -78,9 +85,9 @@ class ModuleLoopbackTest {
                 await().untilAsserted(() -> assertThat(http.json("/api/v1/total").getLong("total")).isEqualTo(20L));
                 assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
             }
-            try (RunningBridge again = BridgeCore.start(storage.options(dir), List.of(new CountingModule())).toCompletableFuture().get();
+            try (RunningBridge again = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-                 ApiClient http = new ApiClient(again)) {
+                 ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
                 await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));
                 assertThat(http.unchecked().json("/api/v1/total").getLong("total")).isEqualTo(25L);

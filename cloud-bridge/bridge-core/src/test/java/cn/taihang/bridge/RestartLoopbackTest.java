@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RestartLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -38,14 +44,14 @@ class RestartLoopbackTest {
         @Test
         void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
             List<RecordFrame> batch = Frames.range(1, 50);
-            try (RunningBridge first = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
+            try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
                 gw.send(batch);
                 await().until(() -> gw.ackedSeqs().size() == 50);
             }
-            try (RunningBridge second = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
+            try (RunningBridge second = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
-                 ApiClient http = new ApiClient(second)) {
+                 ApiClient http = SECURITY.client(second, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.send(batch);                                   // the gateway never saw the first ack: it resends
                 gw.send(Frames.range(51, 52));
                 await().until(() -> gw.ackedSeqs().size() == 52);
@@ -57,14 +63,14 @@ class RestartLoopbackTest {
 
         @Test
         void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
-            try (RunningBridge first = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
+            try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
-                 ApiClient http = new ApiClient(first)) {
+                 ApiClient http = SECURITY.client(first, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.birth(1);
                 await().until(() -> http.json("/api/v1/gateways").getJsonArray("items").size() == 1);
             }
-            try (RunningBridge second = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
-                 ApiClient http = new ApiClient(second)) {
+            try (RunningBridge second = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+                 ApiClient http = SECURITY.client(second, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 assertThat(http.json("/api/v1/gateways").getJsonArray("items").getJsonObject(0).getBoolean("online")).isFalse();
             }
         }
@@ -73,7 +79,7 @@ class RestartLoopbackTest {
         void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
             LifecycleCodec codec = new LifecycleCodec();
             List<BridgeState> seen = new CopyOnWriteArrayList<>();
-            RunningBridge bridge = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
+            RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
             TestGateway watcher = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
             try {
                 watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));

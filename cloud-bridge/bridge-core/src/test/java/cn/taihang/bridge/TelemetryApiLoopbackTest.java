@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TelemetryApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -49,8 +55,8 @@ class TelemetryApiLoopbackTest {
 
         @BeforeAll
         void fill(@TempDir Path dir) throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of()).toCompletableFuture().get();
-            http = new ApiClient(bridge);
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+            http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
             for (String id : GATEWAYS) {
                 try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "lingchuan", id)) {
                     List<RecordFrame> frames = new ArrayList<>();

@@ -2,8 +2,11 @@ package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.http.ApiRouter;
+import cn.taihang.bridge.http.auth.TokenOptions;
 import cn.taihang.bridge.storage.PostgresAddress;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
  * [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully. The database password is never an
  * argument (process lists and shell histories would show it): a file, or the environment variable {@value #PASSWORD_ENV}.
  */
-@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0",
+@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0", subcommands = TokenCommand.class,
         description = {"Taihang Edge cloud bridge 太行云桥: MQTT ingest (exactly once), telemetry store and HTTP API.",
                 "Runs an embedded MQTT broker unless --broker is given."})
 public final class BridgeMain implements Callable<Integer> {
@@ -70,6 +73,26 @@ public final class BridgeMain implements Callable<Integer> {
     @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: taihang-bridge-<random>)")
     String clientId;
 
+    @Option(names = "--identity", paramLabel = "DIR",
+            description = "the bridge instance's identity (pki enrol-bridge): its HTTPS certificate; without it there is no HTTP API")
+    Path identityDir;
+
+    @Option(names = "--token-keys", paramLabel = "FILE", description = "trust bearer tokens signed by these keys (JWKS or PEM public keys) of an "
+            + "external identity provider instead of the local issuer in <data>/secrets (repeatable)")
+    List<Path> tokenKeys = new ArrayList<>();
+
+    @Option(names = "--token-issuer", paramLabel = "ISS", defaultValue = TokenOptions.LOCAL_ISSUER,
+            description = "the iss of an external provider's tokens (default ${DEFAULT-VALUE}, the local issuer's)")
+    String tokenIssuer;
+
+    @Option(names = "--token-audience", paramLabel = "AUD", defaultValue = TokenOptions.DEFAULT_AUDIENCE,
+            description = "the aud tokens must carry (default ${DEFAULT-VALUE})")
+    String tokenAudience;
+
+    @Option(names = "--token-skew", paramLabel = "SECONDS", defaultValue = "" + TokenOptions.DEFAULT_LEEWAY_SECONDS,
+            description = "clock skew allowed on token times, 0-" + TokenOptions.MAX_LEEWAY_SECONDS + " s (default ${DEFAULT-VALUE})")
+    int tokenSkew;
+
     /** Runs the command line; exits with 0 after a clean stop, 1 if the bridge could not start, 2 on bad options. */
     public static void main(String[] args) {
         if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
@@ -85,7 +108,10 @@ public final class BridgeMain implements Callable<Integer> {
             throw new IllegalArgumentException("--database-password-file needs --database");
         }
         PostgresAddress postgres = database == null ? null : PostgresAddress.parse(database, password()).withPoolSize(databasePool);
-        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId, postgres);
+        TokenOptions tokens = tokenKeys.isEmpty() ? TokenOptions.local(dataDir.resolve(BridgeOptions.SECRETS_DIR))
+                : TokenOptions.external(tokenIssuer, tokenAudience, tokenKeys);
+        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId, identityDir,
+                tokens.withLeeway(Duration.ofSeconds(tokenSkew)), postgres);
     }
 
     private String password() {
@@ -132,12 +158,16 @@ public final class BridgeMain implements Callable<Integer> {
     }
 
     static void printReady(PrintWriter out, RunningBridge bridge) {
-        String http = bridge.httpUrl();
         out.println("太行云桥已就绪 Taihang bridge ready");
-        out.println("  HTTP API    " + http + "/api/v1/gateways , " + http + "/api/v1/telemetry");
-        out.println("  OpenAPI     " + http + ApiRouter.OPENAPI_PATH);
-        out.println("  Metrics     " + http + "/metrics");
-        out.println("  Health      " + http + "/health , " + http + "/health/live , " + http + "/health/ready");
+        if (bridge.httpPort() < 0) {
+            out.println("  HTTP API    off: no bridge identity (--identity DIR); it is served over HTTPS only");
+        } else {
+            String http = bridge.httpUrl();
+            out.println("  HTTP API    " + http + "/api/v1/gateways , " + http + "/api/v1/telemetry  (HTTPS; bearer tokens: taihang-bridge token --help)");
+            out.println("  OpenAPI     " + http + ApiRouter.OPENAPI_PATH);
+            out.println("  Metrics     " + http + "/metrics");
+            out.println("  Health      " + http + "/health , " + http + "/health/live , " + http + "/health/ready");
+        }
         out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, anonymous)" : " (external)"));
         out.println("  Database    " + bridge.databaseLocation());
         out.println("按 Ctrl-C 停止 Press Ctrl-C to stop.");

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -42,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class HubNoticeSignLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -67,8 +73,8 @@ class HubNoticeSignLoopbackTest {
         void extraDeparturesDecidedByDispatchAppearFirstOnTheHubsBoard() throws Exception {
             LocalDate day = LocalDate.now(CST).plusDays(7);
             SenmlCodec senml = new SenmlCodec();
-            try (RunningBridge bridge = Bridge.start(storage.options(dir)).toCompletableFuture().get();
-                 ApiClient api = new ApiClient(bridge);
+            try (RunningBridge bridge = Bridge.start(SECURITY.secure(storage.options(dir))).toCompletableFuture().get();
+                 ApiClient api = SECURITY.client(bridge, Scopes.SIGNS_WRITE, Scopes.DISPATCH_PLAN, Scopes.TELEMETRY_READ);
                  TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
                 long seq = 0;
                 hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", RecordKinds.SIGN_STATUS, 1, false, senml.encodeCbor(List.of(

@@ -1,5 +1,7 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class OpenApiContractTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -54,8 +59,8 @@ class OpenApiContractTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            bridge = Bridge.start(storage.options(dir)).toCompletableFuture().get();
-            http = new ApiClient(bridge);
+            bridge = Bridge.start(SECURITY.secure(storage.options(dir))).toCompletableFuture().get();
+            http = SECURITY.operator(bridge);
             unchecked = http.unchecked();
             vertx = Vertx.vertx();
             raw = http.document();
@@ -90,6 +95,29 @@ class OpenApiContractTest {
             });
             Set<String> documented = contract.operations().stream().map(o -> o.getHttpMethod().name() + " " + o.getOpenAPIPath()).collect(Collectors.toSet());
             assertThat(documented).isEqualTo(served);
+        }
+
+        @Test
+        void everyOperationDeclaresTheSecurityItsRouteEnforces() {
+            Map<String, cn.taihang.bridge.module.Access> enforced = bridge.httpRouteAccess();
+            assertThat(enforced.keySet()).isEqualTo(Set.copyOf(bridge.httpRoutes()));
+            JsonObject schemes = raw.getJsonObject("components").getJsonObject("securitySchemes");
+            assertThat(schemes.getJsonObject("bearerAuth").getString("scheme")).isEqualTo("bearer");
+            assertThat(schemes.getJsonObject("bearerAuth").getString("bearerFormat")).isEqualTo("JWT");
+            assertThat(schemes.getJsonObject("holderToken").getString("name")).isEqualTo(cn.taihang.bridge.module.Access.HOLDER_HEADER);
+            enforced.forEach((route, access) -> {
+                String[] parts = route.split(" ", 2);
+                JsonObject op = raw.getJsonObject("paths").getJsonObject(parts[1]).getJsonObject(parts[0].toLowerCase());
+                assertThat(op.getJsonArray("security")).as("the security of %s", route).isNotNull();
+                Set<Object> declared = Set.copyOf(op.getJsonArray("security").getList());
+                assertThat(declared).as("%s declares what it enforces (%s)", route, access).isEqualTo(Set.copyOf(access.openApiSecurity()));
+                if (!access.isOpen()) {
+                    assertThat(op.getJsonObject("responses").fieldNames()).as("%s documents its refusals", route).contains("401", "403");
+                }
+            });
+            assertThat(enforced.get("POST /api/v1/tickets/keys/{keyId}/withdraw").scopes()).containsExactly("tickets:admin");
+            assertThat(enforced.get("GET /api/v1/tickets/catalogue").isOpen()).isTrue();
+            assertThat(enforced.get("GET /metrics").scopes()).containsExactly("metrics:read");
         }
 
         @Test

@@ -3,7 +3,6 @@ package cn.taihang.bridge.module;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,8 +18,11 @@ public interface BridgeContext {
      */
     Storage storage();
 
-    /** @return the HTTP router; mount routes under {@code /api/v1/} and describe them in the OpenAPI document */
-    Router router();
+    /**
+     * @return where the module registers its HTTP routes (under {@code /api/v1/}), each naming who may call it; describe
+     *     each in the OpenAPI document with the same {@code security}
+     */
+    ApiRoutes routes();
 
     /** @return the meter registry (exposed at {@code /metrics}) */
     MeterRegistry meters();

@@ -77,7 +77,7 @@ public final class DispatchModule implements BridgeModule {
                 new SeasonalForecaster(HolidayCalendar.chinaMainland()), signs.apply(context));
         this.service = dispatch;
         RideDesk rides = new RideDesk(network, context.storage());
-        new DispatchRoutes(dispatch, rides, clock).mount(context.router());
+        new DispatchRoutes(dispatch, rides, clock).mount(context.routes());
         context.onNewRecords(RecordKinds.COUNTER_INTERVAL, flows::record);
         context.onNewRecords(RecordKinds.TICKET_REDEMPTION, flows::record);
         return rides.seed().onSuccess(v -> {

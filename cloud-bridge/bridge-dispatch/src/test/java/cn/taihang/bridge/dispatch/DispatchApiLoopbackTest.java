@@ -1,5 +1,8 @@
 package cn.taihang.bridge.dispatch;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class DispatchApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -69,8 +75,8 @@ class DispatchApiLoopbackTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of(new DispatchModule())).toCompletableFuture().get();
-            api = new ApiClient(bridge);
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new DispatchModule())).toCompletableFuture().get();
+            api = SECURITY.client(bridge, Scopes.DISPATCH_PLAN, Scopes.TELEMETRY_READ);
             SenmlCodec senml = new SenmlCodec();
             try (TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW); TestGateway gate = new TestGateway(bridge.brokerUrl(), "fushan", "gw-fushan")) {
                 List<RecordFrame> frames = new ArrayList<>();

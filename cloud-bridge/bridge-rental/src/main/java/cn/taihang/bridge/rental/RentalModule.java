@@ -66,7 +66,7 @@ public final class RentalModule implements BridgeModule {
         RentalNetwork network = RentalNetwork.load();
         RentalService rental = new RentalService(network, context.storage());
         RentalRebalancing rebalancing = new RentalRebalancing(rental, new SeasonalForecaster(HolidayCalendar.chinaMainland()));
-        new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.router());
+        new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.routes());
         LockerEvents lockers = new LockerEvents(rental);
         context.onNewRecords(RecordKinds.RENTAL_PREFIX, lockers::apply);
         AtomicInteger available = new AtomicInteger();

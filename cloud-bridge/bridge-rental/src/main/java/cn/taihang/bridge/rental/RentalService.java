@@ -131,6 +131,15 @@ public final class RentalService {
      * @return the confirmed reservation; fails with a {@link ServiceException}: INVALID, or CONFLICT {@code no-car-available}
      */
     public Future<Reservation> book(BookingRequest r, Instant now) {
+        return book(r, null, now);
+    }
+
+    /**
+     * As {@link #book(BookingRequest, Instant)}, keeping the hash of the holder's capability with the reservation.
+     *
+     * @param holderHash the {@code HolderToken} hash, or {@code null} for a reservation only the desk reaches
+     */
+    public Future<Reservation> book(BookingRequest r, String holderHash, Instant now) {
         OneWayTariff.Quote quote;
         try {
             quote = validate(r, now);
@@ -147,7 +156,9 @@ public final class RentalService {
                     }
                     Reservation res = new Reservation(newId(), r.customer(), r.pickupStation(), r.pickupFrom(), r.pickupUntil(), r.returnStation(),
                             r.returnFrom(), r.returnUntil(), "confirmed", null, quote.totalFen(), quote.oneWayFeeFen(), now);
-                    return RentalStore.insert(tx, res).compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
+                    return RentalStore.insert(tx, res)
+                            .compose(v -> holderHash == null ? Future.<Void>succeededFuture() : RentalStore.insertHolder(tx, res.id(), holderHash))
+                            .compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
                             .compose(v -> RentalStore.holdDue(tx, now))
                             .compose(v -> RentalStore.reservation(tx, res.id()));
                 })).compose(booked -> booked.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(RentalRefusals.conflict("no-car-available",
@@ -158,6 +169,11 @@ public final class RentalService {
     public Future<Integer> available(String station, Instant from, Instant now) {
         station(station);
         return RentalStore.projection(reader, station, now).map(p -> p.availableFrom(from.isBefore(now) ? now : from));
+    }
+
+    /** @return the stored hash of the reservation's holder token, or {@code null} if it has none; fails NOT_FOUND for an unknown one */
+    public Future<String> holderHash(String id) {
+        return reservation(id).compose(r -> RentalStore.holderHash(reader, id));
     }
 
     /** @return the reservation */

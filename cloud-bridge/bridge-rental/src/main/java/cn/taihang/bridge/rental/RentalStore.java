@@ -79,6 +79,15 @@ final class RentalStore {
                 .mapEmpty();
     }
 
+    static Future<Void> insertHolder(SqlConnection tx, String reservation, String tokenHash) {
+        return tx.preparedQuery("INSERT INTO rental_holders (reservation, token_hash) VALUES ($1, $2)").execute(Tuple.of(reservation, tokenHash)).mapEmpty();
+    }
+
+    static Future<String> holderHash(SqlClient client, String reservation) {
+        return client.preparedQuery("SELECT token_hash FROM rental_holders WHERE reservation = $1").execute(Tuple.of(reservation))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
     static Future<Void> countRequest(SqlConnection tx, String station, LocalDate day, boolean refused) {
         return tx.preparedQuery("""
                 INSERT INTO rental_requests (station, day, requests, refused) VALUES ($1, $2, 1, $3)

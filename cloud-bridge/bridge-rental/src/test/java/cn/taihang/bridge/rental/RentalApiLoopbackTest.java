@@ -1,5 +1,8 @@
 package cn.taihang.bridge.rental;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RentalApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -52,8 +58,8 @@ class RentalApiLoopbackTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of(new RentalModule(Clock.systemUTC(), ctx -> TestPasses.ISSUER))).toCompletableFuture().get();
-            api = new ApiClient(bridge);
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new RentalModule(Clock.systemUTC(), ctx -> TestPasses.ISSUER))).toCompletableFuture().get();
+            api = SECURITY.client(bridge, Scopes.RENTAL_DESK, Scopes.TELEMETRY_READ);
         }
 
         @AfterAll
@@ -118,7 +124,8 @@ class RentalApiLoopbackTest {
                         .map(o -> ((JsonObject) o).getString("id"))).contains(car);
             }
             assertThat(api.post("/api/v1/rental/reservations/" + id + "/return", null).status()).isEqualTo(409);
-            assertThat(api.post("/api/v1/rental/reservations/" + id + "/passes", null).json().getString("reason")).as("returned: no more passes")
+            assertThat(api.withHolder(booked.json().getString("holderToken")).post("/api/v1/rental/reservations/" + id + "/passes", null).json()
+                    .getString("reason")).as("returned: no more passes")
                     .isEqualTo("not-confirmed");
         }
 
@@ -156,11 +163,14 @@ class RentalApiLoopbackTest {
 
         @Test
         void anOversizedBodyIsRefusedBeforeParsing() throws Exception {
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(bridge.httpUrl() + "/api/v1/rental/reservations")).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("customer", "x".repeat(20_000)).encode())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(413);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ApiClient.trusting(bridge.caCertificates())).build();
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(bridge.httpUrl() + "/api/v1/rental/reservations"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("customer", "x".repeat(20_000)).encode()));
+            assertThat(client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token: refused before the body")
+                    .isEqualTo(401);
+            request.header("Authorization", "Bearer " + SECURITY.token(Scopes.RENTAL_DESK));
+            assertThat(client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
         }
 
         static RecordFrame lockerRecord(long seq, String kind, String reservation) {

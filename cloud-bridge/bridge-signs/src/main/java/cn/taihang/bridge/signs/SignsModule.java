@@ -65,7 +65,7 @@ public final class SignsModule implements BridgeModule {
                     HubBoards boards = new HubBoards(network, new HubBoardComposer(fonts), store);
                     SignMessages messages = new SignMessages(store, context.commands(), fonts, boards);
                     notices = new DispatchNotices(store, messages, Clock.systemUTC());
-                    new SignsApi(store, messages, context::gateways).mount(context.router());
+                    new SignsApi(store, messages, context::gateways).mount(context.routes());
                     context.onNewRecords(RecordKinds.SIGN_STATUS, (tx, records) -> statuses(store, tx, records));
                     context.onNewRecords(RecordKinds.COUNTER_INTERVAL, (tx, records) -> parking(store, network, tx, records));
                     context.onNewRecords(RecordKinds.ALARM_PREFIX, (tx, records) -> alarms(store, tx, records));

@@ -1,5 +1,8 @@
 package cn.taihang.bridge.signs;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -52,6 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("loopback")
 class SignsLoopbackTest {
+
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
@@ -120,9 +126,9 @@ class SignsLoopbackTest {
             List<Bitmap> pages = renderer.render("[jp3]晋城[np][jp3]Jincheng").images();
             byte[] png = new PngEncoder().encode(Bitmap.stack(pages));
 
-            try (RunningBridge bridge = BridgeCore.start(storage.options(dir), List.of(new SignsModule())).toCompletableFuture().get();
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new SignsModule())).toCompletableFuture().get();
                  TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
-                 ApiClient api = new ApiClient(bridge)) {
+                 ApiClient api = SECURITY.client(bridge, Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ)) {
 
                 gw.birth(new Birth(1, GATEWAY, SITE, "晋城东站 Jincheng East", 1,
                         System.currentTimeMillis(), "test", Map.of(), List.of(new Birth.DeviceEntry("board-a", "digital-sign", "站前大屏 / forecourt board"),

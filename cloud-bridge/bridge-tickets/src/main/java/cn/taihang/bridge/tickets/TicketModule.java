@@ -64,7 +64,7 @@ public final class TicketModule implements BridgeModule {
                 .compose(ring -> store.holderSecret())
                 .compose(secret -> {
                     TicketService service = new TicketService(catalogue, keys, store, ledger, publisher, new HolderRefs(secret), clock, context.meters());
-                    new TicketRoutes(service, context.vertx()).mount(context.router());
+                    new TicketRoutes(service, context.vertx()).mount(context.routes());
                     rentalPasses = new RentalPasses(context.storage(), keys, service, clock, random);
                     LOG.info("ticket service: {} products, key ring version {} (active key {})", catalogue.products().size(), keys.ring().version(),
                             keys.signer().keyId());

@@ -1,5 +1,6 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.module.HolderToken;
 import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.wire.ticket.DenyList;
 import cn.taihang.wire.ticket.Entitlement;
@@ -98,7 +99,7 @@ final class TicketStore {
      *
      * @return fails with CONFLICT naming the product and day that are sold out
      */
-    Future<StoredTicket> order(OrderRequest order, byte[] holderRef, TicketSigner signer, Instant now) {
+    Future<StoredTicket> order(OrderRequest order, byte[] holderRef, HolderToken holder, TicketSigner signer, Instant now) {
         long id = 0;
         while (id == 0) {
             id = random.nextLong() & Long.MAX_VALUE;
@@ -127,8 +128,20 @@ final class TicketStore {
             }
             return chain.compose(v -> conn.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) "
                     + "VALUES ($1, $2, $3, $4, $5, 'valid', $6, $7, $8)").execute(Tuple.of(ticketId, stored.holderRef(), stored.keyId(), issued.toEpochMilli(),
-                    stored.validUntil().toEpochMilli(), encode(items), qr, stored.price())));
+                    stored.validUntil().toEpochMilli(), encode(items), qr, stored.price())))
+                    .compose(v -> conn.preparedQuery("INSERT INTO ticket_holders (ticket, token_hash) VALUES ($1, $2)").execute(Tuple.of(ticketId, holder.hash())));
         }).map(v -> stored);
+    }
+
+    /** @return the refusal for a ticket that does not exist (or that the caller does not hold: the same answer) */
+    static ServiceException noSuchTicket() {
+        return ServiceException.notFound("no such ticket; check the id (the decimal number on the ticket)");
+    }
+
+    /** @return the stored hash of the ticket's holder token, or {@code null} if it has none (a rental pass, an older ticket) */
+    Future<String> holderHash(long id) {
+        return reader.preparedQuery("SELECT token_hash FROM ticket_holders WHERE ticket = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     /** A product's capacity on a day (its daily capacity, or 0 when giving a unit back). */
@@ -235,7 +248,7 @@ final class TicketStore {
 
     private static Future<StoredTicket> one(RowSet<Row> rows) {
         if (rows.size() == 0) {
-            return Future.failedFuture(ServiceException.notFound("no such ticket; check the id (the decimal number on the ticket)"));
+            return Future.failedFuture(noSuchTicket());
         }
         Row r = rows.iterator().next();
         Long changed = r.getLong(6);

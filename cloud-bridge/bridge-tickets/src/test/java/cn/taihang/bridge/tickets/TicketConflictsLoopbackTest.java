@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TicketConflictsLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -53,10 +59,10 @@ class TicketConflictsLoopbackTest {
 
         @Test
         void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
-            try (RunningBridge bridge = BridgeCore.start(storage.options(dir), List.of(new TicketModule())).toCompletableFuture().get();
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new TicketModule())).toCompletableFuture().get();
                  TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
                  TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
-                 ApiClient api = new ApiClient(bridge)) {
+                 ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ)) {
                 JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
                 String id = ticket.getString("id");
                 long t = System.currentTimeMillis();
@@ -78,7 +84,7 @@ class TicketConflictsLoopbackTest {
                 assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getString("gateway")))
                         .containsExactly("gw-wangmangling-north", "gw-wangmangling-south");
 
-                JsonObject seen = api.get("/api/v1/tickets/" + id).json();
+                JsonObject seen = api.withHolder(ticket.getString("holderToken")).get("/api/v1/tickets/" + id).json();
                 assertThat(seen.getJsonArray("redemptions")).hasSize(3);
                 assertThat(seen.getJsonArray("entitlements").getJsonObject(1).getInteger("redeemed")).isEqualTo(2);
                 assertThat(seen.getJsonArray("entitlements").getJsonObject(0).getInteger("redeemed")).isEqualTo(1);

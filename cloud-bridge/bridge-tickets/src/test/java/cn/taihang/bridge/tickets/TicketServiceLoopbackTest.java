@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Nested;
 import cn.taihang.bridge.testing.EngineSuite;
 import cn.taihang.bridge.testing.TestStorage;
@@ -44,6 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TicketServiceLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
     @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
@@ -60,8 +66,8 @@ class TicketServiceLoopbackTest {
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
-            bridge = BridgeCore.start(storage.options(dir), List.of(new TicketModule())).toCompletableFuture().get();
-            api = new ApiClient(bridge);
+            bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new TicketModule())).toCompletableFuture().get();
+            api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ);
             fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener");
         }
 
@@ -103,17 +109,21 @@ class TicketServiceLoopbackTest {
             assertThat(signed.ticket().entitlements().get(1).place()).isEqualTo(2001);
             assertThat(signed.ticket().entitlements().get(2).validUntil().toString())
                     .isEqualTo(day.plusDays(2).atTime(12, 0).atZone(TicketOrders.ZONE).toInstant().toString());
-            JsonObject again = api.get("/api/v1/tickets/" + ticket.getString("id")).json();
+            ApiClient holder = api.withHolder(ticket.getString("holderToken"));
+            JsonObject again = holder.get("/api/v1/tickets/" + ticket.getString("id")).json();
             assertThat(again.getString("qr")).isEqualTo(ticket.getString("qr"));
-            assertThat(api.get("/api/v1/tickets/123").status()).isEqualTo(404);
-            assertThat(api.get("/api/v1/tickets/not-a-number").status()).isEqualTo(404);
+            assertThat(again.containsKey("holderToken")).as("the capability is given out once, at the order").isFalse();
+            assertThat(holder.get("/api/v1/tickets/123").status()).isEqualTo(404);
+            assertThat(holder.get("/api/v1/tickets/not-a-number").status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/tickets/" + ticket.getString("id")).status()).as("a ticket office token does not show a tourist's ticket").isEqualTo(403);
         }
 
         @Test
         void theQrCodePngDecodesToTheTicketText() throws Exception {
             JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("P998877", TicketOrders.item("bus-t-new-1", TicketOrders.today()),
                     TicketOrders.item("scenic-zhanghe", TicketOrders.today()), TicketOrders.item("lodging-zhanghe-resort", TicketOrders.today())));
-            ApiClient.Answer png = api.get(ticket.getString("qrPng"));
+            assertThat(api.get(ticket.getString("qrPng")).status()).as("only the holder gets the QR code").isEqualTo(403);
+            ApiClient.Answer png = api.withHolder(ticket.getString("holderToken")).get(ticket.getString("qrPng"));
             assertThat(png.status()).isEqualTo(200);
             assertThat(png.contentType()).isEqualTo("image/png");
             var image = ImageIO.read(new ByteArrayInputStream(png.bytes()));

@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.testkit.net.TcpRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +61,7 @@ class UplinkLifecycleTest extends LoopbackFixture {
     @Test
     void theBrokerPublishesTheDeathWhenTheConnectionDiesAndTheUplinkComesBack() throws Exception {
         bridge.state(true);
-        try (TcpProxy proxy = new TcpProxy(broker.port())) {
+        try (TcpRelay proxy = new TcpRelay(broker.port())) {
             Uplink uplink = uplink(settings(proxy.url()));
             await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
             long bdSeq = bridge.births.get(0).bdSeq();

@@ -60,7 +60,7 @@ public final class TicketBench {
 
     private static Latency latency(Scenario scenario, int scans, Path runDir, Path distDir, PrintStream out) throws Exception {
         try (TicketNetwork network = TicketNetwork.start(runDir, distDir, 0)) {
-            TicketShop shop = new TicketShop(network.bridge().httpUrl());
+            TicketShop shop = new TicketShop(network.bridge());
             List<JsonNode> bus = shop.products().stream().filter(p -> p.path("kind").asText().equals("bus")).toList();
             GatePlan gate = new GatePlan("bench-board-1", "BUS_BOARDING", bus.stream().map(p -> p.path("place").asInt()).toList(), "scanner-1", 17,
                     "基准测试闸机 / benchmark gate");

@@ -1,6 +1,9 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.gateway.api.worker.DaemonThreads;
+import cn.taihang.identity.IdentityFiles;
+import cn.taihang.simulator.run.BridgeAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class BridgeProcess implements AutoCloseable {
 
-    private static final Pattern HTTP = Pattern.compile("HTTP API\\s+(http://\\S+?)/api/v1/gateways");
+    private static final Pattern HTTP = Pattern.compile("HTTP API\\s+(https://\\S+?)/api/v1/gateways");
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Path dir;
@@ -52,8 +55,9 @@ public final class BridgeProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.add("-Dlogback.configurationFile=" + logConfig());
+        Path identity = BridgeAccess.enrol(dir.resolveSibling("pki"), dir.resolve("identity"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.taihang.bridge.BridgeMain", "--broker", brokerUrl,
-                "--data", dir.toString(), "--http-port", "0", "--client-id", "taihang-bridge-sim"));
+                "--data", dir.toString(), "--http-port", "0", "--client-id", "taihang-bridge-sim", "--identity", identity.toString()));
         Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         DaemonThreads.start("bridge-out-" + started.pid(), () -> copyOutput(started, ready));
@@ -124,6 +128,16 @@ public final class BridgeProcess implements AutoCloseable {
         }
         Termination.end(process, forcibly, 30);
         process = null;
+    }
+
+    /** @return the CA certificates its HTTPS clients trust */
+    public Path caCertificates() {
+        return IdentityFiles.in(dir.resolve("identity")).caCertificates();
+    }
+
+    /** @return the directory of its local token issuer */
+    public Path tokenIssuerDir() {
+        return dir.resolve(BridgeOptions.SECRETS_DIR);
     }
 
     /** @return the running bridge's process id, or -1 */

@@ -1,5 +1,7 @@
 package cn.taihang.simulator.run;
 
+import cn.taihang.bridge.RunningBridge;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.counter.domain.LengthClass;
 import cn.taihang.simulator.truth.IntervalKey;
 import cn.taihang.simulator.truth.LaneCounts;
@@ -22,16 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads the bridge's HTTP API the way the city's platform does. */
+/** Reads the bridge's HTTPS API the way the city's platform does: trusting the city CA, with a {@code telemetry:read} token. */
 public final class BridgeClient {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String token;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @param baseUrl e.g. {@code http://127.0.0.1:8080} */
-    public BridgeClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    /** @throws IOException if the bridge's CA or token issuer cannot be read */
+    public BridgeClient(RunningBridge bridge) throws IOException {
+        this.baseUrl = bridge.httpUrl();
+        this.http = BridgeAccess.httpClient(bridge);
+        this.token = BridgeAccess.token(bridge, "simulator-platform", Scopes.TELEMETRY_READ);
     }
 
     /** @return the items of {@code GET /api/v1/gateways} */
@@ -86,7 +91,8 @@ public final class BridgeClient {
     }
 
     private JsonNode get(String pathAndQuery) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

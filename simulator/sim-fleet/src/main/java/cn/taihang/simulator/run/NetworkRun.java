@@ -61,7 +61,7 @@ public final class NetworkRun implements AutoCloseable {
     private volatile VirtualPanels panels;
 
     private NetworkRun(RunOptions options, PrintStream out, RunningBridge bridge, HarnessServer harness, GatewayFleet fleet, GroundTruth truth,
-                       TrafficDriver traffic, List<GatewayPlan> plans, List<GatewayFleet.Started> started) {
+                       TrafficDriver traffic, List<GatewayPlan> plans, List<GatewayFleet.Started> started) throws IOException {
         this.options = options;
         this.out = out;
         this.bridge = bridge;
@@ -71,7 +71,7 @@ public final class NetworkRun implements AutoCloseable {
         this.traffic = traffic;
         this.plans = plans;
         this.started = started;
-        this.client = new BridgeClient(bridge.httpUrl());
+        this.client = new BridgeClient(bridge);
     }
 
     /**
@@ -144,7 +144,8 @@ public final class NetworkRun implements AutoCloseable {
 
     private static RunningBridge startBridge(RunOptions options, SensorKeyProvisioner provisioner) throws IOException {
         try {
-            BridgeOptions bridgeOptions = BridgeOptions.ephemeral(options.runDir().resolve("bridge")).withHttpPort(options.httpPort());
+            BridgeOptions bridgeOptions = BridgeAccess.secure(BridgeOptions.ephemeral(options.runDir().resolve("bridge")).withHttpPort(options.httpPort()),
+                    options.runDir());
             return Bridge.start(bridgeOptions, List.of(provisioner)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IOException("the bridge did not start: " + e.getCause().getMessage(), e.getCause());

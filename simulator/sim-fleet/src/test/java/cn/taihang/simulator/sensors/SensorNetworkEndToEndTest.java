@@ -10,6 +10,7 @@ import cn.taihang.hardware.sim.harness.HarnessServer;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.fleet.GatewayPlan;
 import cn.taihang.simulator.fleet.InProcessFleet;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.simulator.run.BridgeClient;
 import cn.taihang.simulator.scenario.Scenario;
 import cn.taihang.simulator.scenario.ScenarioLoader;
@@ -47,7 +48,7 @@ class SensorNetworkEndToEndTest {
         Instant now = Instant.now();
         Weather weather = new Weather(5, List.of(new WeatherEpisode(WeatherEpisode.Kind.FOG, Set.of("zheshui-wangmangling"), now.minusSeconds(300),
                 now.plusSeconds(300))));
-        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(runDir.resolve("bridge")), List.of(provisioner)).toCompletableFuture()
+        try (RunningBridge bridge = Bridge.start(BridgeAccess.secure(BridgeOptions.ephemeral(runDir.resolve("bridge")), runDir), List.of(provisioner)).toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start();
              GatewayFleet fleet = new InProcessFleet(DIST.toAbsolutePath().resolve("bundles"));
@@ -61,7 +62,7 @@ class SensorNetworkEndToEndTest {
                     .containsExactly(SensorPlan.Role.VISIBILITY, SensorPlan.Role.ROAD_SURFACE, SensorPlan.Role.WEATHER_STATION);
 
             sensors.start(provisioner.commands(), weather, Duration.ofSeconds(1), Clock.systemUTC());
-            BridgeClient client = new BridgeClient(bridge.httpUrl());
+            BridgeClient client = new BridgeClient(bridge);
             await().atMost(45, TimeUnit.SECONDS).until(() -> client.telemetry(RecordKinds.ALARM_RAISED, now.minusSeconds(3600), now.plusSeconds(3600)).stream()
                     .anyMatch(a -> "fog".equals(a.path("values").path("kind").asText())));
             JsonNode fog = client.telemetry(RecordKinds.ALARM_RAISED, now.minusSeconds(3600), now.plusSeconds(3600)).stream()

@@ -98,7 +98,7 @@ public final class OutageRun {
             StoreOptions settings = StoreOptions.defaults(options.runDir().resolve("gateway").resolve("store.db")).withQuota(options.quotaBytes(), 0);
             out.printf("Taihang Edge outage scenario 断网 — gateway %s cut off for %d simulated hours, store quota %,d bytes%n", GATEWAY,
                     options.hours(), options.quotaBytes());
-            out.printf("  bridge up: %s; the gateway's link goes through a byte-counting proxy, now cut%n", bridge.httpUrl());
+            out.printf("  bridge up: %s; the gateway's link goes through a byte-counting proxy, now cut%n", bridge.brokerUrl());
             try (EmbeddedStore store = EmbeddedStore.open(settings.withClock(clock));
                  EmbeddedUplink uplink = EmbeddedUplink.start(UplinkOptions.defaults(link.url()), identity(), store.queue(), store.counters(),
                          "outage-scenario")) {

@@ -12,6 +12,8 @@ import cn.taihang.store.embedded.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import cn.taihang.bridge.module.Scopes;
+import cn.taihang.simulator.run.BridgeAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,8 +84,10 @@ final class StormRun {
                 if (!paced) {
                     settings = settings.withReconnectJitter(0).withDrainRate(1_000_000);
                 }
-                ApiProbe api = new ApiProbe(bridge.httpUrl() + "/api/v1/gateways");
-                ApiProbe health = new ApiProbe(bridge.httpUrl() + "/health/ready");
+                HttpClient https = BridgeAccess.httpClient(bridge.caCertificates());
+                String token = BridgeAccess.token(bridge.tokenIssuerDir(), "simulator-storm", Duration.ofHours(1), Scopes.TELEMETRY_READ);
+                ApiProbe api = new ApiProbe(https, bridge.httpUrl() + "/api/v1/gateways", token);
+                ApiProbe health = new ApiProbe(https, bridge.httpUrl() + "/health/ready", token);
                 try (CpuSampler cpu = new CpuSampler(bridge.pid(), 1000).start()) {
                     long t0 = System.nanoTime();
                     for (int i = 0; i < sites.size(); i++) {
@@ -172,14 +176,17 @@ final class StormRun {
 
     /** Asks one of the bridge's URLs every 250 ms and keeps the answer times. */
     private static final class ApiProbe {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http;
         private final URI uri;
+        private final String token;
         private final List<Long> millis = new ArrayList<>();
         private volatile boolean running;
         private Thread thread;
 
-        ApiProbe(String url) {
+        ApiProbe(HttpClient http, String url, String token) {
+            this.http = http;
             this.uri = URI.create(url);
+            this.token = token;
         }
 
         void start() {
@@ -188,7 +195,8 @@ final class StormRun {
                 while (running) {
                     long t = System.nanoTime();
                     try {
-                        http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                        http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                                HttpResponse.BodyHandlers.discarding());
                         synchronized (millis) {
                             millis.add((System.nanoTime() - t) / 1_000_000);
                         }

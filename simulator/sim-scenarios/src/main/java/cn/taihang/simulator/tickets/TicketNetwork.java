@@ -8,6 +8,7 @@ import cn.taihang.hardware.sim.harness.VirtualBoard;
 import cn.taihang.simulator.fleet.FleetException;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.fleet.InProcessFleet;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.simulator.run.BridgeClient;
 import cn.taihang.wire.records.CommandResult;
 import cn.taihang.wire.records.RecordKinds;
@@ -36,18 +37,19 @@ public final class TicketNetwork implements AutoCloseable {
     private final Map<String, ScanProbe> probes = new HashMap<>();
     private final BridgeClient client;
 
-    private TicketNetwork(RunningBridge bridge, HarnessServer harness, GatewayFleet fleet) {
+    private TicketNetwork(RunningBridge bridge, HarnessServer harness, GatewayFleet fleet) throws IOException {
         this.bridge = bridge;
         this.harness = harness;
         this.fleet = fleet;
-        this.client = new BridgeClient(bridge.httpUrl());
+        this.client = new BridgeClient(bridge);
     }
 
     /** Starts the bridge and the harness; {@link #boot} starts gateways. */
     public static TicketNetwork start(Path runDir, Path distDir, int httpPort) throws IOException {
         RunningBridge bridge;
         try {
-            bridge = Bridge.start(BridgeOptions.ephemeral(runDir.resolve("bridge")).withHttpPort(httpPort)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            bridge = Bridge.start(BridgeAccess.secure(BridgeOptions.ephemeral(runDir.resolve("bridge")).withHttpPort(httpPort), runDir))
+                    .toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the bridge did not start: " + e.getMessage(), e);
         }

@@ -60,7 +60,7 @@ public final class TicketScenario {
     public static Result run(Scenario scenario, Options options, PrintStream out) throws IOException, InterruptedException {
         try (TicketNetwork network = TicketNetwork.start(options.runDir(), options.distDir(), 0)) {
             out.printf("bridge up: %s%n", network.bridge().httpUrl());
-            TicketShop shop = new TicketShop(network.bridge().httpUrl());
+            TicketShop shop = new TicketShop(network.bridge());
             List<JsonNode> products = shop.products();
             List<TicketGatewayPlan> plans = TicketGatewayPlan.plan(scenario, products);
             plans = plans.subList(0, Math.min(plans.size(), Math.max(2, options.gateways())));

@@ -1,5 +1,8 @@
 package cn.taihang.simulator.tickets;
 
+import cn.taihang.bridge.RunningBridge;
+import cn.taihang.bridge.module.Scopes;
+import cn.taihang.simulator.run.BridgeAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,16 +17,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bridge's ticket API as a tourist's phone (or a travel agency) uses it. */
+/**
+ * The bridge's ticket API as a sales channel (the city's ticket platform, a travel agency) uses it on a tourist's
+ * behalf: over HTTPS trusting the city CA, with a {@code tickets:sell} token.
+ */
 public final class TicketShop {
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String token;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @param baseUrl the bridge's HTTP URL */
-    public TicketShop(String baseUrl) {
-        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    /** @throws IOException if the bridge's CA or token issuer cannot be read */
+    public TicketShop(RunningBridge bridge) throws IOException {
+        this.base = bridge.httpUrl();
+        this.http = BridgeAccess.httpClient(bridge);
+        this.token = BridgeAccess.token(bridge, "simulator-ticket-shop", Scopes.TICKETS_SELL);
     }
 
     /** A bought ticket. @param id its id @param qr the text of its QR code */
@@ -48,6 +57,7 @@ public final class TicketShop {
         ArrayNode array = order.putArray("items");
         items.forEach(array::add);
         JsonNode ticket = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/orders")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(order.toString())).build(), 201);
         return new Bought(ticket.path("id").asText(), ticket.path("qr").asText());
     }
@@ -59,7 +69,7 @@ public final class TicketShop {
 
     /** @return a GET answer's JSON */
     public JsonNode get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), 200);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build(), 200);
     }
 
     private JsonNode send(HttpRequest request, int expected) throws IOException {
