@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
  * @param dataDir directory of the SQLite files; created if missing
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
- * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ * @param clientId MQTT client id of the bridge, or {@code null} for the identity's id (or {@code taihang-bridge-<random>}
+ *     without an identity); the embedded broker takes only the certificate's id
+ * @param identityDir the bridge instance's identity ({@code cn.taihang.identity.IdentityFiles} holder directory of kind
+ *     bridge): its MQTT client certificate and the embedded broker's server certificate; required with the embedded
+ *     broker and with an {@code ssl://} broker, {@code null} only for a plain external broker
  */
 public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
-                            String shareGroup, String clientId) {
+                            String shareGroup, String clientId, Path identityDir) {
 
-    /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
+    /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default HTTP port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -48,51 +52,57 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null);
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null, null);
     }
 
     /**
-     * Options for tests and the simulator: loopback, free ports, embedded broker.
+     * Options for tests and the simulator: loopback, free ports, embedded broker; give it an identity
+     * ({@link #withIdentityDir}) before starting a bridge with them.
      *
      * @param dataDir directory of the SQLite files
      */
     public static BridgeOptions ephemeral(Path dataDir) {
-        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null);
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null, null);
     }
 
     /** @return a copy with another HTTP port */
     public BridgeOptions withHttpPort(int port) {
-        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir);
     }
 
     /** @return a copy with another embedded broker port */
     public BridgeOptions withMqttPort(int port) {
-        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, identityDir);
     }
 
     /** @return a copy using an external broker ({@code null}: the embedded one) */
     public BridgeOptions withExternalBroker(BrokerAddress broker) {
-        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, identityDir);
     }
 
     /** @return a copy with another data directory */
     public BridgeOptions withDataDir(Path dir) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, identityDir);
     }
 
     /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
     public BridgeOptions withShareGroup(String group) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, identityDir);
     }
 
     /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
     public BridgeOptions withClientId(String id) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, identityDir);
     }
 
     /** @return a copy binding to another address */
     public BridgeOptions withHost(String address) {
-        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir);
+    }
+
+    /** @return a copy with the bridge instance's identity directory ({@code null}: none) */
+    public BridgeOptions withIdentityDir(Path dir) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, dir);
     }
 
     /** @return whether the bridge runs its own broker */

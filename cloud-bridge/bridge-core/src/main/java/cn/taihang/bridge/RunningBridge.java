@@ -3,6 +3,7 @@ package cn.taihang.bridge;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.security.SecurityEvents;
 import cn.taihang.bridge.storage.BridgeDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,9 +52,20 @@ public final class RunningBridge implements AutoCloseable {
         return broker.port();
     }
 
-    /** @return the broker's URL for gateways, e.g. {@code tcp://127.0.0.1:1883} */
+    /** @return the broker's URL for gateways, e.g. {@code ssl://127.0.0.1:8883} */
     public String brokerUrl() {
         return broker.url();
+    }
+
+    /**
+     * Checks the certificates of the embedded broker's open connections against the current CRL now (it does so by
+     * itself within seconds of the CRL file changing); does nothing with an external broker.
+     */
+    public void recheckBrokerConnections() {
+        EmbeddedBroker b = parts.broker();
+        if (b != null) {
+            b.recheckNow();
+        }
     }
 
     /** @return whether this bridge runs the broker itself */
@@ -113,6 +125,8 @@ public final class RunningBridge implements AutoCloseable {
         private volatile String httpDeployment;
         private final List<BridgeModule> modules;
         private volatile ModuleHost moduleHost;
+        private volatile SecurityEvents securityEvents;
+        private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -150,6 +164,19 @@ public final class RunningBridge implements AutoCloseable {
             broker = b;
         }
 
+        EmbeddedBroker broker() {
+            return broker;
+        }
+
+        void securityEvents(SecurityEvents events) {
+            securityEvents = events;
+        }
+
+        /** A periodic timer to cancel when the bridge stops. */
+        void timer(long id) {
+            timers.add(id);
+        }
+
         void moduleHost(ModuleHost host) {
             moduleHost = host;
         }
@@ -171,10 +198,19 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                timers.forEach(vertx::cancelTimer);
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))
                         .eventually(() -> moduleHost == null ? Future.succeededFuture() : moduleHost.stop())
+                        .eventually(() -> {
+                            SecurityEvents events = securityEvents;
+                            if (events == null) {
+                                return Future.succeededFuture();
+                            }
+                            events.close();
+                            return events.flush();
+                        })
                         .eventually(() -> database == null ? Future.succeededFuture() : database.close())
                         .eventually(() -> broker == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
                             long t0 = System.nanoTime();

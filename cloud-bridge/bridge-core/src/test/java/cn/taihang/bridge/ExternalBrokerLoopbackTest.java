@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class ExternalBrokerLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     @TempDir
     Path dirA;
     @TempDir
@@ -24,11 +30,11 @@ class ExternalBrokerLoopbackTest {
 
     @Test
     void ingestsThroughAnExternalBroker() throws Exception {
-        try (RunningBridge host = BridgeCore.start(BridgeOptions.ephemeral(dirA), List.of()).toCompletableFuture().get();
-             RunningBridge external = BridgeCore.start(BridgeOptions.ephemeral(dirB)
+        try (RunningBridge host = BridgeCore.start(TestBridges.options(PKI, dirA), List.of()).toCompletableFuture().get();
+             RunningBridge external = BridgeCore.start(TestBridges.options(PKI, dirB)
                      .withExternalBroker(BrokerAddress.parse(host.brokerUrl())), List.of()).toCompletableFuture().get();
              ApiClient api = new ApiClient(external);
-             TestGateway gw = new TestGateway(host.brokerUrl(), "wangmangling", "gw-wml-1")) {
+             TestGateway gw = TestGateway.online(PKI, host.brokerUrl(), "wangmangling", "gw-wml-1")) {
             assertThat(external.embeddedBroker()).isFalse();
             assertThat(external.brokerUrl()).isEqualTo(host.brokerUrl());
             assertThat(api.json("/health").getString("brokerMode")).isEqualTo("external");

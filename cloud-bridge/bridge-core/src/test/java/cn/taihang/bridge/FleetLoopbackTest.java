@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class FleetLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     @TempDir
     Path dir;
     RunningBridge bridge;
@@ -32,10 +38,10 @@ class FleetLoopbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
         http = new ApiClient(bridge);
         await().until(() -> "UP".equals(new JsonObject(http.get("/health").body()).getString("mqtt")));
-        gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
+        gw = TestGateway.online(PKI, bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class IngestLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     @TempDir
     Path dir;
     RunningBridge bridge;
@@ -34,8 +40,8 @@ class IngestLoopbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-        gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
+        gw = TestGateway.online(PKI, bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
         http = new ApiClient(bridge);
     }
 

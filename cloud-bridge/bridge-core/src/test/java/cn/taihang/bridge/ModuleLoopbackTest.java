@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A module sees each record exactly once, inside the ingest transaction, across resends and restarts; its routes are served. */
 @Tag("loopback")
 class ModuleLoopbackTest {
+
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
 
     @TempDir
     Path dir;
@@ -50,8 +56,8 @@ class ModuleLoopbackTest {
 
     @Test
     void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+        try (RunningBridge bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new CountingModule())).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
              ApiClient checked = new ApiClient(bridge)) {
             ApiClient http = checked.unchecked();
             gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
@@ -60,8 +66,8 @@ class ModuleLoopbackTest {
             await().untilAsserted(() -> assertThat(http.json("/api/v1/total").getLong("total")).isEqualTo(20L));
             assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
         }
-        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+        try (RunningBridge again = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new CountingModule())).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
              ApiClient http = new ApiClient(again)) {
             gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
             await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class MosquittoLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     @TempDir
     Path dir;
 
@@ -30,15 +36,15 @@ class MosquittoLoopbackTest {
     }
 
     private BridgeOptions options(String name, MosquittoBroker broker) {
-        return BridgeOptions.ephemeral(dir.resolve(name)).withExternalBroker(BrokerAddress.parse(broker.url()));
+        return TestBridges.options(PKI, dir.resolve(name), "bridge-" + name).withExternalBroker(BrokerAddress.parse(broker.url()));
     }
 
     @Test
     void aShareGroupSpreadsBatchesOverTwoBridgesAndEachRecordIsStoredOnce() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir).start();
+        try (MosquittoBroker broker = new MosquittoBroker(dir, PKI, "bridge-a", "bridge-b").start();
              RunningBridge first = BridgeCore.start(options("a", broker).withShareGroup("bridge"), List.of()).toCompletableFuture().get();
              RunningBridge second = BridgeCore.start(options("b", broker).withShareGroup("bridge"), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(broker.url(), "wangmangling", "gw-wml-1")) {
+             TestGateway gw = TestGateway.online(PKI, broker.url(), "wangmangling", "gw-wml-1")) {
             for (int b = 0; b < 20; b++) {
                 gw.send(Frames.range(b * 10L, b * 10L + 9));
             }
@@ -54,7 +60,7 @@ class MosquittoLoopbackTest {
 
     @Test
     void theBridgeReconnectsWhenTheBrokerComesBack() throws Exception {
-        MosquittoBroker broker = new MosquittoBroker(dir).start();
+        MosquittoBroker broker = new MosquittoBroker(dir, PKI, "bridge-a", "bridge-b").start();
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
              ApiClient http = new ApiClient(bridge)) {
             assertThat(http.get("/health").status()).isEqualTo(200);
@@ -63,7 +69,7 @@ class MosquittoLoopbackTest {
             assertThat(http.get("/health").json().getString("mqtt")).isEqualTo("DOWN");
             broker.start();
             await().until(() -> http.get("/health").status() == 200);
-            try (TestGateway gw = new TestGateway(broker.url(), "wangmangling", "gw-wml-2")) {
+            try (TestGateway gw = TestGateway.online(PKI, broker.url(), "wangmangling", "gw-wml-2")) {
                 gw.send(Frames.range(1, 2));
                 await().until(() -> gw.ackedSeqs().size() == 2);
             }
@@ -74,7 +80,7 @@ class MosquittoLoopbackTest {
 
     @Test
     void startsWhileTheBrokerIsDownAndConnectsWhenItIsUp() throws Exception {
-        MosquittoBroker broker = new MosquittoBroker(dir);
+        MosquittoBroker broker = new MosquittoBroker(dir, PKI, "bridge-a", "bridge-b");
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
              ApiClient http = new ApiClient(bridge)) {
             assertThat(http.get("/health").json().getString("status")).isEqualTo("DOWN");

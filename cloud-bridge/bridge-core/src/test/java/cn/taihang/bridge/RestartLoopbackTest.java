@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -21,19 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RestartLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     @TempDir
     Path dir;
 
     @Test
     void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
         List<RecordFrame> batch = Frames.range(1, 50);
-        try (RunningBridge first = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+        try (RunningBridge first = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
             gw.send(batch);
             await().until(() -> gw.ackedSeqs().size() == 50);
         }
-        try (RunningBridge second = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+        try (RunningBridge second = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
              ApiClient http = new ApiClient(second)) {
             gw.send(batch);                                   // the gateway never saw the first ack: it resends
             gw.send(Frames.range(51, 52));
@@ -46,13 +52,13 @@ class RestartLoopbackTest {
 
     @Test
     void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
-        try (RunningBridge first = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+        try (RunningBridge first = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
              ApiClient http = new ApiClient(first)) {
             gw.birth(1);
             await().until(() -> http.json("/api/v1/gateways").getJsonArray("items").size() == 1);
         }
-        try (RunningBridge second = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
+        try (RunningBridge second = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
              ApiClient http = new ApiClient(second)) {
             assertThat(http.json("/api/v1/gateways").getJsonArray("items").getJsonObject(0).getBoolean("online")).isFalse();
         }
@@ -62,8 +68,8 @@ class RestartLoopbackTest {
     void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
         LifecycleCodec codec = new LifecycleCodec();
         List<BridgeState> seen = new CopyOnWriteArrayList<>();
-        RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-        TestGateway watcher = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
+        RunningBridge bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
+        TestGateway watcher = TestGateway.online(PKI, bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
         try {
             watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
             await().until(() -> !seen.isEmpty());

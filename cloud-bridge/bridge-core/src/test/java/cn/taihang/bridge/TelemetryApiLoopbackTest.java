@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelemetryApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     static final List<String> GATEWAYS = List.of("gw-a", "gw-b", "gw-c");
     static final int PER_GATEWAY = 40;
 
@@ -38,10 +44,10 @@ class TelemetryApiLoopbackTest {
 
     @BeforeAll
     void fill(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of()).toCompletableFuture().get();
         http = new ApiClient(bridge);
         for (String id : GATEWAYS) {
-            try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "lingchuan", id)) {
+            try (TestGateway gw = TestGateway.online(PKI, bridge.brokerUrl(), "lingchuan", id)) {
                 List<RecordFrame> frames = new ArrayList<>();
                 for (int i = 0; i < PER_GATEWAY; i++) {
                     // five distinct times only, so ordering must fall back on gateway, then seq

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command line: {@code java -jar bridge.jar [--http-port 8080] [--mqtt-port 1883 | --broker tcp://host:port]
+ * Command line: {@code java -jar bridge.jar --identity DIR [--http-port 8080] [--mqtt-port 8883 | --broker ssl://host:port]
  * [--data DIR] [--host 127.0.0.1] [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully.
  */
 @Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0",
@@ -36,14 +36,19 @@ public final class BridgeMain implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--host", defaultValue = BridgeOptions.DEFAULT_HOST,
-            description = "address to bind (default ${DEFAULT-VALUE}); the embedded broker allows anonymous clients, keep it on loopback")
+            description = "address to bind (default ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = "--share-group", paramLabel = "NAME", description = "subscribe as $share/NAME/... to spread load over several bridges (needs a broker that supports it)")
     String shareGroup;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: taihang-bridge-<random>)")
+    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: the identity's id)")
     String clientId;
+
+    @Option(names = "--identity", paramLabel = "DIR",
+            description = "the bridge instance's identity directory (key.pem, cert.pem, ca.pem, crl.pem; `pki enrol-bridge`): "
+                    + "its MQTT client certificate and the embedded broker's server certificate")
+    Path identityDir;
 
     /** Runs the command line; exits with 0 after a clean stop, 1 if the bridge could not start, 2 on bad options. */
     public static void main(String[] args) {
@@ -56,7 +61,7 @@ public final class BridgeMain implements Callable<Integer> {
     /** @return the options these arguments stand for; throws IllegalArgumentException naming what to fix */
     BridgeOptions toOptions() {
         BrokerAddress external = broker == null ? null : BrokerAddress.parse(broker);
-        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, external, dataDir, shareGroup, clientId, identityDir);
     }
 
     @Override
@@ -94,7 +99,7 @@ public final class BridgeMain implements Callable<Integer> {
         out.println("  OpenAPI     " + http + ApiRouter.OPENAPI_PATH);
         out.println("  Metrics     " + http + "/metrics");
         out.println("  Health      " + http + "/health");
-        out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, anonymous)" : " (external)"));
+        out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, TLS, client certificates required)" : " (external)"));
         out.println("  Database    " + bridge.databaseFile());
         out.println("按 Ctrl-C 停止 Press Ctrl-C to stop.");
     }

@@ -21,14 +21,15 @@ class BridgeMainTest {
     @Test
     void defaultsAreTheOptionsDefaults() {
         assertThat(parse()).isEqualTo(BridgeOptions.defaults());
-        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 1883, null, Path.of("data/bridge"), null, null));
+        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 1883, null, Path.of("data/bridge"), null, null, null));
     }
 
     @Test
     void readsEveryOption() {
         BridgeOptions o = parse("--http-port", "0", "--mqtt-port", "0", "--broker", "tcp://emqx:1883", "--data", "/var/lib/bridge",
-                "--host", "0.0.0.0", "--share-group", "bridge", "--client-id", "bridge-1");
-        assertThat(o).isEqualTo(new BridgeOptions("0.0.0.0", 0, 0, new BrokerAddress("emqx", 1883, false), Path.of("/var/lib/bridge"), "bridge", "bridge-1"));
+                "--host", "0.0.0.0", "--share-group", "bridge", "--client-id", "bridge-1", "--identity", "/etc/taihang/bridge");
+        assertThat(o).isEqualTo(new BridgeOptions("0.0.0.0", 0, 0, new BrokerAddress("emqx", 1883, false), Path.of("/var/lib/bridge"), "bridge", "bridge-1",
+                Path.of("/etc/taihang/bridge")));
         assertThat(o.embeddedBroker()).isFalse();
     }
 

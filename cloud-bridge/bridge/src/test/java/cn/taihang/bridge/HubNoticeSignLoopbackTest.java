@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.ApiClient;
 import cn.taihang.bridge.testing.TestGateway;
 import java.util.function.Supplier;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class HubNoticeSignLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String HUB = "jincheng-hsr-east";
     private static final String GW = "gw-jincheng-hsr-east";
@@ -53,9 +59,9 @@ class HubNoticeSignLoopbackTest {
     void extraDeparturesDecidedByDispatchAppearFirstOnTheHubsBoard() throws Exception {
         LocalDate day = LocalDate.now(CST).plusDays(7);
         SenmlCodec senml = new SenmlCodec();
-        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+        try (RunningBridge bridge = Bridge.start(TestBridges.options(PKI, dir)).toCompletableFuture().get();
              ApiClient api = new ApiClient(bridge);
-             TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
+             TestGateway hub = TestGateway.online(PKI, bridge.brokerUrl(), HUB, GW)) {
             long seq = 0;
             hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", "sign.status", 1, false, senml.encodeCbor(List.of(
                     SenmlRecord.text("state", "SHOWN"), SenmlRecord.flag("link", true), SenmlRecord.text("role", "hub"),

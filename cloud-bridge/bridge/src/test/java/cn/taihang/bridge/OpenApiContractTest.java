@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     RunningBridge bridge;
     ApiClient http;
     ApiClient unchecked;
@@ -43,14 +49,14 @@ class OpenApiContractTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+        bridge = Bridge.start(TestBridges.options(PKI, dir)).toCompletableFuture().get();
         http = new ApiClient(bridge);
         unchecked = http.unchecked();
         vertx = Vertx.vertx();
         raw = http.document();
         contract = OpenAPIContract.from(vertx, ApiClient.adaptMediaTypes(raw.copy())).await();
         validator = ResponseValidator.create(vertx, contract);
-        try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-contract-1")) {
+        try (TestGateway gw = TestGateway.online(PKI, bridge.brokerUrl(), "jincheng-hsr-east", "gw-contract-1")) {
             gw.birth(1);
             gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 3), Frames.counter(2, Frames.T0, "lane-2", 4)));
             await().until(() -> gw.acks().size() == 1);

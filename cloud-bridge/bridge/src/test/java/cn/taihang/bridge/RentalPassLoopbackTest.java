@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.ApiClient;
 import cn.taihang.bridge.testing.TestGateway;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RentalPassLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     private RunningBridge bridge;
     private ApiClient api;
     private TestGateway fleet;
@@ -46,9 +52,9 @@ class RentalPassLoopbackTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = Bridge.start(BridgeOptions.ephemeral(dir)).toCompletableFuture().get();
+        bridge = Bridge.start(TestBridges.options(PKI, dir)).toCompletableFuture().get();
         api = new ApiClient(bridge);
-        fleet = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-fleet-listener");
+        fleet = TestGateway.online(PKI, bridge.brokerUrl(), "gaoping-hsr-east", "gw-fleet-listener");
     }
 
     @AfterAll
@@ -140,7 +146,7 @@ class RentalPassLoopbackTest {
         SenmlCodec senml = new SenmlCodec();
         List<SenmlRecord> values = new ArrayList<>(List.of(SenmlRecord.text("reservation", first), SenmlRecord.text("car", heldForSecond),
                 SenmlRecord.number("slot", null, 2)));
-        try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-gaoping-hsr-east")) {
+        try (TestGateway locker = TestGateway.online(PKI, bridge.brokerUrl(), "gaoping-hsr-east", "gw-gaoping-hsr-east")) {
             locker.send(List.of(new RecordFrame(1, System.currentTimeMillis(), "gaoping-locker-1", "rental.pickup", 0, true, senml.encodeCbor(values))));
             await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + first).json().getString("state")).isEqualTo("active"));
         }

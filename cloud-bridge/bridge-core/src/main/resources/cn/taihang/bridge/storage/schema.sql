@@ -45,4 +45,24 @@ CREATE TABLE IF NOT EXISTS gateways (
   console_url   TEXT,
   config_hash   TEXT
 );
+-- Security events (cn.taihang.bridge.security.SecurityEvents): one row per subject and reason.
+CREATE TABLE IF NOT EXISTS security_events (
+  subject   TEXT    NOT NULL,
+  reason    TEXT    NOT NULL,
+  source    TEXT    NOT NULL,
+  first_ms  INTEGER NOT NULL,
+  last_ms   INTEGER NOT NULL,
+  count     INTEGER NOT NULL,
+  detail    TEXT    NOT NULL,
+  PRIMARY KEY (subject, reason)
+) WITHOUT ROWID;
+-- Who each gateway is, from the CA-signed certificate chain of its latest birth (not from its topics).
+CREATE TABLE IF NOT EXISTS gateway_identities (
+  gateway      TEXT    PRIMARY KEY,
+  site         TEXT    NOT NULL,
+  serial       TEXT    NOT NULL,
+  not_after_ms INTEGER NOT NULL,
+  chain_der    BLOB    NOT NULL,
+  verified_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
 PRAGMA user_version = 1;

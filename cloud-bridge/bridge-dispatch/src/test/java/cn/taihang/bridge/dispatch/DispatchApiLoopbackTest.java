@@ -1,5 +1,8 @@
 package cn.taihang.bridge.dispatch;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DispatchApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     static final LocalDate FIRST = LocalDate.of(2026, 8, 1);
     static final LocalDate LAST = LocalDate.of(2026, 9, 30);
@@ -55,10 +61,10 @@ class DispatchApiLoopbackTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new DispatchModule())).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new DispatchModule())).toCompletableFuture().get();
         api = new ApiClient(bridge);
         SenmlCodec senml = new SenmlCodec();
-        try (TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW); TestGateway gate = new TestGateway(bridge.brokerUrl(), "fushan", "gw-fushan")) {
+        try (TestGateway hub = TestGateway.online(PKI, bridge.brokerUrl(), HUB, GW); TestGateway gate = TestGateway.online(PKI, bridge.brokerUrl(), "fushan", "gw-fushan")) {
             List<RecordFrame> frames = new ArrayList<>();
             long seq = 0;
             for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {

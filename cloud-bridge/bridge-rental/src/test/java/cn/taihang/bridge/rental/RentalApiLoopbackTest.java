@@ -1,5 +1,8 @@
 package cn.taihang.bridge.rental;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RentalApiLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     static final LocalDate DAY = LocalDate.now(CST).plusDays(3);
 
@@ -39,7 +45,7 @@ class RentalApiLoopbackTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new RentalModule(Clock.systemUTC(), ctx -> TestPasses.ISSUER))).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new RentalModule(Clock.systemUTC(), ctx -> TestPasses.ISSUER))).toCompletableFuture().get();
         api = new ApiClient(bridge);
     }
 
@@ -90,7 +96,7 @@ class RentalApiLoopbackTest {
         assertThat(entitlements.getJsonArray("items").getJsonObject(0).getString("lockerSite")).isEqualTo("jincheng-hsr-east");
         assertThat(entitlements.getJsonArray("items").getJsonObject(1).getString("station")).isEqualTo("taiyuan-south");
 
-        try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east")) {
+        try (TestGateway locker = TestGateway.online(PKI, bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east")) {
             RecordFrame pickup = lockerRecord(1, "rental.pickup", id);
             locker.send(List.of(pickup));
             locker.send(List.of(pickup));

@@ -1,5 +1,8 @@
 package cn.taihang.bridge.signs;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -45,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("loopback")
 class SignsLoopbackTest {
+
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
 
     private static final String SITE = "hub-a";
     private static final String GATEWAY = "gw-hub-a";
@@ -104,8 +110,8 @@ class SignsLoopbackTest {
         List<Bitmap> pages = renderer.render("[jp3]晋城[np][jp3]Jincheng").images();
         byte[] png = new PngEncoder().encode(Bitmap.stack(pages));
 
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new SignsModule())).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
+        try (RunningBridge bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new SignsModule())).toCompletableFuture().get();
+             TestGateway gw = TestGateway.online(PKI, bridge.brokerUrl(), SITE, GATEWAY);
              ApiClient api = new ApiClient(bridge)) {
 
             gw.birth(new Birth(1, GATEWAY, SITE, "晋城东站 Jincheng East", 1,

@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -22,12 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketApiContractTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     private RunningBridge bridge;
     private ApiClient api;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new TicketModule())).toCompletableFuture().get();
         api = new ApiClient(bridge);
     }
 

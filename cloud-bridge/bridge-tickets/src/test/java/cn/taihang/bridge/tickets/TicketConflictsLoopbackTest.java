@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TicketConflictsLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     private static final SenmlCodec SENML = new SenmlCodec();
 
     @TempDir
@@ -40,9 +46,9 @@ class TicketConflictsLoopbackTest {
 
     @Test
     void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
-             TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
-             TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
+        try (RunningBridge bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new TicketModule())).toCompletableFuture().get();
+             TestGateway north = TestGateway.online(PKI, bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
+             TestGateway south = TestGateway.online(PKI, bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
              ApiClient api = new ApiClient(bridge)) {
             JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
             String id = ticket.getString("id");

@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.ca.testing.TestPki;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -42,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketServiceLoopbackTest {
 
+    @RegisterExtension
+    static final TestPki PKI = new TestPki();
+
     private final TrustCodec codec = new TrustCodec();
     private RunningBridge bridge;
     private ApiClient api;
@@ -49,9 +55,9 @@ class TicketServiceLoopbackTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        bridge = BridgeCore.start(TestBridges.options(PKI, dir), List.of(new TicketModule())).toCompletableFuture().get();
         api = new ApiClient(bridge);
-        fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener");
+        fleet = TestGateway.online(PKI, bridge.brokerUrl(), "wangmangling", "gw-fleet-listener");
     }
 
     @AfterAll
