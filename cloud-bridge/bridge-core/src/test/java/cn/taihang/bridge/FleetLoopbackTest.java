@@ -126,18 +126,23 @@ class FleetLoopbackTest {
     }
 
     @Test
-    void dataUpdatesLastSeenAndListsAGatewayWithoutBirthAsOffline() throws Exception {
-        gw.send(Frames.range(1, 2));
-        await().until(() -> gw.acks().size() == 1);
-        JsonObject g = gateway("gw-0km-1");
-        assertThat(g.getBoolean("online")).isFalse();
-        assertThat(g.getValue("bdSeq")).isNull();
-        Instant first = Instant.parse(g.getString("lastSeen"));
-        gw.birth(1);
-        await().until(() -> gateway("gw-0km-1").getBoolean("online"));
-        assertThat(Instant.parse(gateway("gw-0km-1").getString("lastSeen"))).isAfterOrEqualTo(first);
-        assertThat(gateway("gw-0km-1").getJsonArray("devices")).hasSize(1);
-        assertThat(List.of(g.fieldNames().toArray())).contains("id", "site", "siteName", "online", "lastSeen", "bdSeq", "software",
-                "bundles", "devices", "consoleUrl");
+    void dataFromAGatewayWithoutAVerifiedBirthIsRefusedUntilItsRebirth() throws Exception {
+        try (TestGateway unborn = new TestGateway(bridge.brokerUrl(), PKI.gateway("gw-0km-2", "taihang-0km"))) {
+            unborn.send(Frames.range(1, 2));
+            await().until(() -> unborn.latestCommand("rebirth").isPresent());
+            assertThat(unborn.acks()).as("not believed before a birth with a valid certificate").isEmpty();
+            assertThat(Meters.count(bridge, "bridge.security.events", "source", "ingest", "reason", "UNKNOWN_GATEWAY")).isEqualTo(1);
+            assertThat(gateway("gw-0km-2")).isNull();
+            unborn.birth(1);
+            await().until(() -> gateway("gw-0km-2") != null && gateway("gw-0km-2").getBoolean("online"));
+            Instant born = Instant.parse(gateway("gw-0km-2").getString("lastSeen"));
+            unborn.send(Frames.range(1, 2));
+            await().until(() -> unborn.acks().size() == 1);
+            assertThat(Instant.parse(gateway("gw-0km-2").getString("lastSeen"))).isAfterOrEqualTo(born);
+            JsonObject g = gateway("gw-0km-2");
+            assertThat(g.getJsonArray("devices")).hasSize(1);
+            assertThat(List.of(g.fieldNames().toArray())).contains("id", "site", "siteName", "online", "lastSeen", "bdSeq", "software",
+                    "bundles", "devices", "consoleUrl");
+        }
     }
 }

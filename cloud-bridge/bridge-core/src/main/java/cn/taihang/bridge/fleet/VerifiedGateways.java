@@ -5,7 +5,6 @@ import cn.taihang.identity.Identity;
 import cn.taihang.identity.Kind;
 import cn.taihang.identity.TlsContext;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -45,9 +44,9 @@ public final class VerifiedGateways {
     private record Entry(Identity identity, List<X509Certificate> chain, CertificateRefusedException revoked) {}
 
     private static final String UPSERT = """
-            INSERT INTO gateway_identities (gateway, site, serial, not_after_ms, chain_der, verified_ms) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO gateway_identities (gateway, site, serial, not_after_ms, chain, verified_ms) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (gateway) DO UPDATE SET site = excluded.site, serial = excluded.serial, not_after_ms = excluded.not_after_ms,
-              chain_der = excluded.chain_der, verified_ms = excluded.verified_ms""";
+              chain = excluded.chain, verified_ms = excluded.verified_ms""";
 
     private final TlsContext verifier;
     private final Pool writer;
@@ -71,11 +70,11 @@ public final class VerifiedGateways {
      * @return completes when loaded; fails if the table cannot be read
      */
     public Future<Void> load() {
-        return reader.query("SELECT gateway, chain_der FROM gateway_identities").execute().map(rows -> {
+        return reader.query("SELECT gateway, chain FROM gateway_identities").execute().map(rows -> {
             for (Row row : rows) {
                 List<X509Certificate> chain;
                 try {
-                    chain = decodeChain(row.getBuffer("chain_der").getBytes());
+                    chain = decodeChain(row.getString("chain"));
                 } catch (CertificateException e) {
                     continue;
                 }
@@ -124,9 +123,8 @@ public final class VerifiedGateways {
             return Future.failedFuture(e);
         }
         byGateway.put(identity.id(), new Entry(identity, chain, null));
-        byte[] stored = encodeChain(chainDer);
         return writer.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(Tuple.of(identity.id(), identity.site(), identity.serialHex(),
-                identity.notAfter().toEpochMilli(), Buffer.buffer(stored), System.currentTimeMillis()))).mapEmpty();
+                identity.notAfter().toEpochMilli(), encodeChain(chainDer), System.currentTimeMillis()))).mapEmpty();
     }
 
     /**
@@ -187,15 +185,20 @@ public final class VerifiedGateways {
         return chain;
     }
 
-    private static byte[] encodeChain(List<byte[]> der) {
+    /** @return the chain as a JSON array of base64 DER certificates */
+    private static String encodeChain(List<byte[]> der) {
         JsonArray array = new JsonArray();
         der.forEach(c -> array.add(Base64.getEncoder().encodeToString(c)));
-        return array.encode().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return array.encode();
     }
 
-    private static List<X509Certificate> decodeChain(byte[] stored) throws CertificateException {
+    private static List<X509Certificate> decodeChain(String stored) throws CertificateException {
         List<byte[]> der = new ArrayList<>();
-        new JsonArray(new String(stored, java.nio.charset.StandardCharsets.US_ASCII)).forEach(c -> der.add(Base64.getDecoder().decode((String) c)));
+        try {
+            new JsonArray(stored).forEach(c -> der.add(Base64.getDecoder().decode((String) c)));
+        } catch (RuntimeException e) {
+            throw new CertificateException("stored chain unreadable: " + e.getMessage(), e);
+        }
         return decodeDer(der);
     }
 }

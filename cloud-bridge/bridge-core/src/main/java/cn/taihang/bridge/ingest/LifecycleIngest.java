@@ -66,8 +66,10 @@ public final class LifecycleIngest {
             senders.refuse(address, SenderCheck.OTHER_IDENTITY, detail);
             return counted(IngestMetrics.SCOPE_BIRTH, SenderCheck.OTHER_IDENTITY);
         }
-        return verified.remember(identity, birth.certificateChain())
-                .compose(v -> fleet.recordBirth(birth, System.currentTimeMillis()))
+        // both writes are queued now, before a death that follows this birth is handled
+        Future<Void> remembered = verified.remember(identity, birth.certificateChain());
+        Future<Void> recorded = fleet.recordBirth(birth, System.currentTimeMillis());
+        return Future.all(remembered, recorded).<Void>mapEmpty()
                 .onSuccess(v -> {
                     metrics.lifecycle("birth", "accepted");
                     LOG.info("gateway {} of site {} is online (bdSeq {}, software {})", birth.gateway(), birth.site(), birth.bdSeq(), birth.software());

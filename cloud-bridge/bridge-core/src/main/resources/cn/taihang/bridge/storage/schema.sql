@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS gateway_identities (
   site         TEXT    NOT NULL,
   serial       TEXT    NOT NULL,
   not_after_ms INTEGER NOT NULL,
-  chain_der    BLOB    NOT NULL,
+  chain        TEXT    NOT NULL,  -- JSON array of base64 DER certificates, the gateway's first
   verified_ms  INTEGER NOT NULL
 ) WITHOUT ROWID;
 PRAGMA user_version = 1;

@@ -63,6 +63,8 @@ public final class TestGateway implements AutoCloseable {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final List<String> decodeErrors = new CopyOnWriteArrayList<>();
     private final List<byte[]> chain;
+    /** A publish the broker never acknowledges (refused by its ACL) fails the test instead of hanging it. */
+    private static final long PUBLISH_WAIT_MILLIS = 15_000;
 
     /**
      * A gateway of the test CA that has connected and sent its birth (bdSeq 0), as a gateway does on every connect.
@@ -105,6 +107,7 @@ public final class TestGateway implements AutoCloseable {
         this.gateway = identity.id();
         String asWho = claimedId == null ? gateway : claimedId;
         client = new MqttClient(brokerUrl, asWho, new MemoryPersistence());
+        client.setTimeToWait(PUBLISH_WAIT_MILLIS);
         client.connect(connectOptions(tls, asWho));
         client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(lifecycle.decodeAck(message.getPayload()))));
         client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
