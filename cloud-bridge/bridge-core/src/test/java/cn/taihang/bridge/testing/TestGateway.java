@@ -117,6 +117,7 @@ public final class TestGateway implements AutoCloseable {
     /** @return Paho options as a gateway's: TLS with the identity's certificate and TCP_NODELAY, its id, a random password */
     public static MqttConnectOptions connectOptions(TlsContext tls, String clientId) {
         MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);   // as gateways: no second attempt with 3.1
         options.setCleanSession(true);
         options.setMaxInflight(200);
         options.setSocketFactory(new NoDelaySocketFactory(tls.socketFactory()));

@@ -9,6 +9,7 @@ import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import java.security.cert.X509CRL;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLException;
 
 /**
  * The embedded broker's security, handed to Moquette 0.17: its TLS listener's engines (the bridge identity's server
@@ -45,8 +46,17 @@ public final class BrokerSecurity {
 
     /** @return what Moquette makes its TLS engines with */
     public ISslContextCreator sslContextCreator() {
-        IdentitySslContext context = new IdentitySslContext(tls, handoff);
+        IdentitySslContext context = new IdentitySslContext(tls, handoff, this::handshakeFailed);
         return () -> context;
+    }
+
+    /** A refused certificate is an event already (the TLS context's refusal listener); anything else becomes one here. */
+    private void handshakeFailed(SSLException failure) {
+        if (CertificateRefusedException.in(failure).isEmpty()) {
+            String reason = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("certificate")
+                    ? CertificateRefusedException.Reason.NO_CERTIFICATE.name() : "HANDSHAKE_FAILED";
+            events.record(SecurityEvents.TLS, "tls-client", reason, "TLS handshake refused: " + failure.getMessage());
+        }
     }
 
     /** @return Moquette's authenticator */

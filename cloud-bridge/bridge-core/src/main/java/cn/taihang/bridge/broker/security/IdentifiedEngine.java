@@ -3,6 +3,7 @@ package cn.taihang.bridge.broker.security;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -20,14 +21,22 @@ final class IdentifiedEngine extends SSLEngine {
 
     private final SSLEngine delegate;
     private final ConnectHandoff handoff;
+    private final Consumer<SSLException> handshakeFailures;
     private final FirstPacket first = new FirstPacket();
     private boolean claimed;
+    private boolean failed;
     private volatile String refusal;
 
-    IdentifiedEngine(SSLEngine delegate, ConnectHandoff handoff) {
+    /**
+     * @param delegate the JDK engine
+     * @param handoff told of each decryption
+     * @param handshakeFailures told once if the handshake fails (no certificate, a certificate refused, no common protocol)
+     */
+    IdentifiedEngine(SSLEngine delegate, ConnectHandoff handoff, Consumer<SSLException> handshakeFailures) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
         this.delegate = delegate;
         this.handoff = handoff;
+        this.handshakeFailures = handshakeFailures;
     }
 
     /**
@@ -60,7 +69,12 @@ final class IdentifiedEngine extends SSLEngine {
         for (int i = 0; i < length; i++) {
             before[i] = dsts[offset + i].position();
         }
-        SSLEngineResult result = delegate.unwrap(src, dsts, offset, length);
+        SSLEngineResult result;
+        try {
+            result = delegate.unwrap(src, dsts, offset, length);
+        } catch (SSLException e) {
+            throw handshakeFailed(e);
+        }
         if (result.bytesProduced() > 0) {
             handoff.decrypted(this);
             for (int i = 0; i < length && !first.complete(); i++) {
@@ -80,7 +94,19 @@ final class IdentifiedEngine extends SSLEngine {
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
         failIfRefused();
-        return delegate.wrap(srcs, offset, length, dst);
+        try {
+            return delegate.wrap(srcs, offset, length, dst);
+        } catch (SSLException e) {
+            throw handshakeFailed(e);
+        }
+    }
+
+    private SSLException handshakeFailed(SSLException e) {
+        if (!failed && refusal == null) {
+            failed = true;
+            handshakeFailures.accept(e);
+        }
+        return e;
     }
 
     private void failIfRefused() throws SSLException {

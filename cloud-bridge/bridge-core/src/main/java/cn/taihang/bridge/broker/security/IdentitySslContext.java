@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
 import java.util.List;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSessionContext;
 
@@ -19,10 +21,12 @@ final class IdentitySslContext extends SslContext {
 
     private final TlsContext tls;
     private final ConnectHandoff handoff;
+    private final Consumer<SSLException> handshakeFailures;
 
-    IdentitySslContext(TlsContext tls, ConnectHandoff handoff) {
+    IdentitySslContext(TlsContext tls, ConnectHandoff handoff, Consumer<SSLException> handshakeFailures) {
         this.tls = tls;
         this.handoff = handoff;
+        this.handshakeFailures = handshakeFailures;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class IdentitySslContext extends SslContext {
 
     @Override
     public SSLEngine newEngine(ByteBufAllocator alloc) {
-        return new IdentifiedEngine(tls.newEngine(null, -1), handoff);
+        return new IdentifiedEngine(tls.newEngine(null, -1), handoff, handshakeFailures);
     }
 
     @Override
