@@ -4,11 +4,13 @@ import cn.taihang.cloudlink.internal.LinkStats.BridgeView;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BridgeState;
+import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * Messages to the gateway: the bridge's acknowledgements, its retained state, and commands. Bad input is
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class Inbound {
 
     static final String REBIRTH = "rebirth";
+    /** The fleet command carrying the city CA's CRL (DER); see the bridge's {@code CrlBroadcast}. */
+    static final String CRL = "crl";
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
 
     private final String ackTopic;
@@ -28,15 +32,18 @@ final class Inbound {
     private final Runnable rebirth;
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
+    private final Consumer<byte[]> crl;
+    private final CommandCodec commandCodec = new CommandCodec();
     private boolean malformedAckLogged;
     private long onlineSince;
 
     /**
      * @param rebirth publishes a new birth (same bdSeq)
      * @param requestDrain asks for a drain step
+     * @param crl takes the CRL the bridge hands out (DER)
      */
     Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, LifecycleCodec lifecycle,
-            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands) {
+            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands, Consumer<byte[]> crl) {
         this.ackTopic = ackTopic;
         this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
         this.queue = queue;
@@ -46,6 +53,7 @@ final class Inbound {
         this.rebirth = rebirth;
         this.requestDrain = requestDrain;
         this.commands = commands;
+        this.crl = crl;
     }
 
     void onMessage(String topic, byte[] payload) {
@@ -117,8 +125,19 @@ final class Inbound {
         if (command.equals(REBIRTH)) {
             LOG.info("The bridge asked for a rebirth");
             rebirth.run();
+        } else if (command.equals(CRL) && fleetWide) {
+            onCrl(payload);
         } else {
             commands.onCommand(command, payload, fleetWide);
+        }
+    }
+
+    /** The CRL needs no command signature: the city CA signed it, and only a newer one of that CA is installed. */
+    private void onCrl(byte[] payload) {
+        try {
+            crl.accept(commandCodec.decode(payload).body());
+        } catch (WireFormatException e) {
+            LOG.warn("Ignored a malformed CRL command: {}", e.getMessage());
         }
     }
 }
