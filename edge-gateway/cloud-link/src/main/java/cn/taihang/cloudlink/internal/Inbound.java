@@ -8,9 +8,9 @@ import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Consumer;
 
 /**
  * Messages to the gateway: the bridge's acknowledgements, its retained state, and commands. Bad input is
