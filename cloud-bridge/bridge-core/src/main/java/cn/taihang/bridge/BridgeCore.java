@@ -5,9 +5,11 @@ import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.BrokerConnection;
 import cn.taihang.bridge.broker.CrlBroadcast;
 import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.audit.AuditLog;
 import cn.taihang.bridge.broker.security.BrokerSecurity;
 import cn.taihang.bridge.fleet.FleetStore;
 import cn.taihang.bridge.fleet.VerifiedGateways;
+import cn.taihang.bridge.http.auth.HttpSecurity;
 import cn.taihang.bridge.http.ApiRouter;
 import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.http.HttpVerticle;
@@ -26,7 +28,7 @@ import cn.taihang.bridge.ingest.SenderCheck;
 import cn.taihang.bridge.security.SecurityEvents;
 import cn.taihang.bridge.module.BridgeModule;
 import io.vertx.ext.web.Router;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.telemetry.TelemetryStore;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.BridgeState;
@@ -41,6 +43,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +54,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bridge's core with the modules it is given: its identity's TLS contexts, SQLite store, embedded Moquette
- * broker on TLS with client certificates (or an external broker),
+ * Starts the bridge's core with the modules it is given: its identity's TLS contexts, storage (SQLite, or PostgreSQL)
+ * with every schema migrated, embedded Moquette broker on TLS with client certificates (or an external broker),
  * MQTT ingest with exactly-once storage and acknowledgements, the HTTP API (health, gateways, telemetry, metrics, the
  * OpenAPI document merged from the core's part and each module's) and then the modules, in order. Each call makes an
  * independent bridge with its own Vert.x instance and meter registry, so several can run in one JVM (the simulator,
@@ -73,6 +77,7 @@ public final class BridgeCore {
     private static final int REPEAT_KEYS = 10_000;
     /** How often the bridge looks for a new CRL (to re-check gateways and hand it to them), ms. */
     private static final long CRL_CHECK_MILLIS = 2_000;
+    private static final String MODULE_PREFIX = "/api/v1";
     private static final Logger LOG = LoggerFactory.getLogger(BridgeCore.class);
 
     private BridgeCore() {
@@ -109,16 +114,18 @@ public final class BridgeCore {
     private static Future<RunningBridge> startParts(RunningBridge.Parts parts) {
         BridgeOptions options = parts.options();
         Vertx vertx = parts.vertx();
+        List<BridgeStorage.ModuleSchema> schemas = parts.modules().stream().filter(m -> m.migrations() != null)
+                .map(m -> new BridgeStorage.ModuleSchema(m.name(), m.migrations())).toList();
         SecurityEvents[] events = new SecurityEvents[1];
-        return BridgeDatabase.open(vertx, options.dataDir()).compose(db -> {
+        return BridgeStorage.open(vertx, options.dataDir(), options.database(), schemas).compose(db -> {
             parts.database(db);
             events[0] = new SecurityEvents(vertx, db.writer(), parts.registry());
             parts.securityEvents(events[0]);
             return vertx.executeBlocking(() -> BridgeTls.load(options.identityDir(), refused -> events[0].recordLogged(
                     SecurityEvents.TLS, subject(refused.getMessage()), refused.reason().name(), refused.getMessage())));
         }).compose(tls -> startBroker(parts, tls, events[0]).compose(broker -> {
-            BridgeDatabase db = parts.database();
-            FleetStore fleet = new FleetStore(db.writer(), db.reader());
+            BridgeStorage db = parts.database();
+            FleetStore fleet = new FleetStore(db);
             VerifiedGateways verified = new VerifiedGateways(tls.server(), db.writer(), db.reader());
             Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
             return fleetReady.compose(v -> verified.load()).compose(v -> deploy(parts, broker, fleet, tls, verified, events[0]));
@@ -146,8 +153,14 @@ public final class BridgeCore {
 
     private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, BridgeTls tls,
                                                 VerifiedGateways verified, SecurityEvents events) {
+        return parts.vertx().executeBlocking(() -> HttpSecurity.load(parts.vertx(), parts.options(), parts.registry()))
+                .compose(security -> deploy(parts, broker, fleet, tls, verified, events, security));
+    }
+
+    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, BridgeTls tls,
+                                                VerifiedGateways verified, SecurityEvents events, HttpSecurity security) {
         BridgeOptions options = parts.options();
-        BridgeDatabase db = parts.database();
+        BridgeStorage db = parts.database();
         LifecycleCodec lifecycleCodec = new LifecycleCodec();
         RepeatFilter repeats = new RepeatFilter(REPEAT_KEYS);
         IngestMetrics metrics = new IngestMetrics(parts.registry(), fleet::onlineCount);
@@ -155,28 +168,38 @@ public final class BridgeCore {
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
         BrokerCommands commands = new BrokerCommands(() -> connection[0]);
-        ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
+        ModuleHost modules = new ModuleHost(parts.vertx(), db, security.routes(moduleRoutes, MODULE_PREFIX), parts.registry(),
                 commands, options.dataDir(), listeners, fleet);
         parts.moduleHost(modules);
         SenderCheck senders = new SenderCheck(verified, events, commands);
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats, senders);
+        BatchCodec dataCodec = new BatchCodec();
+        BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
+                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats, senders);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
         followCrl(parts, tls, verified, events, new CrlBroadcast(tls.server(), commands));
-        HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        parts.health(health);
+        AuditLog audit = new AuditLog(db, Clock.systemUTC());
         return parts.vertx().executeBlocking(() -> ApiDocument.merge(parts.modules()))
                 .compose(document -> modules.start(parts.modules()).map(document))
                 .compose(document -> {
-                    ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes, document);
-                    HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
+                    ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes, document,
+                            root -> security.routes(root, ""), audit);
                     return parts.vertx().deployVerticle(new IngestVerticle(connection[0])).compose(id -> {
                         parts.ingestDeployment(id);
-                        return parts.vertx().deployVerticle(http);
-                    }).map(id -> {
-                        parts.httpDeployment(id);
-                        return new RunningBridge(parts, http.port(), broker, http.routes());
+                        return health.start();
+                    }).compose(v -> {
+                        if (security.tls() == null) {
+                            LOG.warn("no bridge identity (--identity DIR): the HTTP API is off — it is served over TLS only");
+                            return Future.succeededFuture(new RunningBridge(parts, -1, broker, List.of(), security.access()));
+                        }
+                        HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort(), security.tls());
+                        return parts.vertx().deployVerticle(http).map(id -> {
+                            parts.httpDeployment(id);
+                            return new RunningBridge(parts, http.port(), broker, http.routes(), security.access());
+                        });
                     });
                 });
     }

@@ -1,8 +1,8 @@
 package cn.taihang.bridge;
 
-import cn.taihang.bridge.ca.testing.TestPki;
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalBrokerLoopbackTest {
 
     @RegisterExtension
-    static final TestPki PKI = new TestPki();
+    static final TestSecurity SECURITY = new TestSecurity();
 
     @TempDir
     Path dirA;
@@ -30,11 +30,11 @@ class ExternalBrokerLoopbackTest {
 
     @Test
     void ingestsThroughAnExternalBroker() throws Exception {
-        try (RunningBridge host = BridgeCore.start(TestBridges.options(PKI, dirA), List.of()).toCompletableFuture().get();
-             RunningBridge external = BridgeCore.start(TestBridges.options(PKI, dirB)
+        try (RunningBridge host = BridgeCore.start(SECURITY.options(dirA), List.of()).toCompletableFuture().get();
+             RunningBridge external = BridgeCore.start(SECURITY.options(dirB)
                      .withExternalBroker(BrokerAddress.parse(host.brokerUrl())), List.of()).toCompletableFuture().get();
-             ApiClient api = new ApiClient(external);
-             TestGateway gw = TestGateway.online(PKI, host.brokerUrl(), "wangmangling", "gw-wml-1")) {
+             ApiClient api = SECURITY.client(external, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
+             TestGateway gw = TestGateway.online(SECURITY.pki(), host.brokerUrl(), "wangmangling", "gw-wml-1")) {
             assertThat(external.embeddedBroker()).isFalse();
             assertThat(external.brokerUrl()).isEqualTo(host.brokerUrl());
             assertThat(api.json("/health").getString("brokerMode")).isEqualTo("external");

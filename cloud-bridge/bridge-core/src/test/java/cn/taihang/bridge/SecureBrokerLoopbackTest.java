@@ -161,7 +161,7 @@ class SecureBrokerLoopbackTest {
         MqttClient intruder = connect(PKI.gateway("gw-compromised", SITE), "gw-compromised");
         String[] forbidden = {Topics.ack(SITE, "gw-victim"), Topics.command(SITE, "gw-victim", "sign-message"),
                 Topics.fleetCommand("ticket-keyring"), Topics.BRIDGE_STATE};
-        byte[][] payloads = {codec.encodeAck(new Ack(new long[] {1, 2, 3})), new byte[] {1}, new byte[] {1},
+        byte[][] payloads = {new cn.taihang.wire.BatchCodec().encodeAck(new Ack(new long[] {1, 2, 3})), new byte[] {1}, new byte[] {1},
                 codec.encodeBridgeState(new BridgeState(1, false, 0))};
         for (int i = 0; i < forbidden.length; i++) {
             MqttMessage message = new MqttMessage(payloads[i]);

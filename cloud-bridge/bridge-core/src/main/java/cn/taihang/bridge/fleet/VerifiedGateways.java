@@ -44,7 +44,7 @@ public final class VerifiedGateways {
     private record Entry(Identity identity, List<X509Certificate> chain, CertificateRefusedException revoked) {}
 
     private static final String UPSERT = """
-            INSERT INTO gateway_identities (gateway, site, serial, not_after_ms, chain, verified_ms) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO gateway_identities (gateway, site, serial, not_after_ms, chain, verified_ms) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (gateway) DO UPDATE SET site = excluded.site, serial = excluded.serial, not_after_ms = excluded.not_after_ms,
               chain = excluded.chain, verified_ms = excluded.verified_ms""";
 

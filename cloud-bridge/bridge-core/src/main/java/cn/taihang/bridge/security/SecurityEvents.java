@@ -40,9 +40,9 @@ public final class SecurityEvents implements AutoCloseable {
     private static final long FLUSH_MILLIS = 1000;
     private static final int REMEMBERED = 10_000;
     private static final String UPSERT = """
-            INSERT INTO security_events (subject, reason, source, first_ms, last_ms, count, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO security_events (subject, reason, source, first_ms, last_ms, count, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (subject, reason) DO UPDATE SET source = excluded.source, last_ms = excluded.last_ms,
-              count = count + excluded.count, detail = excluded.detail""";
+              count = security_events.count + excluded.count, detail = excluded.detail""";
 
     /** Events not yet written, per subject and reason. */
     private record Pending(String source, String subject, String reason, long firstMillis, long lastMillis, int count, String detail) {

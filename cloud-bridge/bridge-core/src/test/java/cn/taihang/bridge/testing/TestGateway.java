@@ -109,7 +109,7 @@ public final class TestGateway implements AutoCloseable {
         client = new MqttClient(brokerUrl, asWho, new MemoryPersistence());
         client.setTimeToWait(PUBLISH_WAIT_MILLIS);
         client.connect(connectOptions(tls, asWho));
-        client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(lifecycle.decodeAck(message.getPayload()))));
+        client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(batches.decodeAck(message.getPayload()))));
         client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
                 new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::command, this::command});
     }
