@@ -35,8 +35,8 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default HTTP port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
-    /** Default embedded broker port. */
-    public static final int DEFAULT_MQTT_PORT = 1883;
+    /** Default embedded broker port (MQTT over TLS). */
+    public static final int DEFAULT_MQTT_PORT = 8883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
     /** The local token issuer's directory inside the data directory (owner-only). */
@@ -59,7 +59,7 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
         }
     }
 
-    /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
+    /** @return options with every default: loopback, ports 8080/8883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
         Path data = Path.of(DEFAULT_DATA_DIR);
         return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, data, null, null, null, TokenOptions.local(data.resolve(SECRETS_DIR)), null);

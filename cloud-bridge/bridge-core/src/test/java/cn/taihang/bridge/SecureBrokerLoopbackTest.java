@@ -10,6 +10,8 @@ import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
 import cn.taihang.bridge.testing.TestBridges;
 import cn.taihang.bridge.testing.TestGateway;
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.identity.Kind;
 import cn.taihang.identity.TlsContext;
 import cn.taihang.wire.Ack;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecureBrokerLoopbackTest {
 
     @RegisterExtension
-    static final TestPki PKI = new TestPki();
+    static final TestSecurity SECURITY = new TestSecurity();
+    static final TestPki PKI = SECURITY.pki();
     private static final String SITE = "post-3";
 
     @TempDir
@@ -57,8 +60,8 @@ class SecureBrokerLoopbackTest {
     @BeforeEach
     void start() throws Exception {
         bridgeIdentity = PKI.bridge("bridge-sec");
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir).withIdentityDir(bridgeIdentity), List.of()).toCompletableFuture().get();
-        http = new ApiClient(bridge);
+        bridge = BridgeCore.start(SECURITY.secure(BridgeOptions.ephemeral(dir)).withIdentityDir(bridgeIdentity), List.of()).toCompletableFuture().get();
+        http = SECURITY.client(bridge, Scopes.TELEMETRY_READ);
         victim = TestGateway.online(PKI, bridge.brokerUrl(), SITE, "gw-victim");
         await().until(() -> gateways() == 1);
     }

@@ -41,7 +41,7 @@ public final class BridgeMain implements Callable<Integer> {
             description = "embedded broker port, 0 = a free port (default ${DEFAULT-VALUE}); ignored with --broker")
     int mqttPort;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "use this broker instead of the embedded one, e.g. tcp://broker:1883 or ssl://broker:8883")
+    @Option(names = "--broker", paramLabel = "URL", description = "use this broker instead of the embedded one, e.g. ssl://broker:8883 (tcp://broker:1883: plain MQTT, for a lab only)")
     String broker;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = BridgeOptions.DEFAULT_DATA_DIR,

@@ -30,7 +30,7 @@ class BridgeMainTest {
     @Test
     void defaultsAreTheOptionsDefaults() {
         assertThat(parse()).isEqualTo(BridgeOptions.defaults());
-        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 1883, null, Path.of("data/bridge"), null, null, null,
+        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 8883, null, Path.of("data/bridge"), null, null, null,
                 TokenOptions.local(Path.of("data/bridge/secrets")), null));
     }
 
