@@ -1,6 +1,6 @@
 package cn.taihang.bridge;
 
-import cn.taihang.bridge.broker.BrokerAcl;
+import cn.taihang.bridge.broker.security.BrokerAcl;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.BrokerConnection;
 import cn.taihang.bridge.broker.CrlBroadcast;

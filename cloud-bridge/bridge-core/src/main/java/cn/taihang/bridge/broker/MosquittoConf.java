@@ -1,5 +1,6 @@
 package cn.taihang.bridge.broker;
 
+import cn.taihang.bridge.broker.security.BrokerAcl;
 import cn.taihang.identity.IdentityFiles;
 import cn.taihang.identity.Kind;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public record MosquittoConf(String bindAddress, int port, IdentityFiles broker, 
     /** @return the lines of the ACL file */
     public List<String> aclLines() {
         List<String> lines = new ArrayList<>();
-        lines.add("# Taihang Edge MQTT ACL (generated from cn.taihang.bridge.broker.BrokerAcl). %u is the certificate's CN.");
+        lines.add("# Taihang Edge MQTT ACL (generated from cn.taihang.bridge.broker.security.BrokerAcl). %u is the certificate's CN.");
         lines.add("# Gateways: their own birth, death and data; their own acks and commands, the fleet's commands, the bridge state.");
         lines.add("# mosquitto cannot check the site segment (+): the bridge refuses a site other than the certificate's.");
         BrokerAcl table = new BrokerAcl();

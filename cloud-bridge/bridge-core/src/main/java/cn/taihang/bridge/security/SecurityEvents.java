@@ -1,6 +1,5 @@
 package cn.taihang.bridge.security;
 
-import cn.taihang.bridge.ingest.RepeatFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class SecurityEvents implements AutoCloseable {
     private final Vertx vertx;
     private final Pool writer;
     private final MeterRegistry meters;
-    private final RepeatFilter logged = new RepeatFilter(REMEMBERED);
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final long timer;
 
@@ -95,7 +96,7 @@ public final class SecurityEvents implements AutoCloseable {
                 .tag("source", source).tag("reason", reason).register(meters).increment();
         if (!log) {
             LOG.debug("security: {} {} refused ({}): {}", source, subject, reason, detail);
-        } else if (logged.firstTime(subject + "|" + reason)) {
+        } else if (logged.size() < REMEMBERED && logged.add(subject + "|" + reason)) {
             LOG.warn("security: {} {} refused ({}): {}. Repeats are counted (bridge_security_events_total) and kept in table "
                     + "security_events, not logged.", source, subject, reason, detail);
         } else {

@@ -1,6 +1,5 @@
 package cn.taihang.bridge.broker.security;
 
-import cn.taihang.bridge.broker.BrokerAcl;
 import cn.taihang.bridge.security.SecurityEvents;
 import cn.taihang.identity.CertificateRefusedException;
 import cn.taihang.identity.TlsContext;

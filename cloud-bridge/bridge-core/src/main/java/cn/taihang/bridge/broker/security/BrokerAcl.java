@@ -1,4 +1,4 @@
-package cn.taihang.bridge.broker;
+package cn.taihang.bridge.broker.security;
 
 import cn.taihang.identity.Identity;
 import cn.taihang.identity.Kind;
