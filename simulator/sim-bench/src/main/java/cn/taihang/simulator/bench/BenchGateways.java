@@ -2,9 +2,7 @@ package cn.taihang.simulator.bench;
 
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.identity.IdentityFiles;
-import cn.taihang.identity.Kind;
 import cn.taihang.identity.PemFiles;
-import cn.taihang.identity.TlsContext;
 import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BatchCodec;
@@ -18,15 +16,11 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +42,6 @@ final class BenchGateways implements AutoCloseable {
 
     private final Path runDir;
     private final Vertx vertx = Vertx.vertx();
-    private final SecureRandom random = new SecureRandom();
 
     /** @param runDir the run whose city CA enrols the gateways ({@code <runDir>/pki}) */
     BenchGateways(Path runDir) {
@@ -94,7 +87,7 @@ final class BenchGateways implements AutoCloseable {
             String id = gateway(run, g);
             List<List<RecordFrame>> mine = shares.get(g);
             Path identity = BridgeAccess.enrolGateway(runDir, id, SITE);
-            MqttClient client = connectSubscribed(host, port, id, TlsContext.client(IdentityFiles.in(identity)).accept(Kind.BRIDGE, Kind.BROKER).build());
+            MqttClient client = connectSubscribed(host, port, id, identity);
             clients.add(client);
             client.publish(Topics.birth(SITE, id), Buffer.buffer(lifecycle.encodeBirth(birth(id, identity))), MqttQoS.AT_LEAST_ONCE, false, false);
             AtomicInteger next = new AtomicInteger();
@@ -148,16 +141,12 @@ final class BenchGateways implements AutoCloseable {
      * @return a client connected and subscribed to the gateway's acks (SUBACK received); Moquette may drop a connection
      *     whose SUBSCRIBE overtakes its own CONNECT handling, so a few attempts are made
      */
-    private MqttClient connectSubscribed(String host, int port, String id, TlsContext tls) throws Exception {
+    private MqttClient connectSubscribed(String host, int port, String id, Path identity) throws Exception {
         for (int attempt = 1; ; attempt++) {
             MqttClientOptions options = new MqttClientOptions().setClientId(id).setCleanSession(true).setMaxInflightQueue(65_535)
                     .setMaxMessageSize(4 * 1024 * 1024);
             options.setTcpNoDelay(true);
-            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS").setKeyCertOptions(KeyCertOptions.wrap(tls.keyManagerFactory()))
-                    .setTrustOptions(TrustOptions.wrap(tls.trustManagerFactory()));
-            byte[] nonce = new byte[18];
-            random.nextBytes(nonce);
-            options.setUsername(id).setPassword(Base64.getEncoder().encodeToString(nonce));
+            MqttTls.present(options, identity);
             MqttClient client = MqttClient.create(vertx, options);
             CompletableFuture<Void> subscribed = new CompletableFuture<>();
             client.subscribeCompletionHandler(ack -> subscribed.complete(null));
