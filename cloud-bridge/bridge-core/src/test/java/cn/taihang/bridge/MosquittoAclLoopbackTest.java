@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,9 +42,33 @@ class MosquittoAclLoopbackTest {
     @TempDir
     Path dir;
 
+    MosquittoBroker broker;
+    MqttClient bridge;
+    MqttClient victim;
+    MqttClient intruder;
+    final List<String> atBridge = new CopyOnWriteArrayList<>();
+    final List<String> atVictim = new CopyOnWriteArrayList<>();
+
     @BeforeEach
-    void needsMosquitto() {
+    void start() throws Exception {
         Assumptions.assumeTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto)");
+        broker = new MosquittoBroker(dir, PKI, BRIDGE).start();
+        bridge = connect(broker, PKI.bridge(BRIDGE), BRIDGE);
+        victim = connect(broker, PKI.gateway("gw-victim", SITE), "gw-victim");
+        intruder = connect(broker, PKI.gateway("gw-intruder", SITE), "gw-intruder");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (MqttClient c : new MqttClient[] {bridge, victim, intruder}) {
+            if (c != null) {
+                c.disconnect();
+                c.close();
+            }
+        }
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     private static MqttClient connect(MosquittoBroker broker, Path identity, String clientId) throws Exception {
@@ -60,40 +85,31 @@ class MosquittoAclLoopbackTest {
 
     @Test
     void aGatewayCannotPublishAsAnotherNorForgeAcksOrCommands() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir, PKI, BRIDGE).start()) {
-            MqttClient bridge = connect(broker, PKI.bridge(BRIDGE), BRIDGE);
-            MqttClient victim = connect(broker, PKI.gateway("gw-victim", SITE), "gw-victim");
-            MqttClient intruder = connect(broker, PKI.gateway("gw-intruder", SITE), "gw-intruder");
-            MqttClient impostor = connect(broker, PKI.gateway("gw-intruder-2", SITE), "gw-victim-2");
-            List<String> atBridge = new CopyOnWriteArrayList<>();
-            List<String> atVictim = new CopyOnWriteArrayList<>();
-            bridge.subscribe(Topics.allGateways(Topics.Kind.DATA), 1, (t, m) -> atBridge.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
-            victim.subscribe(new String[] {Topics.ack(SITE, "gw-victim"), Topics.fleetCommandFilter()}, new int[] {1, 1},
-                    new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
-                        (t, m) -> atVictim.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)),
-                        (t, m) -> atVictim.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+        MqttClient impostor = connect(broker, PKI.gateway("gw-intruder-2", SITE), "gw-victim-2");
+        bridge.subscribe(Topics.allGateways(Topics.Kind.DATA), 1, (t, m) -> atBridge.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
+        victim.subscribe(new String[] {Topics.ack(SITE, "gw-victim"), Topics.fleetCommandFilter()}, new int[] {1, 1},
+                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
+                    (t, m) -> atVictim.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)),
+                    (t, m) -> atVictim.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
 
-            publish(intruder, Topics.data(SITE, "gw-victim"), "forged data");
-            publish(intruder, Topics.ack(SITE, "gw-victim"), "forged ack");
-            publish(intruder, "taihang/v1/fleet/cmd/ticket-keyring", "forged keyring");
-            publish(impostor, Topics.data(SITE, "gw-victim-2"), "forged data as client id gw-victim-2");
-            publish(intruder, Topics.data(SITE, "gw-intruder"), "own data");
-            publish(victim, Topics.data(SITE, "gw-victim"), "victim's own data");
-            publish(bridge, Topics.ack(SITE, "gw-victim"), "bridge's ack");
+        publish(intruder, Topics.data(SITE, "gw-victim"), "forged data");
+        publish(intruder, Topics.ack(SITE, "gw-victim"), "forged ack");
+        publish(intruder, "taihang/v1/fleet/cmd/ticket-keyring", "forged keyring");
+        publish(impostor, Topics.data(SITE, "gw-victim-2"), "forged data as client id gw-victim-2");
+        publish(intruder, Topics.data(SITE, "gw-intruder"), "own data");
+        publish(victim, Topics.data(SITE, "gw-victim"), "victim's own data");
+        publish(bridge, Topics.ack(SITE, "gw-victim"), "bridge's ack");
 
-            await().until(() -> atBridge.size() >= 2 && atVictim.contains(Topics.ack(SITE, "gw-victim") + " bridge's ack"));
-            assertThat(atBridge).containsExactlyInAnyOrder(Topics.data(SITE, "gw-intruder") + " own data",
-                    Topics.data(SITE, "gw-victim") + " victim's own data");
-            await().until(() -> broker.log().contains("Denied PUBLISH from gw-victim-2"));
-            String log = broker.log();
-            assertThat(log).contains("Denied PUBLISH from gw-intruder").contains("'" + Topics.ack(SITE, "gw-victim") + "'")
-                    .contains("'taihang/v1/fleet/cmd/ticket-keyring'").contains("'" + Topics.data(SITE, "gw-victim") + "'");
-            assertThat(atVictim).containsExactly(Topics.ack(SITE, "gw-victim") + " bridge's ack");
-            for (MqttClient c : List.of(bridge, victim, intruder, impostor)) {
-                c.disconnect();
-                c.close();
-            }
-        }
+        await().until(() -> atBridge.size() >= 2 && atVictim.contains(Topics.ack(SITE, "gw-victim") + " bridge's ack"));
+        assertThat(atBridge).containsExactlyInAnyOrder(Topics.data(SITE, "gw-intruder") + " own data",
+                Topics.data(SITE, "gw-victim") + " victim's own data");
+        await().until(() -> broker.log().contains("Denied PUBLISH from gw-victim-2"));
+        String log = broker.log();
+        assertThat(log).contains("Denied PUBLISH from gw-intruder").contains("'" + Topics.ack(SITE, "gw-victim") + "'")
+                .contains("'taihang/v1/fleet/cmd/ticket-keyring'").contains("'" + Topics.data(SITE, "gw-victim") + "'");
+        assertThat(atVictim).containsExactly(Topics.ack(SITE, "gw-victim") + " bridge's ack");
+        impostor.disconnect();
+        impostor.close();
     }
 
     /**
@@ -102,33 +118,22 @@ class MosquittoAclLoopbackTest {
      */
     @Test
     void aGatewaySubscribedToEverythingReceivesOnlyWhatItMayRead() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir, PKI, BRIDGE).start()) {
-            MqttClient bridge = connect(broker, PKI.bridge(BRIDGE), BRIDGE);
-            MqttClient victim = connect(broker, PKI.gateway("gw-victim", SITE), "gw-victim");
-            MqttClient intruder = connect(broker, PKI.gateway("gw-intruder", SITE), "gw-intruder");
-            List<String> atBridge = new CopyOnWriteArrayList<>();
-            List<String> atVictim = new CopyOnWriteArrayList<>();
-            List<String> atIntruder = new CopyOnWriteArrayList<>();
-            bridge.subscribe(Topics.allGateways(Topics.Kind.DATA), 1, (t, m) -> atBridge.add(t));
-            victim.subscribe(new String[] {Topics.ack(SITE, "gw-victim"), "taihang/v1/" + SITE + "/gw-victim/cmd/+"}, new int[] {1, 1},
-                    new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {(t, m) -> atVictim.add(t), (t, m) -> atVictim.add(t)});
-            for (String filter : List.of("#", Topics.allGateways(Topics.Kind.DATA), "taihang/v1/" + SITE + "/gw-victim/cmd/+",
-                    Topics.ack(SITE, "gw-victim"))) {
-                intruder.subscribe(filter, 1, (t, m) -> atIntruder.add(t));
-            }
-
-            publish(victim, Topics.data(SITE, "gw-victim"), "victim's data");
-            publish(bridge, Topics.ack(SITE, "gw-victim"), "ack");
-            publish(bridge, "taihang/v1/" + SITE + "/gw-victim/cmd/sign-message", "victim's command");
-            await().until(() -> atBridge.size() == 1 && atVictim.size() == 2);
-            publish(bridge, "taihang/v1/fleet/cmd/ping", "fleet command");
-
-            await().until(() -> atIntruder.contains("taihang/v1/fleet/cmd/ping"));
-            assertThat(atIntruder).as("delivered to the intruder, in routing order").containsOnly("taihang/v1/fleet/cmd/ping");
-            for (MqttClient c : List.of(bridge, victim, intruder)) {
-                c.disconnect();
-                c.close();
-            }
+        List<String> atIntruder = new CopyOnWriteArrayList<>();
+        bridge.subscribe(Topics.allGateways(Topics.Kind.DATA), 1, (t, m) -> atBridge.add(t));
+        victim.subscribe(new String[] {Topics.ack(SITE, "gw-victim"), "taihang/v1/" + SITE + "/gw-victim/cmd/+"}, new int[] {1, 1},
+                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {(t, m) -> atVictim.add(t), (t, m) -> atVictim.add(t)});
+        for (String filter : List.of("#", Topics.allGateways(Topics.Kind.DATA), "taihang/v1/" + SITE + "/gw-victim/cmd/+",
+                Topics.ack(SITE, "gw-victim"))) {
+            intruder.subscribe(filter, 1, (t, m) -> atIntruder.add(t));
         }
+
+        publish(victim, Topics.data(SITE, "gw-victim"), "victim's data");
+        publish(bridge, Topics.ack(SITE, "gw-victim"), "ack");
+        publish(bridge, "taihang/v1/" + SITE + "/gw-victim/cmd/sign-message", "victim's command");
+        await().until(() -> atBridge.size() == 1 && atVictim.size() == 2);
+        publish(bridge, "taihang/v1/fleet/cmd/ping", "fleet command");
+
+        await().until(() -> atIntruder.contains("taihang/v1/fleet/cmd/ping"));
+        assertThat(atIntruder).as("delivered to the intruder, in routing order").containsOnly("taihang/v1/fleet/cmd/ping");
     }
 }
