@@ -63,13 +63,13 @@ class TicketGateTest {
             String id = ticket.path("id").asText();
             Path config = Files.writeString(dir.resolve("gateway.json"), """
                     {
-                      "cn.taihang.gateway": {"gatewayId": "gw-wangmangling", "site": "wangmangling", "siteName": "王莽岭 Wangmangling"},
+                      "cn.taihang.gateway": {"gatewayId": "gw-wangmangling", "site": "wangmangling", "siteName": "王莽岭 Wangmangling", "identityDir": "%s"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                       "cn.taihang.hardware.sim": {"harnessPort": %d, "nodeId": "gw-wangmangling"},
                       "cn.taihang.validator.gate~entrance-1": {"device": "wml-gate-1", "kind": "SCENIC_ENTRANCE", "places": [2001],
                           "scannerPort": "scanner-1", "relayPin": %d, "greenLedPin": 22, "redLedPin": 23, "buzzerPin": 24}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port(), RELAY));
+                    """.formatted(SECURITY.pki().gateway("gw-wangmangling", "wangmangling"), bridge.brokerUrl(), harness.port(), RELAY));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(20)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

@@ -17,9 +17,18 @@ import java.util.Map;
  * @param devices devices registered on the gateway
  * @param consoleUrl URL of the gateway's maintenance console, or {@code null}
  * @param configHash hash of the gateway's configuration, so the bridge can tell when it changed
+ * @param certificateChain the gateway's certificate and its issuing CA's, DER, as in its {@code cert.pem}: the bridge
+ *     believes the site and id the city CA signed, not the ones a topic or this birth claims; empty from a gateway
+ *     without an identity (the bridge refuses such a birth)
  */
 public record Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
-                    Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash) {
+                    Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash,
+                    List<byte[]> certificateChain) {
+
+    /** Most certificates a birth's chain may carry. */
+    public static final int MAX_CHAIN_CERTIFICATES = 4;
+    /** Largest certificate a birth's chain may carry, bytes. */
+    public static final int MAX_CERTIFICATE_BYTES = 8192;
 
     /**
      * A device listed in a birth.
@@ -34,5 +43,17 @@ public record Birth(int version, String gateway, String site, String siteName, l
     public Birth {
         bundles = bundles == null ? Map.of() : Map.copyOf(bundles);
         devices = devices == null ? List.of() : List.copyOf(devices);
+        certificateChain = certificateChain == null ? List.of() : List.copyOf(certificateChain);
+    }
+
+    /** A birth without a certificate chain (add one with {@link #withCertificateChain}). */
+    public Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
+                 Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash) {
+        this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, List.of());
+    }
+
+    /** @return this birth carrying that certificate chain (DER, the gateway's certificate first) */
+    public Birth withCertificateChain(List<byte[]> chain) {
+        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, chain);
     }
 }

@@ -40,6 +40,11 @@ public final class LifecycleCodec {
         if (!Topics.isValidId(birth.gateway()) || !Topics.isValidSite(birth.site())) {
             throw CborReading.structure("birth: gateway and site must be valid ids");
         }
+        if (birth.certificateChain().size() > Birth.MAX_CHAIN_CERTIFICATES
+                || birth.certificateChain().stream().anyMatch(c -> c == null || c.length == 0 || c.length > Birth.MAX_CERTIFICATE_BYTES)) {
+            throw CborReading.structure("birth: at most " + Birth.MAX_CHAIN_CERTIFICATES + " certificates of 1-"
+                    + Birth.MAX_CERTIFICATE_BYTES + " bytes each");
+        }
         return birth;
     }
 

@@ -5,9 +5,11 @@ import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BridgeState;
 import cn.taihang.wire.BatchCodec;
+import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class Inbound {
 
     static final String REBIRTH = "rebirth";
+    /** The fleet command carrying the city CA's CRL (DER); see the bridge's {@code CrlBroadcast}. */
+    static final String CRL = "crl";
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
 
     private final String ackTopic;
@@ -30,15 +34,18 @@ final class Inbound {
     private final Runnable rebirth;
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
+    private final Consumer<byte[]> crl;
+    private final CommandCodec commandCodec = new CommandCodec();
     private boolean malformedAckLogged;
     private long onlineSince;
 
     /**
      * @param rebirth publishes a new birth (same bdSeq)
      * @param requestDrain asks for a drain step
+     * @param crl takes the CRL the bridge hands out (DER)
      */
     Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, BatchCodec data, LifecycleCodec lifecycle,
-            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands) {
+            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands, Consumer<byte[]> crl) {
         this.ackTopic = ackTopic;
         this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
         this.queue = queue;
@@ -49,6 +56,7 @@ final class Inbound {
         this.rebirth = rebirth;
         this.requestDrain = requestDrain;
         this.commands = commands;
+        this.crl = crl;
     }
 
     void onMessage(String topic, byte[] payload) {
@@ -120,8 +128,19 @@ final class Inbound {
         if (command.equals(REBIRTH)) {
             LOG.info("The bridge asked for a rebirth");
             rebirth.run();
+        } else if (command.equals(CRL) && fleetWide) {
+            onCrl(payload);
         } else {
             commands.onCommand(command, payload, fleetWide);
+        }
+    }
+
+    /** The CRL needs no command signature: the city CA signed it, and only a newer one of that CA is installed. */
+    private void onCrl(byte[] payload) {
+        try {
+            crl.accept(commandCodec.decode(payload).body());
+        } catch (WireFormatException e) {
+            LOG.warn("Ignored a malformed CRL command: {}", e.getMessage());
         }
     }
 }

@@ -11,6 +11,9 @@ import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.Death;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +55,8 @@ public final class Uplink implements AutoCloseable {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final BatchCodec data = new BatchCodec();
     private final String gatewayId;
+    private final String site;
+    private final Path identityDir;
     private final String birthTopic;
     private final String deathTopic;
     private final String dataTopic;
@@ -67,6 +72,7 @@ public final class Uplink implements AutoCloseable {
     private final AtomicBoolean rebirthQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private MqttAsyncClient client;
+    private UplinkCredentials credentials;
     private ScheduledFuture<?> drainTimer;
     private int generation;
     private long connectedAtMillis;
@@ -99,7 +105,8 @@ public final class Uplink implements AutoCloseable {
         this.counters = counters;
         this.births = births;
         this.gatewayId = identity.gatewayId();
-        String site = identity.site();
+        this.site = identity.site();
+        this.identityDir = identity.identityDir();
         this.birthTopic = Topics.birth(site, gatewayId);
         this.deathTopic = Topics.death(site, gatewayId);
         this.dataTopic = Topics.data(site, gatewayId);
@@ -109,7 +116,8 @@ public final class Uplink implements AutoCloseable {
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
         this.drain = new Drain(settings, queue, data, gatewayId, stats);
-        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, data, lifecycle, this::rebirth, this::requestDrain, commands);
+        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, data, lifecycle, this::rebirth, this::requestDrain, commands,
+                this::installCrl);
         this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
     }
@@ -145,7 +153,13 @@ public final class Uplink implements AutoCloseable {
             lost(gen, e);
             return;
         }
-        MqttConnectOptions options = settings.connectOptions(LIFECYCLE_MESSAGES);
+        try {
+            credentials = UplinkCredentials.load(settings, gatewayId, site, identityDir);
+        } catch (IOException | GeneralSecurityException e) {
+            lost(gen, e);
+            return;
+        }
+        MqttConnectOptions options = settings.connectOptions(LIFECYCLE_MESSAGES, credentials);
         options.setWill(deathTopic, lifecycle.encodeDeath(new Death(1, gatewayId, bdSeq)), 1, false);
         client.setCallback(callbacks.connection(cause -> lost(gen, cause), (topic, payload) -> onMessage(gen, topic, payload)));
         try {
@@ -183,7 +197,8 @@ public final class Uplink implements AutoCloseable {
     private void publishBirth(int gen) throws MqttException {
         byte[] payload;
         try {
-            payload = lifecycle.encodeBirth(births.birth(stats.bdSeq(), System.currentTimeMillis()));
+            payload = lifecycle.encodeBirth(births.birth(stats.bdSeq(), System.currentTimeMillis())
+                    .withCertificateChain(credentials.certificateChain()));
         } catch (RuntimeException e) {
             LOG.error("The birth message could not be made; the bridge will not know this gateway's inventory", e);
             return;
@@ -220,6 +235,17 @@ public final class Uplink implements AutoCloseable {
     private void onMessage(int gen, String topic, byte[] payload) {
         if (gen == generation && stats.state() == State.CONNECTED) {
             inbound.onMessage(topic, payload);
+        }
+    }
+
+    /** The bridge handed out the CA's CRL: kept if newer, used from the next connect (and by every TLS peer check here). */
+    private void installCrl(byte[] der) {
+        try {
+            if (UplinkCredentials.installCrl(identityDir, der)) {
+                LOG.info("Installed a newer CRL from the bridge in {}", identityDir);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.warn("Refused the CRL the bridge sent (kept the present one): {}", e.getMessage());
         }
     }
 

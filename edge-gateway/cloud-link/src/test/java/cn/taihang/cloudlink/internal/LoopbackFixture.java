@@ -39,6 +39,11 @@ abstract class LoopbackFixture {
         public String siteName() {
             return "晋城高铁东站 Jincheng HSR East";
         }
+
+        @Override
+        public java.nio.file.Path identityDir() {
+            return java.nio.file.Path.of("no-identity: these tests reach a plain tcp:// broker");
+        }
     };
     static final BirthSource BIRTHS = (bdSeq, time) -> new Birth(1, GATEWAY, SITE, IDENTITY.siteName(), bdSeq, time, "0.1.0-test",
             Map.of("cn.taihang.cloud-link", "0.1.0"), List.of(new Birth.DeviceEntry("post-zw-03/lane-1", "vehicle-counter", "东向 lane 1")),

@@ -11,4 +11,11 @@ public interface GatewayIdentity {
 
     /** @return the site's name for people, e.g. {@code 晋城高铁东站 Jincheng HSR East} */
     String siteName();
+
+    /**
+     * @return the directory of this gateway's identity files ({@code key.pem}, {@code cert.pem}, {@code ca.pem},
+     *     {@code crl.pem}; {@code cn.taihang.identity.IdentityFiles} reads them): its TLS client certificate on the
+     *     uplink, the city CA it trusts. Never {@code null}; the directory may not exist yet on a gateway not enrolled
+     */
+    java.nio.file.Path identityDir();
 }

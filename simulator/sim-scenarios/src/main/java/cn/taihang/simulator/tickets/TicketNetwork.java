@@ -66,7 +66,8 @@ public final class TicketNetwork implements AutoCloseable {
             throws IOException, InterruptedException {
         for (TicketGatewayPlan plan : plans) {
             Path dir = runDir.resolve("gateways").resolve(plan.gatewayId());
-            plan.writeConfiguration(dir.resolve("gateway.json"), bridge.brokerUrl(), harness.port(), skewSeconds, passbackSeconds);
+            plan.writeConfiguration(dir.resolve("gateway.json"), bridge.brokerUrl(), BridgeAccess.enrolGateway(runDir, plan.gatewayId(), plan.site().id()),
+                    harness.port(), skewSeconds, passbackSeconds);
             GatewayFleet.Started s;
             try {
                 s = fleet.start(plan.gatewayId(), dir.resolve("gateway.json"), dir.resolve("data"));

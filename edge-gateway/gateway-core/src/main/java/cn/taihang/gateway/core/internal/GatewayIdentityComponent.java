@@ -1,6 +1,7 @@
 package cn.taihang.gateway.core.internal;
 
 import cn.taihang.gateway.api.GatewayIdentity;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +18,7 @@ public class GatewayIdentityComponent implements GatewayIdentity {
     private final String gatewayId;
     private final String site;
     private final String siteName;
+    private final Path identityDir;
 
     /** @throws IllegalArgumentException (activation fails) if an id is malformed */
     @Activate
@@ -24,6 +26,11 @@ public class GatewayIdentityComponent implements GatewayIdentity {
         this.gatewayId = requireId("gatewayId", config.gatewayId());
         this.site = requireId("site", config.site());
         this.siteName = config.siteName().isBlank() ? site : config.siteName();
+        if (config.identityDir() == null || config.identityDir().isBlank()) {
+            throw new IllegalArgumentException(IdentityConfig.PID + "/identityDir must name the gateway's identity directory "
+                    + "(key.pem, cert.pem, ca.pem, crl.pem; see pki make-gateway-csr)");
+        }
+        this.identityDir = Path.of(config.identityDir());
     }
 
     private static String requireId(String property, String value) {
@@ -47,5 +54,10 @@ public class GatewayIdentityComponent implements GatewayIdentity {
     @Override
     public String siteName() {
         return siteName;
+    }
+
+    @Override
+    public Path identityDir() {
+        return identityDir;
     }
 }

@@ -20,4 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "%identity.siteName.name", description = "%identity.siteName.description")
     String siteName() default "";
+
+    @AttributeDefinition(name = "%identity.identityDir.name", description = "%identity.identityDir.description")
+    String identityDir() default "/etc/taihang/identity";
 }
