@@ -3,6 +3,8 @@ package cn.taihang.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.taihang.release.testing.TestBundles;
+
 import cn.taihang.release.build.ReleaseBuilder;
 import cn.taihang.release.build.ReleaseDirectory;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package cn.taihang.release;
+package cn.taihang.release.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
