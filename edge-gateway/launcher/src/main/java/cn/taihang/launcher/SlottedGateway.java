@@ -96,6 +96,9 @@ public final class SlottedGateway {
                 continue;
             }
             current = gateway;
+            if (restartReason != null) {
+                restart(restartReason);
+            }
             slots.commitGate(gateway::problemsNow);
             long left = TimeUnit.SECONDS.toNanos(plan.deadlineSeconds()) - (System.nanoTime() - bootNanos);
             ScheduledFuture<?> deadline = plan.trying() ? timer.schedule(() -> deadlinePassed(plan), Math.max(0, left), TimeUnit.NANOSECONDS) : null;

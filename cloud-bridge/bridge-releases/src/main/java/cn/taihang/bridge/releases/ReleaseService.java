@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 final class ReleaseService {
 
     /** The bridge's pinned release keys, one hex public key per line. */
-    static final String TRUSTED_KEYS = "release-keys.pub";
+    static final String TRUSTED_KEYS = ReleasesModule.TRUSTED_KEYS;
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private final BridgeContext context;

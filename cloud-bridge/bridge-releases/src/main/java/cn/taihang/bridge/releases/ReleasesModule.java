@@ -27,6 +27,8 @@ public final class ReleasesModule implements BridgeModule {
 
     /** How often the rollouts are looked at, by default. */
     public static final long TICK_MILLIS = 1000;
+    /** The file in the bridge's data directory holding the release public keys it trusts, one hex key per line. */
+    public static final String TRUSTED_KEYS = "release-keys.pub";
     /** The module's migrations (the core applies them once it runs Flyway; until then {@link #start} does, idempotently). */
     static final String MIGRATIONS = "cn/taihang/bridge/releases/db";
     private static final Logger LOG = LoggerFactory.getLogger(ReleasesModule.class);

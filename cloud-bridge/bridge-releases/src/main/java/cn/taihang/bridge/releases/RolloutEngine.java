@@ -80,7 +80,7 @@ final class RolloutEngine {
     }
 
     private Future<Void> send(long id, RolloutDecision d) {
-        if (d.status() == RolloutStatus.HALTED || d.status() == RolloutStatus.COMPLETED) {
+        if ((d.status() == RolloutStatus.HALTED || d.status() == RolloutStatus.COMPLETED) && d.reason() != null) {
             LOG.info("rollout {} {}: {}", id, d.status().wire(), d.reason());
         }
         return store.find(id).compose(r -> {
