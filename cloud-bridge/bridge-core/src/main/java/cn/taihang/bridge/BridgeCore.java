@@ -3,7 +3,9 @@ package cn.taihang.bridge;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.BrokerConnection;
 import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.audit.AuditLog;
 import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.bridge.http.auth.HttpSecurity;
 import cn.taihang.bridge.http.ApiRouter;
 import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.http.HttpVerticle;
@@ -20,7 +22,7 @@ import cn.taihang.bridge.http.ApiDocument;
 import cn.taihang.bridge.ingest.RepeatFilter;
 import cn.taihang.bridge.module.BridgeModule;
 import io.vertx.ext.web.Router;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.telemetry.TelemetryStore;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.BridgeState;
@@ -35,6 +37,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -42,9 +45,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bridge's core with the modules it is given: SQLite store, embedded Moquette broker (or an external one),
+ * Starts the bridge's core with the modules it is given: storage (SQLite, or PostgreSQL) with every schema migrated, embedded Moquette broker (or an external one),
  * MQTT ingest with exactly-once storage and acknowledgements, the HTTP API (health, gateways, telemetry, metrics, the
  * OpenAPI document merged from the core's part and each module's) and then the modules, in order. Each call makes an
  * independent bridge with its own Vert.x instance and meter registry, so several can run in one JVM (the simulator,
@@ -63,6 +68,8 @@ public final class BridgeCore {
     /** Largest MQTT message the broker and the bridge accept: the wire format's limit plus MQTT framing. */
     static final int MAX_MQTT_MESSAGE_BYTES = WireLimits.V1.maxMessageBytes() + 4096;
     private static final int REPEAT_KEYS = 10_000;
+    private static final String MODULE_PREFIX = "/api/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeCore.class);
 
     private BridgeCore() {
     }
@@ -97,12 +104,14 @@ public final class BridgeCore {
     private static Future<RunningBridge> startParts(RunningBridge.Parts parts) {
         BridgeOptions options = parts.options();
         Vertx vertx = parts.vertx();
-        return BridgeDatabase.open(vertx, options.dataDir()).compose(db -> {
+        List<BridgeStorage.ModuleSchema> schemas = parts.modules().stream().filter(m -> m.migrations() != null)
+                .map(m -> new BridgeStorage.ModuleSchema(m.name(), m.migrations())).toList();
+        return BridgeStorage.open(vertx, options.dataDir(), options.database(), schemas).compose(db -> {
             parts.database(db);
             return startBroker(parts);
         }).compose(broker -> {
-            BridgeDatabase db = parts.database();
-            FleetStore fleet = new FleetStore(db.writer(), db.reader());
+            BridgeStorage db = parts.database();
+            FleetStore fleet = new FleetStore(db);
             Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
             return fleetReady.compose(v -> deploy(parts, broker, fleet));
         });
@@ -119,34 +128,49 @@ public final class BridgeCore {
     }
 
     private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet) {
+        return parts.vertx().executeBlocking(() -> HttpSecurity.load(parts.vertx(), parts.options(), parts.registry()))
+                .compose(security -> deploy(parts, broker, fleet, security));
+    }
+
+    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, HttpSecurity security) {
         BridgeOptions options = parts.options();
-        BridgeDatabase db = parts.database();
+        BridgeStorage db = parts.database();
         LifecycleCodec lifecycleCodec = new LifecycleCodec();
         RepeatFilter repeats = new RepeatFilter(REPEAT_KEYS);
         IngestMetrics metrics = new IngestMetrics(parts.registry(), fleet::onlineCount);
         BrokerConnection[] connection = new BrokerConnection[1];
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
-        ModuleHost modules = new ModuleHost(parts.vertx(), db.writer(), db.reader(), moduleRoutes, parts.registry(),
+        ModuleHost modules = new ModuleHost(parts.vertx(), db, security.routes(moduleRoutes, MODULE_PREFIX), parts.registry(),
                 new BrokerCommands(() -> connection[0]), options.dataDir(), listeners, fleet);
         parts.moduleHost(modules);
-        BatchIngest data = new BatchIngest(new BatchCodec(), new RecordDecoder(new SenmlCodec()), new RecordWriter(db.writer(), listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), lifecycleCodec.encodeAck(ack)), metrics, repeats);
+        BatchCodec dataCodec = new BatchCodec();
+        BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
+                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
-        HealthCheck health = new HealthCheck(db::ping, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
+        parts.health(health);
+        AuditLog audit = new AuditLog(db, Clock.systemUTC());
         return parts.vertx().executeBlocking(() -> ApiDocument.merge(parts.modules()))
                 .compose(document -> modules.start(parts.modules()).map(document))
                 .compose(document -> {
-                    ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes, document);
-                    HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort());
+                    ApiRouter api = new ApiRouter(health, fleet, new TelemetryStore(db.reader()), parts.registry(), moduleRoutes, document,
+                            root -> security.routes(root, ""), audit);
                     return parts.vertx().deployVerticle(new IngestVerticle(connection[0])).compose(id -> {
                         parts.ingestDeployment(id);
-                        return parts.vertx().deployVerticle(http);
-                    }).map(id -> {
-                        parts.httpDeployment(id);
-                        return new RunningBridge(parts, http.port(), broker, http.routes());
+                        return health.start();
+                    }).compose(v -> {
+                        if (security.tls() == null) {
+                            LOG.warn("no bridge identity (--identity DIR): the HTTP API is off — it is served over TLS only");
+                            return Future.succeededFuture(new RunningBridge(parts, -1, broker, List.of(), security.access()));
+                        }
+                        HttpVerticle http = new HttpVerticle(api::create, options.host(), options.httpPort(), security.tls());
+                        return parts.vertx().deployVerticle(http).map(id -> {
+                            parts.httpDeployment(id);
+                            return new RunningBridge(parts, http.port(), broker, http.routes(), security.access());
+                        });
                     });
                 });
     }

@@ -1,6 +1,8 @@
 package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
+import cn.taihang.bridge.http.auth.TokenOptions;
+import cn.taihang.bridge.storage.PostgresAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -13,13 +15,19 @@ import java.util.regex.Pattern;
  * @param httpPort HTTP API port, 0 = a free port
  * @param mqttPort embedded broker port, 0 = a free port; ignored with an external broker
  * @param externalBroker an external broker to use instead of the embedded one, or {@code null}
- * @param dataDir directory of the SQLite files; created if missing
+ * @param dataDir the data directory: the SQLite file, and the services' files; created if missing
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
  * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
+ * @param identityDir the bridge instance's identity ({@code cn.taihang.identity.IdentityFiles} holder directory, kind
+ *     BRIDGE): the HTTPS API's server certificate. {@code null}: no identity, and so no HTTP API (there is no plain
+ *     HTTP listener)
+ * @param tokens which bearer tokens the HTTP API believes
+ * @param database the PostgreSQL database to keep everything in, or {@code null} for the embedded SQLite file in
+ *     {@code dataDir}
  */
 public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddress externalBroker, Path dataDir,
-                            String shareGroup, String clientId) {
+                            String shareGroup, String clientId, Path identityDir, TokenOptions tokens, PostgresAddress database) {
 
     /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -29,6 +37,8 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public static final int DEFAULT_MQTT_PORT = 1883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
+    /** The local token issuer's directory inside the data directory (owner-only). */
+    public static final String SECRETS_DIR = "secrets";
 
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -36,6 +46,7 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
     public BridgeOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(tokens, "tokens");
         requirePort("httpPort", httpPort);
         requirePort("mqttPort", mqttPort);
         if (shareGroup != null && !GROUP.matcher(shareGroup).matches()) {
@@ -48,51 +59,68 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, Path.of(DEFAULT_DATA_DIR), null, null);
+        Path data = Path.of(DEFAULT_DATA_DIR);
+        return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, data, null, null, null, TokenOptions.local(data.resolve(SECRETS_DIR)), null);
     }
 
     /**
-     * Options for tests and the simulator: loopback, free ports, embedded broker.
+     * Options for tests and the simulator: loopback, free ports, embedded broker, the local token issuer in
+     * {@code dataDir/secrets}; no identity, so no HTTP API until {@link #withIdentityDir} gives one.
      *
-     * @param dataDir directory of the SQLite files
+     * @param dataDir the data directory (and the SQLite file's)
      */
     public static BridgeOptions ephemeral(Path dataDir) {
-        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null);
+        return new BridgeOptions(DEFAULT_HOST, 0, 0, null, dataDir, null, null, null, TokenOptions.local(dataDir.resolve(SECRETS_DIR)), null);
     }
 
     /** @return a copy with another HTTP port */
     public BridgeOptions withHttpPort(int port) {
-        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, port, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database);
     }
 
     /** @return a copy with another embedded broker port */
     public BridgeOptions withMqttPort(int port) {
-        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, port, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database);
     }
 
     /** @return a copy using an external broker ({@code null}: the embedded one) */
     public BridgeOptions withExternalBroker(BrokerAddress broker) {
-        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, broker, dataDir, shareGroup, clientId, identityDir, tokens, database);
     }
 
     /** @return a copy with another data directory */
     public BridgeOptions withDataDir(Path dir) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dir, shareGroup, clientId, identityDir, tokens, database);
     }
 
     /** @return a copy subscribing in a shared-subscription group ({@code null}: plain subscriptions) */
     public BridgeOptions withShareGroup(String group) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, group, clientId, identityDir, tokens, database);
     }
 
     /** @return a copy with a fixed MQTT client id ({@code null}: generated) */
     public BridgeOptions withClientId(String id) {
-        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id);
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, id, identityDir, tokens, database);
     }
 
     /** @return a copy binding to another address */
     public BridgeOptions withHost(String address) {
-        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId);
+        return new BridgeOptions(address, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, database);
+    }
+
+    /** @return a copy with the bridge instance's identity directory ({@code null}: none, no HTTP API) */
+    public BridgeOptions withIdentityDir(Path dir) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, dir, tokens, database);
+    }
+
+    /** @return a copy believing other tokens */
+    public BridgeOptions withTokens(TokenOptions trust) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, trust, database);
+    }
+
+    /** @return a copy keeping everything in this PostgreSQL database ({@code null}: the embedded SQLite file) */
+    public BridgeOptions withDatabase(PostgresAddress postgres) {
+        return new BridgeOptions(host, httpPort, mqttPort, externalBroker, dataDir, shareGroup, clientId, identityDir, tokens, postgres);
     }
 
     /** @return whether the bridge runs its own broker */

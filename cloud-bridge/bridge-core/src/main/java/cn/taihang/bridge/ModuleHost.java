@@ -7,11 +7,11 @@ import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.module.RecordListener;
+import cn.taihang.bridge.module.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
+import cn.taihang.bridge.module.ApiRoutes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,8 @@ final class ModuleHost implements BridgeContext {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleHost.class);
 
     private final Vertx vertx;
-    private final Pool writer;
-    private final Pool reader;
-    private final Router router;
+    private final Storage storage;
+    private final ApiRoutes routes;
     private final MeterRegistry meters;
     private final GatewayCommands commands;
     private final Path dataDir;
@@ -35,15 +34,14 @@ final class ModuleHost implements BridgeContext {
     private final List<BridgeModule> started = new ArrayList<>();
 
     /**
-     * @param router the sub-router mounted at {@code /api/v1/} for module routes
+     * @param routes the module routes' registration, on the sub-router mounted at {@code /api/v1/}
      */
-    ModuleHost(Vertx vertx, Pool writer, Pool reader, Router router, MeterRegistry meters, GatewayCommands commands, Path dataDir,
+    ModuleHost(Vertx vertx, Storage storage, ApiRoutes routes, MeterRegistry meters, GatewayCommands commands, Path dataDir,
                RecordListeners listeners, FleetStore fleet) {
         this.fleet = fleet;
         this.vertx = vertx;
-        this.writer = writer;
-        this.reader = reader;
-        this.router = router;
+        this.storage = storage;
+        this.routes = routes;
         this.meters = meters;
         this.commands = commands;
         this.dataDir = dataDir;
@@ -79,18 +77,13 @@ final class ModuleHost implements BridgeContext {
     }
 
     @Override
-    public Pool writer() {
-        return writer;
+    public Storage storage() {
+        return storage;
     }
 
     @Override
-    public Pool reader() {
-        return reader;
-    }
-
-    @Override
-    public Router router() {
-        return router;
+    public ApiRoutes routes() {
+        return routes;
     }
 
     @Override

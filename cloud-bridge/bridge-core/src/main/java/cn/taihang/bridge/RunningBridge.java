@@ -2,14 +2,18 @@ package cn.taihang.bridge;
 
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.EmbeddedBroker;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.module.BridgeModule;
-import cn.taihang.bridge.storage.BridgeDatabase;
+import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import cn.taihang.identity.IdentityFiles;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -28,22 +32,43 @@ public final class RunningBridge implements AutoCloseable {
     private final int httpPort;
     private final BrokerAddress broker;
     private final List<String> routes;
+    private final Map<String, Access> access;
 
-    RunningBridge(Parts parts, int httpPort, BrokerAddress broker, List<String> routes) {
+    RunningBridge(Parts parts, int httpPort, BrokerAddress broker, List<String> routes, Map<String, Access> access) {
         this.parts = parts;
         this.httpPort = httpPort;
         this.broker = broker;
         this.routes = List.copyOf(routes);
+        this.access = access;
     }
 
-    /** @return the HTTP API's bound port */
+    /** @return the HTTPS API's bound port, or -1 if the bridge has no identity and so no HTTP API */
     public int httpPort() {
         return httpPort;
     }
 
-    /** @return the HTTP base URL, e.g. {@code http://127.0.0.1:8080} */
+    /**
+     * @return the HTTPS base URL, e.g. {@code https://127.0.0.1:8080}
+     * @throws IllegalStateException if the bridge has no identity and so no HTTP API
+     */
     public String httpUrl() {
-        return "http://" + hostForUrl(parts.options().host()) + ":" + httpPort;
+        if (httpPort < 0) {
+            throw new IllegalStateException("this bridge serves no HTTP API: it was started without an identity (BridgeOptions.withIdentityDir, --identity)");
+        }
+        return "https://" + hostForUrl(parts.options().host()) + ":" + httpPort;
+    }
+
+    /** @return the trusted CA certificates of the bridge's identity ({@code ca.pem}), which clients of its HTTPS API trust */
+    public Path caCertificates() {
+        if (parts.options().identityDir() == null) {
+            throw new IllegalStateException("this bridge has no identity");
+        }
+        return IdentityFiles.in(parts.options().identityDir()).caCertificates();
+    }
+
+    /** @return the local token issuer's directory, or {@code null} if the bridge believes only an external issuer */
+    public Path tokenIssuerDir() {
+        return parts.options().tokens().localIssuerDir();
     }
 
     /** @return the broker's port (the embedded broker's bound port, or the external broker's) */
@@ -61,9 +86,14 @@ public final class RunningBridge implements AutoCloseable {
         return parts.options().embeddedBroker();
     }
 
-    /** @return the SQLite file */
+    /** @return the SQLite file, or {@code null} when the bridge keeps its data in PostgreSQL */
     public Path databaseFile() {
         return parts.database().file();
+    }
+
+    /** @return where the data is: the SQLite file, or the PostgreSQL URL (never the password) */
+    public String databaseLocation() {
+        return parts.database().location();
     }
 
     /** @return the meters (also served at {@code /metrics}) */
@@ -74,6 +104,11 @@ public final class RunningBridge implements AutoCloseable {
     /** @return the routes the HTTP API serves, as {@code "GET /path"}; for contract tests and diagnostics */
     public List<String> httpRoutes() {
         return routes;
+    }
+
+    /** @return who may call each route, by {@code "GET /path/{param}"}; for contract tests and diagnostics */
+    public Map<String, Access> httpRouteAccess() {
+        return Map.copyOf(access);
     }
 
     /**
@@ -107,12 +142,13 @@ public final class RunningBridge implements AutoCloseable {
         private final Vertx vertx;
         private final PrometheusMeterRegistry registry;
         private final BridgeOptions options;
-        private volatile BridgeDatabase database;
+        private volatile BridgeStorage database;
         private volatile EmbeddedBroker broker;
         private volatile String ingestDeployment;
         private volatile String httpDeployment;
         private final List<BridgeModule> modules;
         private volatile ModuleHost moduleHost;
+        private volatile HealthCheck health;
         private CompletableFuture<Void> stopped;
 
         Parts(Vertx vertx, PrometheusMeterRegistry registry, BridgeOptions options, List<BridgeModule> modules) {
@@ -138,11 +174,11 @@ public final class RunningBridge implements AutoCloseable {
             return modules;
         }
 
-        BridgeDatabase database() {
+        BridgeStorage database() {
             return database;
         }
 
-        void database(BridgeDatabase db) {
+        void database(BridgeStorage db) {
             database = db;
         }
 
@@ -152,6 +188,10 @@ public final class RunningBridge implements AutoCloseable {
 
         void moduleHost(ModuleHost host) {
             moduleHost = host;
+        }
+
+        void health(HealthCheck check) {
+            health = check;
         }
 
         void ingestDeployment(String id) {
@@ -171,6 +211,9 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                if (health != null) {
+                    health.stop();
+                }
                 undeploy(ingestDeployment)
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class ExternalBrokerLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dirA;
     @TempDir
@@ -24,10 +30,10 @@ class ExternalBrokerLoopbackTest {
 
     @Test
     void ingestsThroughAnExternalBroker() throws Exception {
-        try (RunningBridge host = BridgeCore.start(BridgeOptions.ephemeral(dirA), List.of()).toCompletableFuture().get();
-             RunningBridge external = BridgeCore.start(BridgeOptions.ephemeral(dirB)
+        try (RunningBridge host = BridgeCore.start(SECURITY.options(dirA), List.of()).toCompletableFuture().get();
+             RunningBridge external = BridgeCore.start(SECURITY.options(dirB)
                      .withExternalBroker(BrokerAddress.parse(host.brokerUrl())), List.of()).toCompletableFuture().get();
-             ApiClient api = new ApiClient(external);
+             ApiClient api = SECURITY.client(external, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
              TestGateway gw = new TestGateway(host.brokerUrl(), "wangmangling", "gw-wml-1")) {
             assertThat(external.embeddedBroker()).isFalse();
             assertThat(external.brokerUrl()).isEqualTo(host.brokerUrl());

@@ -1,5 +1,12 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import cn.taihang.bridge.module.Access;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.ApiClient;
@@ -18,54 +25,73 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A module sees each record exactly once, inside the ingest transaction, across resends and restarts; its routes are served. */
+/**
+ * A module sees each record exactly once, inside the ingest transaction, across resends and restarts; its tables come from its
+ * own migrations; its routes are served.
+ */
 @Tag("loopback")
 class ModuleLoopbackTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
-    /** Sums the counts of counter records into its own table, in the ingest transaction. */
-    static final class CountingModule implements BridgeModule {
-        @Override
-        public String name() {
-            return "counting";
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
+
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
+
+    abstract class Contract extends EngineSuite {
+
+        Contract(TestStorage storage) { super(storage); }
+
+        @TempDir
+        Path dir;
+
+        /** Sums the counts of counter records into its own table, in the ingest transaction. */
+        static final class CountingModule implements BridgeModule {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public String migrations() {
+                return "cn/taihang/bridge/counting/db";
+            }
+
+            @Override
+            public Future<Void> start(BridgeContext context) {
+                context.onNewRecords("counter.", (tx, records) -> {
+                    long sum = records.stream().mapToLong(r -> r.number("count").longValue()).sum();
+                    return tx.preparedQuery("UPDATE module_total SET total = total + $1").execute(Tuple.of(sum)).mapEmpty();
+                });
+                context.routes().get("/total", Access.open()).handler(ctx -> context.storage().reader().query("SELECT total FROM module_total").execute()
+                        .onSuccess(rows -> {
+                            Row row = rows.iterator().next();
+                            ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("total", row.getLong(0)).encode());
+                        }).onFailure(ctx::fail));
+                return Future.succeededFuture();
+            }
         }
 
-        @Override
-        public Future<Void> start(BridgeContext context) {
-            context.onNewRecords("counter.", (tx, records) -> {
-                long sum = records.stream().mapToLong(r -> r.number("count").longValue()).sum();
-                return tx.preparedQuery("UPDATE module_total SET total = total + ?").execute(Tuple.of(sum)).mapEmpty();
-            });
-            context.router().get("/total").handler(ctx -> context.reader().query("SELECT total FROM module_total").execute()
-                    .onSuccess(rows -> {
-                        Row row = rows.iterator().next();
-                        ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("total", row.getLong(0)).encode());
-                    }).onFailure(ctx::fail));
-            return context.writer().withTransaction(tx -> tx.query("CREATE TABLE IF NOT EXISTS module_total (total INTEGER NOT NULL)").execute()
-                    .compose(v -> tx.query("INSERT INTO module_total SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM module_total)").execute())).mapEmpty();
-        }
-    }
-
-    @Test
-    void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-             ApiClient checked = new ApiClient(bridge)) {
-            ApiClient http = checked.unchecked();
-            gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
-            gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(3, Frames.T0, "lane-1", 1)));
-            await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(1L, 2L, 3L));
-            await().untilAsserted(() -> assertThat(http.json("/api/v1/total").getLong("total")).isEqualTo(20L));
-            assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
-        }
-        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new CountingModule())).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
-             ApiClient http = new ApiClient(again)) {
-            gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
-            await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));
-            assertThat(http.unchecked().json("/api/v1/total").getLong("total")).isEqualTo(25L);
+        @Test
+        void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
+                 TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+                 ApiClient checked = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+                ApiClient http = checked.unchecked();
+                gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
+                gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(3, Frames.T0, "lane-1", 1)));
+                await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(1L, 2L, 3L));
+                await().untilAsserted(() -> assertThat(http.json("/api/v1/total").getLong("total")).isEqualTo(20L));
+                assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
+            }
+            try (RunningBridge again = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
+                 TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+                 ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+                gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
+                await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));
+                assertThat(http.unchecked().json("/api/v1/total").getLong("total")).isEqualTo(25L);
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class MosquittoLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
@@ -30,7 +36,7 @@ class MosquittoLoopbackTest {
     }
 
     private BridgeOptions options(String name, MosquittoBroker broker) {
-        return BridgeOptions.ephemeral(dir.resolve(name)).withExternalBroker(BrokerAddress.parse(broker.url()));
+        return SECURITY.options(dir.resolve(name)).withExternalBroker(BrokerAddress.parse(broker.url()));
     }
 
     @Test
@@ -56,7 +62,7 @@ class MosquittoLoopbackTest {
     void theBridgeReconnectsWhenTheBrokerComesBack() throws Exception {
         MosquittoBroker broker = new MosquittoBroker(dir).start();
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
-             ApiClient http = new ApiClient(bridge)) {
+             ApiClient http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             assertThat(http.get("/health").status()).isEqualTo(200);
             broker.stop();
             await().until(() -> http.get("/health").status() == 503);
@@ -76,7 +82,7 @@ class MosquittoLoopbackTest {
     void startsWhileTheBrokerIsDownAndConnectsWhenItIsUp() throws Exception {
         MosquittoBroker broker = new MosquittoBroker(dir);
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
-             ApiClient http = new ApiClient(bridge)) {
+             ApiClient http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             assertThat(http.get("/health").json().getString("status")).isEqualTo("DOWN");
             broker.start();
             await().until(() -> http.get("/health").status() == 200);

@@ -1,5 +1,11 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.bridge.testing.Frames;
 import cn.taihang.bridge.testing.Meters;
@@ -21,58 +27,70 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class RestartLoopbackTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
-    @Test
-    void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
-        List<RecordFrame> batch = Frames.range(1, 50);
-        try (RunningBridge first = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
-            gw.send(batch);
-            await().until(() -> gw.ackedSeqs().size() == 50);
-        }
-        try (RunningBridge second = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
-             ApiClient http = new ApiClient(second)) {
-            gw.send(batch);                                   // the gateway never saw the first ack: it resends
-            gw.send(Frames.range(51, 52));
-            await().until(() -> gw.ackedSeqs().size() == 52);
-            assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "duplicate")).isEqualTo(50);
-            assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "new")).isEqualTo(2);
-            assertThat(http.json("/api/v1/telemetry?limit=1000").getJsonArray("items")).hasSize(52);
-        }
-    }
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    @Test
-    void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
-        try (RunningBridge first = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
-             ApiClient http = new ApiClient(first)) {
-            gw.birth(1);
-            await().until(() -> http.json("/api/v1/gateways").getJsonArray("items").size() == 1);
-        }
-        try (RunningBridge second = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-             ApiClient http = new ApiClient(second)) {
-            assertThat(http.json("/api/v1/gateways").getJsonArray("items").getJsonObject(0).getBoolean("online")).isFalse();
-        }
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    @Test
-    void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
-        LifecycleCodec codec = new LifecycleCodec();
-        List<BridgeState> seen = new CopyOnWriteArrayList<>();
-        RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get();
-        TestGateway watcher = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
-        try {
-            watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
-            await().until(() -> !seen.isEmpty());
-            assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
-            bridge.closeAsync();
-            await().until(() -> seen.stream().anyMatch(s -> !s.online()));
-        } finally {
-            bridge.close();
-            watcher.close();
+    abstract class Contract extends EngineSuite {
+
+        Contract(TestStorage storage) { super(storage); }
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
+            List<RecordFrame> batch = Frames.range(1, 50);
+            try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+                 TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+                gw.send(batch);
+                await().until(() -> gw.ackedSeqs().size() == 50);
+            }
+            try (RunningBridge second = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+                 TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+                 ApiClient http = SECURITY.client(second, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+                gw.send(batch);                                   // the gateway never saw the first ack: it resends
+                gw.send(Frames.range(51, 52));
+                await().until(() -> gw.ackedSeqs().size() == 52);
+                assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "duplicate")).isEqualTo(50);
+                assertThat(Meters.count(second, "bridge.ingest.records", "outcome", "new")).isEqualTo(2);
+                assertThat(http.json("/api/v1/telemetry?limit=1000").getJsonArray("items")).hasSize(52);
+            }
+        }
+
+        @Test
+        void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
+            try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+                 TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+                 ApiClient http = SECURITY.client(first, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+                gw.birth(1);
+                await().until(() -> http.json("/api/v1/gateways").getJsonArray("items").size() == 1);
+            }
+            try (RunningBridge second = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+                 ApiClient http = SECURITY.client(second, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+                assertThat(http.json("/api/v1/gateways").getJsonArray("items").getJsonObject(0).getBoolean("online")).isFalse();
+            }
+        }
+
+        @Test
+        void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
+            LifecycleCodec codec = new LifecycleCodec();
+            List<BridgeState> seen = new CopyOnWriteArrayList<>();
+            RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
+            TestGateway watcher = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
+            try {
+                watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
+                await().until(() -> !seen.isEmpty());
+                assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
+                bridge.closeAsync();
+                await().until(() -> seen.stream().anyMatch(s -> !s.online()));
+            } finally {
+                bridge.close();
+                watcher.close();
+            }
         }
     }
 }

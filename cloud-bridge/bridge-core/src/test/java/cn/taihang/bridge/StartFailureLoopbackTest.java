@@ -1,5 +1,8 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.ApiClient;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class StartFailureLoopbackTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
@@ -34,12 +40,12 @@ class StartFailureLoopbackTest {
     @Test
     void aBusyHttpPortNamesTheOption() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Throwable t = failure(BridgeOptions.ephemeral(dir).withHttpPort(busy.getLocalPort()));
+            Throwable t = failure(SECURITY.options(dir).withHttpPort(busy.getLocalPort()));
             assertThat(t).hasMessageContaining("--http-port");
         }
         // the failed start released its broker and database: a normal start in the same directory works
-        try (RunningBridge again = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of()).toCompletableFuture().get()) {
-            try (ApiClient http = new ApiClient(again)) {
+        try (RunningBridge again = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get()) {
+            try (ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 assertThat(http.get("/health").status()).isEqualTo(200);
             }
         }
@@ -48,13 +54,13 @@ class StartFailureLoopbackTest {
     @Test
     void aBusyMqttPortNamesTheOption() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertThat(failure(BridgeOptions.ephemeral(dir).withMqttPort(busy.getLocalPort()))).hasMessageContaining("--mqtt-port");
+            assertThat(failure(SECURITY.options(dir).withMqttPort(busy.getLocalPort()))).hasMessageContaining("--mqtt-port");
         }
     }
 
     @Test
     void anUnusableDataDirectoryNamesTheOption() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        assertThat(failure(BridgeOptions.ephemeral(file.resolve("sub")))).hasMessageContaining("--data");
+        assertThat(failure(SECURITY.options(file.resolve("sub")))).hasMessageContaining("--data");
     }
 }

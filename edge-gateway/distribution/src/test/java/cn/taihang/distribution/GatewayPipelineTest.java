@@ -1,5 +1,8 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,15 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("framework")
 class GatewayPipelineTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void vehiclesOnTheLoopsReachTheBridgeApi() throws Exception {
-        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        try (RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start()) {
             Path config = Files.writeString(dir.resolve("gateway.json"), """
                     {
@@ -94,7 +100,7 @@ class GatewayPipelineTest {
     }
 
     private JsonNode get(RunningBridge bridge, String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header("Authorization", SECURITY.bearer(Scopes.TELEMETRY_READ)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
     }

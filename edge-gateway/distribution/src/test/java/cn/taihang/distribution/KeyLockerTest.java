@@ -1,5 +1,9 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("framework")
 class KeyLockerTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private static final int[] LOCKS = {16, 20, 21};
     private static final int[] DOORS = {5, 6, 13};
     private static final Pattern ACCEPTED = Pattern.compile("ACCEPTED (\\d+) SLOT (\\d+) .*");
@@ -47,12 +54,12 @@ class KeyLockerTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void aPickupAndAReturnThroughTheLockerReachTheRentalService() throws Exception {
-        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        try (RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start()) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             String booking = """
@@ -63,7 +70,7 @@ class KeyLockerTest {
             String id = reservation.path("id").asText();
             String car = reservation.path("car").asText();
             assertThat(car).as("held at booking: the pickup window is open").startsWith("car-");
-            JsonNode passes = send(bridge, "POST", "/api/v1/rental/reservations/" + id + "/passes", null, 200).path("items");
+            JsonNode passes = send(bridge, "POST", "/api/v1/rental/reservations/" + id + "/passes", null, 200, Access.HOLDER_HEADER, reservation.path("holderToken").asText()).path("items");
 
             Path config = Files.writeString(dir.resolve("gateway.json"), """
                     {
@@ -97,8 +104,8 @@ class KeyLockerTest {
                         .path("state").asText().equals("returned"));
                 JsonNode available = send(bridge, "GET", "/api/v1/rental/cars?station=jincheng-hsr-east&state=available", null, 200).path("items");
                 assertThat(available.findValuesAsText("id")).contains(car);
-                await().atMost(30, TimeUnit.SECONDS).until(() -> send(bridge, "GET", "/api/v1/tickets/" + passes.get(0).path("ticketId").asText(), null, 200)
-                        .path("redemptions").size() == 1);
+                await().atMost(30, TimeUnit.SECONDS).until(() -> send(bridge, "GET", "/api/v1/telemetry?kind=ticket.redemption&limit=1000", null, 200)
+                        .path("items").findValues("values").stream().filter(v -> v.path("ticket").asText().equals(passes.get(0).path("ticketId").asText())).count() == 1);
 
                 int before = echoed.size();
                 board.sendLine("scanner-1", passes.get(0).path("qrText").asText());
@@ -144,7 +151,12 @@ class KeyLockerTest {
     }
 
     private JsonNode send(RunningBridge bridge, String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header("Content-Type", "application/json");
+        return send(bridge, method, path, body, expected, "Authorization", SECURITY.bearer(Scopes.RENTAL_DESK, Scopes.TELEMETRY_READ));
+    }
+
+    /** As the rental desk, or (header Holder-Token) as the reservation's holder. */
+    private JsonNode send(RunningBridge bridge, String method, String path, String body, int expected, String header, String credential) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header(header, credential).header("Content-Type", "application/json");
         request = body == null && method.equals("GET") ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body())).isEqualTo(expected);

@@ -1,5 +1,8 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +15,7 @@ import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.launcher.EmbeddedGateway;
 import cn.taihang.launcher.LaunchSpec;
+import cn.taihang.wire.records.RecordKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -56,6 +60,9 @@ import org.osgi.framework.ServiceReference;
 @Tag("framework")
 class RoadSensorPipelineTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private static final String GATEWAY = "gw-post-zw-1";
     private static final String SITE = "post-zw-1";
     private static final String KEY = "zheshui-fog-key-01";
@@ -63,14 +70,14 @@ class RoadSensorPipelineTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     @SuppressWarnings("unchecked")
     void fogRaisesTheAlarmLocallyWithinASecondAndEverythingReachesTheBridgeLater() throws Exception {
         CommandsModule commands = new CommandsModule();
-        RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge")), List.of(commands)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge")), List.of(commands)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         int mqttPort = bridge.mqttPort();
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {
@@ -114,13 +121,13 @@ class RoadSensorPipelineTest {
                 assertThat(impossible.getResponseText()).contains("not physically possible");
             }
 
-            try (RunningBridge back = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge")).withMqttPort(mqttPort)).toCompletableFuture()
+            try (RunningBridge back = Bridge.start(SECURITY.options(dir.resolve("bridge")).withMqttPort(mqttPort)).toCompletableFuture()
                     .get(60, TimeUnit.SECONDS)) {
-                await().atMost(30, TimeUnit.SECONDS).until(() -> telemetry(back, "sensor.reading").size() == 4);
-                assertThat(telemetry(back, "sensor.reading")).extracting(row -> row.path("values").path("3300/0/5700").asDouble())
+                await().atMost(30, TimeUnit.SECONDS).until(() -> telemetry(back, RecordKinds.SENSOR_READING).size() == 4);
+                assertThat(telemetry(back, RecordKinds.SENSOR_READING)).extracting(row -> row.path("values").path("3300/0/5700").asDouble())
                         .containsExactlyInAnyOrder(120.0, 250.0, 350.0, 400.0);
-                await().atMost(10, TimeUnit.SECONDS).until(() -> telemetry(back, "alarm.cleared").size() == 1);
-                JsonNode raised = telemetry(back, "alarm.raised").get(0);
+                await().atMost(10, TimeUnit.SECONDS).until(() -> telemetry(back, RecordKinds.ALARM_CLEARED).size() == 1);
+                JsonNode raised = telemetry(back, RecordKinds.ALARM_RAISED).get(0);
                 assertThat(raised.path("device").asText()).isEqualTo("vis-zw-1");
                 assertThat(raised.path("values").path("kind").asText()).isEqualTo("fog");
                 assertThat(raised.path("values").path("detail/section").asText()).isEqualTo("zheshui-wangmangling");
@@ -130,7 +137,7 @@ class RoadSensorPipelineTest {
     }
 
     private List<JsonNode> telemetry(RunningBridge bridge, String kind) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/telemetry?kind=" + kind + "&limit=100"))
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/telemetry?kind=" + kind + "&limit=100")).header("Authorization", SECURITY.bearer(Scopes.TELEMETRY_READ))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         List<JsonNode> rows = new ArrayList<>();

@@ -1,5 +1,8 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,13 +49,16 @@ import org.osgi.framework.ServiceReference;
 @Tag("framework")
 class SignPipelineTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private static final String GATEWAY = "gw-sign-test";
     private static final String SIGN = "sign-test-board";
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A panel controller on the simulated serial port: the protocol's reference emulator behind the harness. */
@@ -71,7 +77,7 @@ class SignPipelineTest {
 
     @Test
     void anOperatorMessageFromTheBridgeIsWhatThePanelShowsAndAFogAlarmOverridesItWithoutUplink() throws Exception {
-        RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
         try (HarnessServer harness = HarnessServer.start()) {
             PanelEmulator panel = wirePanel(harness.board(GATEWAY));
             Path config = Files.writeString(dir.resolve("gateway.json"), """
@@ -91,14 +97,14 @@ class SignPipelineTest {
                 assertThat(sign(bridge).path("description").asText()).isEqualTo("候车厅大屏 / waiting hall board");
 
                 String welcome = "[jp3][cf3]晋城欢迎您[nl][cf9]一部手机游晋城[np][jp3][cf3]Welcome to Jincheng[nl][cf9]Tour Jincheng by phone";
-                HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs/" + SIGN + "/message"))
+                HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs/" + SIGN + "/message")).header("Authorization", SECURITY.bearer(Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ))
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"multi\":\"" + welcome + "\",\"priority\":100,\"duration\":30,\"source\":\"operator:test\"}"))
                         .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
                 await().atMost(30, TimeUnit.SECONDS).until(() -> panel.shownPages().size() == 2
                         && welcome.equals(sign(bridge).path("message").asText()) && "SHOWN".equals(sign(bridge).path("state").asText()));
 
-                HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs/" + SIGN + "/image.png"))
+                HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs/" + SIGN + "/image.png")).header("Authorization", SECURITY.bearer(Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ))
                         .build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(image.statusCode()).isEqualTo(200);
                 Bitmap onPanel = Bitmap.stack(panel.shownPages());
@@ -136,7 +142,7 @@ class SignPipelineTest {
     }
 
     private JsonNode sign(RunningBridge bridge) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs")).build(),
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/signs")).header("Authorization", SECURITY.bearer(Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         for (JsonNode item : json.readTree(r.body()).path("items")) {
             if (item.path("id").asText().equals(SIGN)) {

@@ -1,5 +1,9 @@
 package cn.taihang.distribution;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,17 +42,20 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("framework")
 class TicketGateTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private static final int RELAY = 17;
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void aScannedTicketOpensTheGateAndItsRedemptionReachesTheBridge() throws Exception {
-        try (RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        try (RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start()) {
             String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
             JsonNode ticket = post(bridge, "/api/v1/tickets/orders", "{\"holder\":\"G1234567\",\"items\":[{\"product\":\"bus-t01\",\"date\":\"" + today
@@ -83,8 +90,8 @@ class TicketGateTest {
                 assertThat(echoed.get(0)).startsWith("ACCEPTED " + id);
                 await().until(() -> relay.contains(true));
 
-                await().atMost(30, TimeUnit.SECONDS).until(() -> get(bridge, "/api/v1/tickets/" + id).path("redemptions").size() == 1);
-                JsonNode redemption = get(bridge, "/api/v1/tickets/" + id).path("redemptions").get(0);
+                await().atMost(30, TimeUnit.SECONDS).until(() -> get(bridge, "/api/v1/tickets/" + id, Access.HOLDER_HEADER, ticket.path("holderToken").asText()).path("redemptions").size() == 1);
+                JsonNode redemption = get(bridge, "/api/v1/tickets/" + id, Access.HOLDER_HEADER, ticket.path("holderToken").asText()).path("redemptions").get(0);
                 assertThat(redemption.path("gateway").asText()).isEqualTo("gw-wangmangling");
                 assertThat(redemption.path("device").asText()).isEqualTo("wml-gate-1");
                 assertThat(redemption.path("entitlement").asInt()).isEqualTo(1);
@@ -111,13 +118,19 @@ class TicketGateTest {
     }
 
     private JsonNode get(RunningBridge bridge, String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return get(bridge, path, "Authorization", SECURITY.bearer(Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ));
+    }
+
+    /** As the ticket admin, or (header Holder-Token) as the ticket's holder. */
+    private JsonNode get(RunningBridge bridge, String path, String header, String credential) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header(header, credential).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private JsonNode post(RunningBridge bridge, String path, String body) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header("Content-Type", "application/json")
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header("Authorization", SECURITY.bearer(Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(201);
         return json.readTree(response.body());

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes and decodes {@link DataBatch}es. Version 1 layout, CBOR arrays for compactness: device ids
- * and kinds are written once per batch in a string table, sequence numbers and times as deltas.
+ * Encodes and decodes the data exchange: {@link DataBatch}es a gateway sends on its data topic and the
+ * bridge's {@link Ack}s on its ack topic. Version 1 layout, CBOR arrays for compactness: device ids
+ * and kinds are written once per batch in a string table, sequence numbers and times as deltas; an
+ * ack carries runs of sequence numbers as ranges.
  *
  * <pre>
  * batch  = [1, gateway, baseSeq, baseTime, [string, …], [record, …]]
  * record = [seq - baseSeq, timeMillis - baseTime, deviceIndex, kindIndex, priority, historical, body]
+ * ack    = [1, [[from, to], …]]
  * </pre>
  *
  * Thread-safe.
@@ -144,6 +147,77 @@ public final class BatchCodec {
                 throw CborReading.structure("batch has no records");
             }
             return new DataBatch(gateway, records);
+        } catch (IOException e) {
+            throw new WireFormatException(WireFormatException.Reason.MALFORMED, "not well-formed CBOR: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the encoded acknowledgement, the answer on a gateway's ack topic to batches from its data topic
+     */
+    public byte[] encodeAck(Ack ack) {
+        List<long[]> ranges = new ArrayList<>();
+        long[] seqs = ack.seqs();
+        for (int i = 0; i < seqs.length; i++) {
+            int j = i;
+            while (j + 1 < seqs.length && seqs[j + 1] == seqs[j] + 1) {
+                j++;
+            }
+            ranges.add(new long[] {seqs[i], seqs[j]});
+            i = j;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + ranges.size() * 12);
+        try (JsonGenerator gen = factory.createGenerator(out)) {
+            gen.writeStartArray(null, 2);
+            gen.writeNumber(VERSION);
+            gen.writeStartArray(null, ranges.size());
+            for (long[] range : ranges) {
+                gen.writeArray(range, 0, 2);
+            }
+            gen.writeEndArray();
+            gen.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @param payload bytes received on an ack topic
+     * @return the acknowledged sequence numbers
+     * @throws WireFormatException if the payload is not a valid version-1 acknowledgement
+     */
+    public Ack decodeAck(byte[] payload) throws WireFormatException {
+        if (payload == null || payload.length == 0 || payload.length > limits.maxMessageBytes()) {
+            throw new WireFormatException(WireFormatException.Reason.MALFORMED, "ack payload empty or too large");
+        }
+        try (JsonParser parser = factory.createParser(payload)) {
+            CborReading in = new CborReading(parser, limits);
+            in.expect(JsonToken.START_ARRAY, "ack");
+            long version = in.readLong("ack version");
+            if (version != VERSION) {
+                throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_VERSION, "ack version " + version + " is not supported (this build reads 1)");
+            }
+            in.expect(JsonToken.START_ARRAY, "ack ranges");
+            List<Long> seqs = new ArrayList<>();
+            while (in.next() == JsonToken.START_ARRAY) {
+                long from = in.readLong("range start");
+                long to = in.readLong("range end");
+                in.expect(JsonToken.END_ARRAY, "end of range");
+                if (from < 0 || to < from || to - from >= limits.maxRecordsPerBatch() * 16L
+                        || seqs.size() + (to - from) > limits.maxRecordsPerBatch() * 16L) {
+                    throw CborReading.structure("ack range " + from + ".." + to + " is invalid or too long");
+                }
+                for (long s = from; s <= to; s++) {
+                    seqs.add(s);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw CborReading.structure("ack: expected range arrays");
+            }
+            in.expect(JsonToken.END_ARRAY, "end of ack");
+            in.expectEnd();
+            return new Ack(seqs.stream().mapToLong(Long::longValue).toArray());
         } catch (IOException e) {
             throw new WireFormatException(WireFormatException.Reason.MALFORMED, "not well-formed CBOR: " + e.getMessage(), e);
         }

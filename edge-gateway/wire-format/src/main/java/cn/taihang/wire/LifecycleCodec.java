@@ -1,43 +1,29 @@
 package cn.taihang.wire;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Encodes and decodes the lifecycle messages: {@link Birth}, {@link Death}, {@link BridgeState} as CBOR
- * maps with field names (rare, self-describing), {@link Ack} as a compact CBOR array of sequence ranges
- * {@code [1, [[from, to], …]]}. Thread-safe.
+ * maps with field names (rare, self-describing). The acknowledgement of data belongs to the data
+ * exchange and lives with it, in {@link BatchCodec}. Thread-safe.
  */
 public final class LifecycleCodec {
 
     private static final int MAX_LIFECYCLE_BYTES = 256 * 1024;
 
     private final ObjectMapper mapper;
-    private final CBORFactory factory;
-    private final WireLimits limits;
 
-    /** A codec with the limits of {@link WireLimits#V1}. */
+    /** A lifecycle codec. */
     public LifecycleCodec() {
-        this(WireLimits.V1);
-    }
-
-    /** @param limits size limits to apply */
-    public LifecycleCodec(WireLimits limits) {
-        this.limits = limits;
-        this.factory = CBORFactory.builder()
+        CBORFactory factory = CBORFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(64 * 1024).build())
                 .build();
-        this.mapper = new ObjectMapper(factory).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        mapper = new ObjectMapper(factory).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
                 .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, false);
     }
@@ -82,68 +68,6 @@ public final class LifecycleCodec {
         BridgeState state = read(payload, BridgeState.class);
         requireVersion(state.version(), "bridge state");
         return state;
-    }
-
-    /** @return the encoded acknowledgement */
-    public byte[] encodeAck(Ack ack) {
-        List<long[]> ranges = new ArrayList<>();
-        long[] seqs = ack.seqs();
-        for (int i = 0; i < seqs.length; i++) {
-            int j = i;
-            while (j + 1 < seqs.length && seqs[j + 1] == seqs[j] + 1) {
-                j++;
-            }
-            ranges.add(new long[] {seqs[i], seqs[j]});
-            i = j;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + ranges.size() * 12);
-        try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.writeStartArray(null, 2);
-            gen.writeNumber(1);
-            gen.writeStartArray(null, ranges.size());
-            for (long[] range : ranges) {
-                gen.writeArray(range, 0, 2);
-            }
-            gen.writeEndArray();
-            gen.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** @throws WireFormatException if the payload is not a valid acknowledgement */
-    public Ack decodeAck(byte[] payload) throws WireFormatException {
-        if (payload == null || payload.length == 0 || payload.length > limits.maxMessageBytes()) {
-            throw new WireFormatException(WireFormatException.Reason.MALFORMED, "ack payload empty or too large");
-        }
-        try (JsonParser parser = factory.createParser(payload)) {
-            CborReading in = new CborReading(parser, limits);
-            in.expect(JsonToken.START_ARRAY, "ack");
-            requireVersion(in.readLong("ack version"), "ack");
-            in.expect(JsonToken.START_ARRAY, "ack ranges");
-            List<Long> seqs = new ArrayList<>();
-            while (in.next() == JsonToken.START_ARRAY) {
-                long from = in.readLong("range start");
-                long to = in.readLong("range end");
-                in.expect(JsonToken.END_ARRAY, "end of range");
-                if (from < 0 || to < from || to - from >= limits.maxRecordsPerBatch() * 16L
-                        || seqs.size() + (to - from) > limits.maxRecordsPerBatch() * 16L) {
-                    throw CborReading.structure("ack range " + from + ".." + to + " is invalid or too long");
-                }
-                for (long s = from; s <= to; s++) {
-                    seqs.add(s);
-                }
-            }
-            if (parser.currentToken() != JsonToken.END_ARRAY) {
-                throw CborReading.structure("ack: expected range arrays");
-            }
-            in.expect(JsonToken.END_ARRAY, "end of ack");
-            in.expectEnd();
-            return new Ack(seqs.stream().mapToLong(Long::longValue).toArray());
-        } catch (IOException e) {
-            throw new WireFormatException(WireFormatException.Reason.MALFORMED, "not well-formed CBOR: " + e.getMessage(), e);
-        }
     }
 
     private byte[] write(Object value) {

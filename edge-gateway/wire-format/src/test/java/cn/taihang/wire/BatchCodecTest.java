@@ -3,6 +3,7 @@ package cn.taihang.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.taihang.wire.records.RecordKinds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ class BatchCodecTest {
         List<RecordFrame> frames = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             byte[] body = senml.encodeCbor(List.of(SenmlRecord.number("count", "count", 12 + i), SenmlRecord.number("speed", "m/s", 16.25)));
-            frames.add(new RecordFrame(1_700_000_000_000_000L + i, 1_732_860_000_000L + i, "post-zw-03/lane-" + i, "counter.interval", i % 4, i % 2 == 0, body));
+            frames.add(new RecordFrame(1_700_000_000_000_000L + i, 1_732_860_000_000L + i, "post-zw-03/lane-" + i, RecordKinds.COUNTER_INTERVAL, i % 4, i % 2 == 0, body));
         }
         return new DataBatch("gw-zheshui-1", frames);
     }
@@ -98,5 +99,30 @@ class BatchCodecTest {
         byte[] three = codec.encode(sample(3));
         assertThatThrownBy(() -> small.decode(three)).isInstanceOf(WireFormatException.class)
                 .extracting(e -> ((WireFormatException) e).reason()).isEqualTo(WireFormatException.Reason.TOO_LARGE);
+    }
+
+    @Test
+    void ackCompressesRunsIntoRanges() throws Exception {
+        long[] seqs = new long[1000];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = 5000 + i;
+        }
+        byte[] bytes = codec.encodeAck(new Ack(seqs));
+        assertThat(bytes.length).isLessThan(16);
+        assertThat(codec.decodeAck(bytes)).isEqualTo(new Ack(seqs));
+        Ack gaps = new Ack(new long[] {9, 1, 2, 3, 7, 2});
+        assertThat(codec.decodeAck(codec.encodeAck(gaps)).seqs()).containsExactly(1, 2, 3, 7, 9);
+    }
+
+    @Test
+    void ackBytesAreTheVersionOneLayout() {
+        assertThat(java.util.HexFormat.of().formatHex(codec.encodeAck(new Ack(new long[] {1, 2, 3, 7})))).isEqualTo("820182820103820707");
+    }
+
+    @Test
+    void refusesGarbageAcks() {
+        for (byte[] junk : List.of(new byte[0], new byte[] {(byte) 0xff}, new byte[] {0x1a, 0x00}, "not cbor".getBytes(), new byte[] {(byte) 0x82, 0x02, (byte) 0x80})) {
+            assertThatThrownBy(() -> codec.decodeAck(junk)).isInstanceOf(WireFormatException.class);
+        }
     }
 }

@@ -67,8 +67,10 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Path operatorToken = OperatorToken.write(run.bridge(), runDir.resolve(OperatorToken.FILE));
         DemoProgress progress = new DemoProgress(run, out);
         progress.printSummary(Duration.ofNanos(System.nanoTime() - t0));
+        OperatorToken.printUsage(out, run.bridge(), runDir, operatorToken);
         long end = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds) : Long.MAX_VALUE;
         while (System.nanoTime() < end) {
             if (stopped.await(Math.min(10_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {

@@ -2,6 +2,7 @@ package cn.taihang.simulator;
 
 import cn.taihang.simulator.fleet.GatewayFleet;
 import cn.taihang.simulator.run.NetworkRun;
+import cn.taihang.wire.records.RecordKinds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class DemoProgress {
         long records;
         try {
             online = run.client().gatewaysOnline();
-            records = run.client().telemetry("counter.interval", started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
+            records = run.client().telemetry(RecordKinds.COUNTER_INTERVAL, started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
         } catch (IOException e) {
             out.printf("  (bridge API not answering: %s)%n", e.getMessage());
             return;
@@ -73,7 +74,7 @@ final class DemoProgress {
             long[] totals = run.sensors().totals();
             long alarms;
             try {
-                alarms = run.client().telemetry("alarm.raised", started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
+                alarms = run.client().telemetry(RecordKinds.ALARM_RAISED, started.minusSeconds(3600), Instant.now().plusSeconds(3600)).size();
             } catch (IOException e) {
                 alarms = -1;
             }

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.fleet;
 
 import cn.taihang.bridge.module.GatewayInfo;
+import cn.taihang.bridge.module.Storage;
 import cn.taihang.wire.Birth;
 import cn.taihang.wire.Death;
 import io.vertx.core.Future;
@@ -18,18 +19,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateways table: what each gateway said in its latest birth, whether it is online, when it was last heard
- * from. Writes go through the single writer connection, each in an explicit transaction (see {@code BridgeDatabase});
- * the online count is cached for the metrics gauge.
+ * from. Each write is one statement that decides on the row as stored when it runs (a death that is older than the
+ * latest birth changes nothing), so births and deaths handled side by side — on PostgreSQL, by several instances —
+ * never undo each other; the online count is cached for the metrics gauge.
  */
 public final class FleetStore {
 
     private static final String UPSERT_BIRTH = """
             INSERT INTO gateways (id, site, site_name, online, last_seen_ms, bd_seq, birth_ms, software, bundles_json, devices_json, console_url, config_hash)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (id) DO UPDATE SET site = excluded.site, site_name = excluded.site_name, online = 1,
-              last_seen_ms = max(last_seen_ms, excluded.last_seen_ms), bd_seq = excluded.bd_seq, birth_ms = excluded.birth_ms,
+              last_seen_ms = CASE WHEN gateways.last_seen_ms > excluded.last_seen_ms THEN gateways.last_seen_ms ELSE excluded.last_seen_ms END,
+              bd_seq = excluded.bd_seq, birth_ms = excluded.birth_ms,
               software = excluded.software, bundles_json = excluded.bundles_json, devices_json = excluded.devices_json,
               console_url = excluded.console_url, config_hash = excluded.config_hash""";
+    /** Offline only if the death's bdSeq ($2) is at least the latest birth's; answers whether it was. */
+    private static final String DEATH = """
+            UPDATE gateways SET online = CASE WHEN bd_seq IS NULL OR bd_seq <= $2 THEN 0 ELSE online END,
+              last_seen_ms = CASE WHEN last_seen_ms > $3 THEN last_seen_ms ELSE $3 END
+            WHERE id = $1 RETURNING CASE WHEN bd_seq IS NULL OR bd_seq <= $2 THEN 1 ELSE 0 END""";
     private static final String SELECT_COLUMNS =
             "SELECT id, site, site_name, online, last_seen_ms, bd_seq, software, bundles_json, devices_json, console_url, config_hash FROM gateways";
 
@@ -37,13 +45,10 @@ public final class FleetStore {
     private final Pool reader;
     private final AtomicInteger online = new AtomicInteger();
 
-    /**
-     * @param writer the single writer connection's pool
-     * @param reader read-only connections
-     */
-    public FleetStore(Pool writer, Pool reader) {
-        this.writer = writer;
-        this.reader = reader;
+    /** @param storage the bridge's database */
+    public FleetStore(Storage storage) {
+        this.writer = storage.writer();
+        this.reader = storage.reader();
     }
 
     /** Records a birth: the gateway is online with what it reports. */
@@ -61,19 +66,13 @@ public final class FleetStore {
      * @param site site id from the topic, for a gateway never seen before
      */
     public Future<DeathOutcome> recordDeath(String site, Death death, long receivedMillis) {
-        Future<DeathOutcome> outcome = writer.withTransaction(conn -> conn.preparedQuery("SELECT bd_seq FROM gateways WHERE id = ?")
-                .execute(Tuple.of(death.gateway())).compose(rows -> {
+        Future<DeathOutcome> outcome = writer.withTransaction(conn -> conn.preparedQuery(DEATH)
+                .execute(Tuple.of(death.gateway(), death.bdSeq(), receivedMillis)).compose(rows -> {
                     if (rows.size() == 0) {
-                        return conn.preparedQuery("INSERT INTO gateways (id, site, online, last_seen_ms) VALUES (?, ?, 0, ?)")
+                        return conn.preparedQuery("INSERT INTO gateways (id, site, online, last_seen_ms) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING")
                                 .execute(Tuple.of(death.gateway(), site, receivedMillis)).map(DeathOutcome.UNKNOWN_GATEWAY);
                     }
-                    Long birthBdSeq = rows.iterator().next().getLong(0);
-                    boolean current = birthBdSeq == null || death.bdSeq() >= birthBdSeq;
-                    String sql = current
-                            ? "UPDATE gateways SET online = 0, last_seen_ms = max(last_seen_ms, ?) WHERE id = ?"
-                            : "UPDATE gateways SET last_seen_ms = max(last_seen_ms, ?) WHERE id = ?";
-                    return conn.preparedQuery(sql).execute(Tuple.of(receivedMillis, death.gateway()))
-                            .map(current ? DeathOutcome.ACCEPTED : DeathOutcome.STALE);
+                    return Future.succeededFuture(rows.iterator().next().getInteger(0) == 1 ? DeathOutcome.ACCEPTED : DeathOutcome.STALE);
                 }));
         return outcome.compose(o -> refreshOnline().map(o));
     }

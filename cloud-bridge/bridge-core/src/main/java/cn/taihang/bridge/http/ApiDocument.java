@@ -42,10 +42,46 @@ public final class ApiDocument {
                 add(document, load(part, "module " + module.name()), "module " + module.name());
             }
         }
+        addRefusals(document);
         DumperOptions dump = new DumperOptions();
         dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dump.setWidth(160);
         return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(dump), dump).dump(document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every operation must say who may call it ({@code security}); each one that needs a credential answers the core's
+     * 401 and 403 (copied from {@code components.responses}, so a reader of one operation sees them).
+     */
+    private static void addRefusals(Map<String, Object> document) {
+        Map<String, Object> responses = asMap(map(document, "components").get("responses"), "the core");
+        for (Map.Entry<String, Object> path : map(document, "paths").entrySet()) {
+            for (Map.Entry<String, Object> operation : asMap(path.getValue(), "path " + path.getKey()).entrySet()) {
+                Map<String, Object> op = asMap(operation.getValue(), "path " + path.getKey());
+                if (!(op.get("security") instanceof List<?> security)) {
+                    throw new IllegalStateException("the OpenAPI operation " + operation.getKey().toUpperCase() + " " + path.getKey()
+                            + " does not say who may call it: give it security (an empty list for an open route)");
+                }
+                if (!security.isEmpty()) {
+                    Map<String, Object> answers = map(op, "responses");
+                    answers.putIfAbsent("401", copy(responses.get("Unauthorized")));
+                    answers.putIfAbsent("403", copy(responses.get("Forbidden")));
+                }
+            }
+        }
+    }
+
+    /** @return a deep copy of YAML data, so that the document written has no aliases */
+    private static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, copy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApiDocument::copy).collect(java.util.stream.Collectors.toList());
+        }
+        return value;
     }
 
     private static void add(Map<String, Object> document, Map<String, Object> part, String owner) {

@@ -1,6 +1,10 @@
 package cn.taihang.bridge.http;
 
+import cn.taihang.bridge.audit.AuditLog;
 import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.ApiRoutes;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.module.GatewayInfo;
 import cn.taihang.bridge.telemetry.TelemetryQuery;
 import cn.taihang.bridge.telemetry.TelemetryStore;
@@ -15,8 +19,12 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The bridge's HTTP API: health, gateways, telemetry, the OpenAPI document and Prometheus metrics. */
+/**
+ * The bridge's HTTP API: liveness and readiness, gateways, telemetry, the OpenAPI document and Prometheus metrics. The
+ * health routes answer from memory, never waiting for the database.
+ */
 public final class ApiRouter {
 
     /** Path of the OpenAPI document. */
@@ -29,14 +37,21 @@ public final class ApiRouter {
     private final PrometheusMeterRegistry registry;
     private final Buffer openApi;
     private final Router moduleRoutes;
+    private final Function<Router, ApiRoutes> secured;
+    private final AuditLog audit;
 
     /**
      * Wires the handlers to their services.
      *
      * @param moduleRoutes the modules' routes, mounted under /api/v1/
      * @param openApi the OpenAPI document (YAML) of everything served, see {@link ApiDocument}
+     * @param secured registers the core's routes on the root router with their access
+     * @param audit the audit of state-changing calls, which also answers {@code GET /api/v1/audit}
      */
-    public ApiRouter(HealthCheck health, FleetStore fleet, TelemetryStore telemetry, PrometheusMeterRegistry registry, Router moduleRoutes, byte[] openApi) {
+    public ApiRouter(HealthCheck health, FleetStore fleet, TelemetryStore telemetry, PrometheusMeterRegistry registry, Router moduleRoutes, byte[] openApi,
+                     Function<Router, ApiRoutes> secured, AuditLog audit) {
+        this.secured = secured;
+        this.audit = audit;
         this.moduleRoutes = moduleRoutes;
         this.health = health;
         this.fleet = fleet;
@@ -48,22 +63,28 @@ public final class ApiRouter {
     /** @return a router serving every route of the API */
     public Router create(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.get("/health").handler(this::health);
-        router.get("/api/v1/gateways").handler(this::gateways);
-        router.get("/api/v1/telemetry").handler(this::telemetry);
-        router.get(OPENAPI_PATH).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.route().handler(audit::capture);
+        ApiRoutes routes = secured.apply(router);
+        routes.get("/health", Access.open()).handler(this::health);
+        routes.get("/health/ready", Access.open()).handler(this::health);
+        routes.get("/health/live", Access.open()).handler(ctx -> Replies.json(ctx, 200, new JsonObject().put("status", "UP")));
+        routes.get("/api/v1/gateways", Access.scopes(Scopes.TELEMETRY_READ)).handler(this::gateways);
+        routes.get("/api/v1/telemetry", Access.scopes(Scopes.TELEMETRY_READ)).handler(this::telemetry);
+        routes.get(OPENAPI_PATH, Access.open()).handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
+        routes.get("/metrics", Access.scopes(Scopes.METRICS_READ)).handler(PrometheusScrapingHandler.create(registry));
+        routes.get("/api/v1/audit", Access.scopes(Scopes.FLEET_ADMIN)).handler(this::audit);
         router.route("/api/v1/*").subRouter(moduleRoutes);
         router.errorHandler(404, ctx -> Problems.status(ctx, 404, "no such resource; the API is described at " + OPENAPI_PATH));
-        router.errorHandler(405, ctx -> Problems.status(ctx, 405, "this resource only answers GET"));
+        router.errorHandler(405, ctx -> Problems.status(ctx, 405, "this resource does not answer that method; the API is described at " + OPENAPI_PATH));
         router.errorHandler(500, Problems::failure);
         return router;
     }
 
     private void health(RoutingContext ctx) {
-        health.check().onSuccess(h -> Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
+        HealthCheck.Health h = health.ready();
+        Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
                 .put("database", h.database() ? "UP" : "DOWN").put("mqtt", h.mqtt() ? "UP" : "DOWN").put("broker", h.broker())
-                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external")));
+                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external").put("checkedAt", java.time.Instant.ofEpochMilli(h.checkedAtMillis()).toString()));
     }
 
     private void gateways(RoutingContext ctx) {
@@ -91,6 +112,12 @@ public final class ApiRouter {
                     .put("historical", r.historical()).put("values", new JsonObject(r.values())).put("units", new JsonObject(r.units())));
         }
         return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
+    }
+
+    private void audit(RoutingContext ctx) {
+        int limit = AuditJson.limit(ctx.queryParams().get("limit"));
+        Long before = AuditJson.before(ctx.queryParams().get("before"));
+        Replies.json(ctx, 200, audit.page(limit, before), page -> AuditJson.page(page, limit));
     }
 
     private void telemetry(RoutingContext ctx) {

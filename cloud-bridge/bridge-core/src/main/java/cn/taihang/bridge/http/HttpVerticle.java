@@ -2,17 +2,26 @@ package cn.taihang.bridge.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import cn.taihang.identity.TlsContext;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
+import java.util.LinkedHashSet;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.Function;
 
-/** Serves the API router on one port. */
+/**
+ * Serves the API router on one port, over TLS only (1.3 and 1.2, the identity's AEAD suites) with the bridge instance's
+ * certificate; there is no plain HTTP listener, and a plain request to the port gets no answer (no redirect that would
+ * invite tokens over plain HTTP).
+ */
 public final class HttpVerticle extends VerticleBase {
 
     private final Function<io.vertx.core.Vertx, Router> routes;
     private final String host;
     private final int requestedPort;
+    private final TlsContext tls;
     private volatile HttpServer server;
     private volatile List<String> served = List.of();
 
@@ -20,8 +29,10 @@ public final class HttpVerticle extends VerticleBase {
      * @param routes makes the router
      * @param host address to bind
      * @param port port to bind, 0 = a free port
+     * @param tls the bridge instance's server TLS context
      */
-    public HttpVerticle(Function<io.vertx.core.Vertx, Router> routes, String host, int port) {
+    public HttpVerticle(Function<io.vertx.core.Vertx, Router> routes, String host, int port, TlsContext tls) {
+        this.tls = tls;
         this.routes = routes;
         this.host = host;
         this.requestedPort = port;
@@ -31,7 +42,10 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = routes.apply(vertx);
         served = describe(router, "");
-        return vertx.createHttpServer().requestHandler(router).listen(requestedPort, host)
+        HttpServerOptions options = new HttpServerOptions().setSsl(true).setKeyCertOptions(KeyCertOptions.wrap(tls.keyManagerFactory()))
+                .setEnabledSecureTransportProtocols(new LinkedHashSet<>(tls.protocols()));
+        tls.cipherSuites().forEach(options::addEnabledCipherSuite);
+        return vertx.createHttpServer(options).requestHandler(router).listen(requestedPort, host)
                 .onSuccess(s -> server = s)
                 .recover(err -> Future.failedFuture(new IllegalStateException("HTTP API could not listen on " + host + ":" + requestedPort
                         + " (is the port in use? pick another with --http-port, or 0 for a free one)", err)));

@@ -19,6 +19,7 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String REALM = "taihang-bridge";
 
     private Problems() {
     }
@@ -26,11 +27,10 @@ public final class Problems {
     /** Answers the routing context's failure: a refusal as its problem, anything else as a logged 500. */
     static void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof ServiceException refusal) {
-            send(ctx, of(refusal));
-            return;
-        }
-        if (failure != null && failure.getCause() instanceof ServiceException refusal) {
+        ServiceException refusal = failure instanceof ServiceException r ? r
+                : failure != null && failure.getCause() instanceof ServiceException r ? r : null;
+        if (refusal != null) {
+            challenge(ctx, refusal);
             send(ctx, of(refusal));
             return;
         }
@@ -46,6 +46,8 @@ public final class Problems {
             case CONFLICT -> 409;
             case UNPROCESSABLE -> 422;
             case UNAVAILABLE -> 503;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
         };
         JsonObject problem = problem(status, e.expected() == null ? e.getMessage() : e.getMessage() + "; expected " + e.expected());
         if (e.parameter() != null) {
@@ -57,7 +59,27 @@ public final class Problems {
         if (e.reason() != null) {
             problem.put("reason", e.reason());
         }
+        if (e.scope() != null) {
+            problem.put("scope", e.scope());
+        }
         return problem;
+    }
+
+    /** RFC 6750 §3: a 401 says how to authenticate and why the token was not believed; a 403 names the scope needed. */
+    private static void challenge(RoutingContext ctx, ServiceException e) {
+        String header = switch (e.kind()) {
+            case UNAUTHENTICATED -> "token-missing".equals(e.reason()) ? "Bearer realm=\"" + REALM + "\""
+                    : "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + quoted(e.getMessage()) + "\"";
+            case FORBIDDEN -> "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", scope=\"" + quoted(e.scope()) + "\"";
+            default -> null;
+        };
+        if (header != null && !ctx.response().ended()) {
+            ctx.response().putHeader("WWW-Authenticate", header);
+        }
+    }
+
+    private static String quoted(String text) {
+        return text.replace("\\", "").replace("\"", "'").replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** Answers with a status and what to do next (the host's own answers: unknown route, wrong method, a failure). */
@@ -72,6 +94,8 @@ public final class Problems {
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";

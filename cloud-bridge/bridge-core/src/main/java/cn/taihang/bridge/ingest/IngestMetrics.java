@@ -34,6 +34,7 @@ public final class IngestMetrics {
     private final Counter failedBatches;
     private final Counter undecodableBatches;
     private final Timer latency;
+    private volatile long lastCommitNanos;
 
     /**
      * @param registry where the meters live
@@ -61,6 +62,12 @@ public final class IngestMetrics {
         duplicateRecords.increment(duplicateCount);
         rejectedRecords.increment(rejectedCount);
         latency.record(System.nanoTime() - arrivalNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        lastCommitNanos = System.nanoTime();
+    }
+
+    /** @return {@link System#nanoTime()} of the latest committed batch, 0 before the first */
+    public long lastCommitNanos() {
+        return lastCommitNanos;
     }
 
     /** Counts a batch whose transaction failed (not acknowledged; the gateway resends). */

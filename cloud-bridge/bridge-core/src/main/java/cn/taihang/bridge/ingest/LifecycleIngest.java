@@ -9,10 +9,16 @@ import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
 import io.vertx.core.Future;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Births and deaths: decode, check against the topic, update the fleet. */
+/**
+ * Births and deaths: decode, check against the topic, update the fleet. The messages of one gateway are applied in
+ * the order they arrived: on an engine with several writer connections a death must not overtake its own birth.
+ */
 public final class LifecycleIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleIngest.class);
@@ -21,6 +27,7 @@ public final class LifecycleIngest {
     private final FleetStore fleet;
     private final IngestMetrics metrics;
     private final RepeatFilter repeats;
+    private final Map<String, Future<Void>> pending = new ConcurrentHashMap<>();
 
     /** Wires the lifecycle path. */
     public LifecycleIngest(LifecycleCodec codec, FleetStore fleet, IngestMetrics metrics, RepeatFilter repeats) {
@@ -32,6 +39,21 @@ public final class LifecycleIngest {
 
     /** @return completes when the birth is recorded or refused; never fails */
     public Future<Void> onBirth(Topics.Address address, byte[] payload) {
+        return inArrivalOrder(address.gateway(), () -> applyBirth(address, payload));
+    }
+
+    /** @return completes when the death is applied, ignored as stale, or refused; never fails */
+    public Future<Void> onDeath(Topics.Address address, byte[] payload) {
+        return inArrivalOrder(address.gateway(), () -> applyDeath(address, payload));
+    }
+
+    private Future<Void> inArrivalOrder(String gateway, Supplier<Future<Void>> step) {
+        Future<Void> mine = pending.compute(gateway, (key, previous) -> previous == null ? step.get() : previous.transform(ignored -> step.get()));
+        mine.onComplete(ignored -> pending.remove(gateway, mine));
+        return mine;
+    }
+
+    private Future<Void> applyBirth(Topics.Address address, byte[] payload) {
         Birth birth;
         try {
             birth = codec.decodeBirth(payload);
@@ -50,8 +72,7 @@ public final class LifecycleIngest {
                 .recover(err -> storeFailed("birth", address, err));
     }
 
-    /** @return completes when the death is applied, ignored as stale, or refused; never fails */
-    public Future<Void> onDeath(Topics.Address address, byte[] payload) {
+    private Future<Void> applyDeath(Topics.Address address, byte[] payload) {
         Death death;
         try {
             death = codec.decodeDeath(payload);

@@ -3,8 +3,6 @@ package cn.taihang.bridge.module;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,16 +13,16 @@ public interface BridgeContext {
     Vertx vertx();
 
     /**
-     * @return the single writer connection's pool; run every write in {@code withTransaction} (the Vert.x
-     *     5.0.7 JDBC client leaves a connection in manual commit after its first transaction)
+     * @return the bridge's database (SQLite or PostgreSQL) with its tables already migrated: write pool, read pool,
+     *     locks, and what the SQL a service writes must look like
      */
-    Pool writer();
+    Storage storage();
 
-    /** @return read-only connections for queries */
-    Pool reader();
-
-    /** @return the HTTP router; mount routes under {@code /api/v1/} and describe them in the OpenAPI document */
-    Router router();
+    /**
+     * @return where the module registers its HTTP routes (under {@code /api/v1/}), each naming who may call it; describe
+     *     each in the OpenAPI document with the same {@code security}
+     */
+    ApiRoutes routes();
 
     /** @return the meter registry (exposed at {@code /metrics}) */
     MeterRegistry meters();

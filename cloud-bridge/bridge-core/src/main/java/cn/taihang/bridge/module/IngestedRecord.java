@@ -1,5 +1,6 @@
 package cn.taihang.bridge.module;
 
+import cn.taihang.wire.records.Metric;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * @param site its site
  * @param seq the gateway's sequence number
  * @param device device id
- * @param kind record kind, e.g. {@code ticket.redemption}
+ * @param kind record kind, e.g. {@code ticket.redemption} (one of {@code cn.taihang.wire.records.RecordKinds})
  * @param timeMillis when the measured thing happened
  * @param receivedMillis when the bridge received it
  * @param priority priority class code, 0 critical … 3 bulk
@@ -24,6 +25,16 @@ public record IngestedRecord(String gateway, String site, long seq, String devic
     public IngestedRecord {
         values = Map.copyOf(values);
         units = Map.copyOf(units);
+    }
+
+    /**
+     * Reads a measurement of the record vocabulary, e.g. {@code get(CounterInterval.COUNT)}.
+     *
+     * @return its value as {@link Metric#valueOf} reads it, or {@code null} if the record does not carry it (or carries
+     *     a value of another type)
+     */
+    public <T> T get(Metric<T> metric) {
+        return metric.valueOf(values.get(metric.name()));
     }
 
     /** @return a text value, or {@code null} */

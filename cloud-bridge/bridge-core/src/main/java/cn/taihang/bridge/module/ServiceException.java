@@ -24,7 +24,11 @@ public final class ServiceException extends RuntimeException {
         /** Well-formed, but the target would refuse it (e.g. a message a sign cannot show); permanent. */
         UNPROCESSABLE(false),
         /** What the answer needs is not available now (a part is down, a state is unknown); temporary. */
-        UNAVAILABLE(true);
+        UNAVAILABLE(true),
+        /** No credential, or one the bridge does not believe (bad signature, expired, wrong issuer or audience); permanent. */
+        UNAUTHENTICATED(false),
+        /** The caller is known but may not do this (a scope it lacks, see {@link #scope()}); permanent. */
+        FORBIDDEN(false);
 
         private final boolean temporary;
 
@@ -42,18 +46,20 @@ public final class ServiceException extends RuntimeException {
     private final String parameter;
     private final String expected;
     private final String reason;
+    private final String scope;
 
-    private ServiceException(Kind kind, String message, String parameter, String expected, String reason, Throwable cause) {
+    private ServiceException(Kind kind, String message, String parameter, String expected, String reason, String scope, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.parameter = parameter;
         this.expected = expected;
         this.reason = reason;
+        this.scope = scope;
     }
 
     /** @return a refusal of this kind; {@code message} says what happened and what to do */
     public static ServiceException of(Kind kind, String message) {
-        return new ServiceException(kind, message, null, null, null, null);
+        return new ServiceException(kind, message, null, null, null, null, null);
     }
 
     /** @return an {@link Kind#INVALID} refusal */
@@ -67,7 +73,7 @@ public final class ServiceException extends RuntimeException {
      * @return an {@link Kind#INVALID} refusal naming the parameter
      */
     public static ServiceException invalid(String parameter, String expected, String message) {
-        return new ServiceException(Kind.INVALID, message, Objects.requireNonNull(parameter, "parameter"), expected, null, null);
+        return new ServiceException(Kind.INVALID, message, Objects.requireNonNull(parameter, "parameter"), expected, null, null, null);
     }
 
     /** @return a {@link Kind#NOT_FOUND} refusal */
@@ -90,14 +96,30 @@ public final class ServiceException extends RuntimeException {
         return of(Kind.UNAVAILABLE, message);
     }
 
+    /**
+     * @param reason why the credential is not believed, e.g. {@code token-expired}, {@code token-missing}
+     * @return an {@link Kind#UNAUTHENTICATED} refusal
+     */
+    public static ServiceException unauthenticated(String reason, String message) {
+        return new ServiceException(Kind.UNAUTHENTICATED, message, null, null, Objects.requireNonNull(reason, "reason"), null, null);
+    }
+
+    /**
+     * @param scope the scope (or what else) the caller needs, e.g. {@code tickets:admin}
+     * @return a {@link Kind#FORBIDDEN} refusal naming it
+     */
+    public static ServiceException forbidden(String scope, String message) {
+        return new ServiceException(Kind.FORBIDDEN, message, null, null, "insufficient-scope", Objects.requireNonNull(scope, "scope"), null);
+    }
+
     /** @return a copy carrying a short machine-readable reason, e.g. {@code no-car-available} */
     public ServiceException withReason(String code) {
-        return new ServiceException(kind, getMessage(), parameter, expected, Objects.requireNonNull(code, "reason"), getCause());
+        return new ServiceException(kind, getMessage(), parameter, expected, Objects.requireNonNull(code, "reason"), scope, getCause());
     }
 
     /** @return a copy keeping {@code cause} for the log (never shown to the caller) */
     public ServiceException withCause(Throwable cause) {
-        return new ServiceException(kind, getMessage(), parameter, expected, reason, cause);
+        return new ServiceException(kind, getMessage(), parameter, expected, reason, scope, cause);
     }
 
     /** @return what went wrong */
@@ -123,5 +145,10 @@ public final class ServiceException extends RuntimeException {
     /** @return the machine-readable reason, or {@code null} */
     public String reason() {
         return reason;
+    }
+
+    /** @return what a {@link Kind#FORBIDDEN} caller needs (a scope, space-separated alternatives), or {@code null} */
+    public String scope() {
+        return scope;
     }
 }

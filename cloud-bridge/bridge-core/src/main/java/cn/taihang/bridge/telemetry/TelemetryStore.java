@@ -50,31 +50,32 @@ public final class TelemetryStore {
         List<String> where = new ArrayList<>();
         Tuple args = Tuple.tuple();
         if (q.gateway() != null) {
-            where.add("gateway = ?");
+            where.add("gateway = $" + (args.size() + 1));
             args.addString(q.gateway());
         }
         if (q.device() != null) {
-            where.add("device = ?");
+            where.add("device = $" + (args.size() + 1));
             args.addString(q.device());
         }
         if (q.kind() != null) {
-            where.add("kind = ?");
+            where.add("kind = $" + (args.size() + 1));
             args.addString(q.kind());
         }
         if (q.fromMillis() != null) {
-            where.add("time_ms >= ?");
+            where.add("time_ms >= $" + (args.size() + 1));
             args.addLong(q.fromMillis());
         }
         if (q.toMillis() != null) {
-            where.add("time_ms < ?");
+            where.add("time_ms < $" + (args.size() + 1));
             args.addLong(q.toMillis());
         }
         if (q.after() != null) {
-            where.add("(time_ms, gateway, seq) > (?, ?, ?)");
+            int n = args.size();
+            where.add("(time_ms, gateway, seq) > ($" + (n + 1) + ", $" + (n + 2) + ", $" + (n + 3) + ")");
             args.addLong(q.after().timeMillis()).addString(q.after().gateway()).addLong(q.after().seq());
         }
         String sql = COLUMNS + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY time_ms, gateway, seq LIMIT ?";
+                + " ORDER BY time_ms, gateway, seq LIMIT $" + (args.size() + 1);
         args.addInteger(q.limit() + 1);
         return reader.preparedQuery(sql).execute(args).map(rows -> {
             List<TelemetryRecord> items = new ArrayList<>(q.limit());

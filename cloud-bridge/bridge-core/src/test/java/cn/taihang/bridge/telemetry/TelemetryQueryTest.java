@@ -1,6 +1,7 @@
 package cn.taihang.bridge.telemetry;
 
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.wire.records.RecordKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,11 +40,11 @@ class TelemetryQueryTest {
     @Test
     void readsEveryParameter() throws Exception {
         String after = new TelemetryCursor(5, "gw-a", 9).encode();
-        TelemetryQuery q = TelemetryQuery.parse(params("gateway", "gw-a", "device", "lane-1", "kind", "counter.interval",
+        TelemetryQuery q = TelemetryQuery.parse(params("gateway", "gw-a", "device", "lane-1", "kind", RecordKinds.COUNTER_INTERVAL,
                 "from", "2024-11-29T06:00:00Z", "to", "2024-11-29T14:00:01+08:00", "limit", "1000", "after", after));
         assertThat(q.gateway()).isEqualTo("gw-a");
         assertThat(q.device()).isEqualTo("lane-1");
-        assertThat(q.kind()).isEqualTo("counter.interval");
+        assertThat(q.kind()).isEqualTo(RecordKinds.COUNTER_INTERVAL);
         assertThat(q.fromMillis()).isEqualTo(1_732_860_000_000L);
         assertThat(q.toMillis()).isEqualTo(1_732_860_001_000L);
         assertThat(q.limit()).isEqualTo(1000);

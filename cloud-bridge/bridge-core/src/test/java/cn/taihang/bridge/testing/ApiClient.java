@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.bridge.http.ApiRouter;
+import cn.taihang.bridge.http.auth.ApiTrust;
+import cn.taihang.bridge.module.Access;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -20,6 +22,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.yaml.snakeyaml.Yaml;
@@ -79,33 +83,82 @@ public final class ApiClient implements AutoCloseable {
      * HTTP/1.1: with the JDK client's default (an h2c upgrade on the first request) a large first answer — the whole
      * OpenAPI document — arrived garbled from the Vert.x 5.0.7 server ("Frame type(32) … exceeds MAX_FRAME_SIZE").
      */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client;
     private final String base;
     private final Vertx vertx;
     private final JsonObject document;
     private final OpenAPIContract contract;
     private final ResponseValidator validator;
+    private final Map<String, String> headers;
 
-    /** Reads the bridge's OpenAPI document and checks every answer against it. */
+    /**
+     * Reads the bridge's OpenAPI document and checks every answer against it. Speaks HTTPS trusting only the CA of the
+     * bridge's identity, and sends no credential until {@link #withToken} or {@link #withHolder}.
+     */
     public ApiClient(RunningBridge bridge) {
+        this(bridge, Map.of());
+    }
+
+    /** As {@link #ApiClient(RunningBridge)}, sending these headers with every request (e.g. a bearer token). */
+    public ApiClient(RunningBridge bridge, Map<String, String> headers) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trusting(bridge.caCertificates())).build();
         this.base = bridge.httpUrl();
         this.vertx = Vertx.vertx();
+        this.headers = Map.copyOf(headers);
         this.document = parseYaml(send("GET", ApiRouter.OPENAPI_PATH, null, null).body());
         this.contract = OpenAPIContract.from(vertx, adaptMediaTypes(document.copy())).await();
         this.validator = ResponseValidator.create(vertx, contract);
     }
 
-    private ApiClient(ApiClient checked) {
-        this.base = checked.base;
+    private ApiClient(ApiClient other, boolean checked, Map<String, String> headers) {
+        this.client = other.client;
+        this.base = other.base;
         this.vertx = null;
-        this.document = checked.document;
-        this.contract = null;
-        this.validator = null;
+        this.document = other.document;
+        this.contract = checked ? other.contract : null;
+        this.validator = checked ? other.validator : null;
+        this.headers = Map.copyOf(headers);
     }
 
     /** @return a client for requests off the contract on purpose: answers are not checked */
     public ApiClient unchecked() {
-        return new ApiClient(this);
+        return new ApiClient(this, false, headers);
+    }
+
+    /**
+     * @return a client sending this bearer token ({@code Authorization: Bearer}), answers checked as this one's are; it
+     *     shares this client's resources, which this client's {@link #close()} releases
+     */
+    public ApiClient withToken(String jwt) {
+        Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put("Authorization", "Bearer " + jwt);
+        return new ApiClient(this, validator != null, h);
+    }
+
+    /** @return a client also presenting a holder's capability ({@value Access#HOLDER_HEADER} header) */
+    public ApiClient withHolder(String holderToken) {
+        Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put(Access.HOLDER_HEADER, holderToken);
+        return new ApiClient(this, validator != null, h);
+    }
+
+    /** @return a client sending no credential at all */
+    public ApiClient anonymous() {
+        return new ApiClient(this, validator != null, Map.of());
+    }
+
+    /** @return a client sending exactly these headers (e.g. a malformed Authorization) */
+    public ApiClient withHeaders(Map<String, String> sent) {
+        return new ApiClient(this, validator != null, sent);
+    }
+
+    /** @return an SSL context trusting exactly the CA certificates of a PEM file */
+    public static SSLContext trusting(Path caPem) {
+        try {
+            return ApiTrust.clientContext(caPem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the served OpenAPI document, as JSON */
@@ -166,6 +219,7 @@ public final class ApiClient implements AutoCloseable {
 
     private HttpRequest request(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(b::header);
         if (body == null) {
             return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

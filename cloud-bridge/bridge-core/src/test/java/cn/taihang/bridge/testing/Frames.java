@@ -3,6 +3,8 @@ package cn.taihang.bridge.testing;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,14 +19,14 @@ public final class Frames {
 
     /** A vehicle-counter interval: count, speed (m/s), a text state and a flag. */
     public static RecordFrame counter(long seq, long time, String device, int count) {
-        byte[] body = SENML.encodeCbor(List.of(SenmlRecord.number("count", "count", count), SenmlRecord.number("speed", "m/s", 16.25),
+        byte[] body = SENML.encodeCbor(List.of(SenmlRecord.of(CounterInterval.COUNT, count), SenmlRecord.number("speed", "m/s", 16.25),
                 SenmlRecord.text("state", "clear"), SenmlRecord.flag("door", true)));
-        return new RecordFrame(seq, time, device, "counter.interval", 2, false, body);
+        return new RecordFrame(seq, time, device, RecordKinds.COUNTER_INTERVAL, 2, false, body);
     }
 
     /** A record whose body is not SenML. */
     public static RecordFrame badBody(long seq, long time) {
-        return new RecordFrame(seq, time, "lane-9", "counter.interval", 2, true, new byte[] {(byte) 0x9f, 0x01, 0x02});
+        return new RecordFrame(seq, time, "lane-9", RecordKinds.COUNTER_INTERVAL, 2, true, new byte[] {(byte) 0x9f, 0x01, 0x02});
     }
 
     /** Records seq from..to (inclusive) on device lane-1, one second apart. */

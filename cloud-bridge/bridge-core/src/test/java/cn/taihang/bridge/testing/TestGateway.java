@@ -54,7 +54,7 @@ public final class TestGateway implements AutoCloseable {
         options.setMaxInflight(200);
         options.setSocketFactory(new NoDelaySocketFactory());
         client.connect(options);
-        client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(lifecycle.decodeAck(message.getPayload()))));
+        client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(batches.decodeAck(message.getPayload()))));
         client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
                 new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::command, this::command});
     }

@@ -1,11 +1,12 @@
 package cn.taihang.bridge.dispatch;
 
-import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.dispatch.domain.DayPlan;
+import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.forecast.HolidayCalendar;
 import cn.taihang.bridge.forecast.SeasonalForecaster;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import java.net.URL;
 import java.time.Clock;
@@ -63,18 +64,23 @@ public final class DispatchModule implements BridgeModule {
     }
 
     @Override
+    public String migrations() {
+        return "cn/taihang/bridge/dispatch/db";
+    }
+
+    @Override
     public Future<Void> start(BridgeContext context) {
         this.context = context;
         DispatchNetwork network = DispatchNetwork.load();
         FlowStore flows = new FlowStore(network.places().stream().map(p -> p.id()).collect(Collectors.toSet()));
-        DispatchService dispatch = new DispatchService(network, context.writer(), context.reader(),
+        DispatchService dispatch = new DispatchService(network, context.storage().writer(), context.storage().reader(),
                 new SeasonalForecaster(HolidayCalendar.chinaMainland()), signs.apply(context));
         this.service = dispatch;
-        RideDesk rides = new RideDesk(network, context.writer(), context.reader());
-        new DispatchRoutes(dispatch, rides, clock).mount(context.router());
-        context.onNewRecords(FlowStore.COUNTER, flows::record);
-        context.onNewRecords(FlowStore.REDEMPTION, flows::record);
-        return context.writer().withTransaction(tx -> FlowStore.createSchema(tx).compose(v -> rides.seed(tx))).onSuccess(v -> {
+        RideDesk rides = new RideDesk(network, context.storage());
+        new DispatchRoutes(dispatch, rides, clock).mount(context.routes());
+        context.onNewRecords(RecordKinds.COUNTER_INTERVAL, flows::record);
+        context.onNewRecords(RecordKinds.TICKET_REDEMPTION, flows::record);
+        return rides.seed().onSuccess(v -> {
             if (replanMillis > 0) {
                 timer = context.vertx().setPeriodic(replanMillis, id -> {
                     LocalDateTime now = LocalDateTime.now(clock.withZone(network.zone()));

@@ -5,7 +5,9 @@ import cn.taihang.bridge.http.Replies;
 import cn.taihang.bridge.module.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.ApiRoutes;
+import cn.taihang.bridge.module.Scopes;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
 final class DispatchRoutes {
 
     private static final int BODY_LIMIT = 16 * 1024;
+    private static final Access PLAN = Access.scopes(Scopes.DISPATCH_PLAN);
+    private static final Access PLAN_OR_READ = Access.scopes(Scopes.DISPATCH_PLAN, Scopes.TELEMETRY_READ);
 
     private final DispatchService dispatch;
     private final RideDesk rides;
@@ -34,18 +38,18 @@ final class DispatchRoutes {
         this.clock = clock;
     }
 
-    void mount(Router router) {
-        router.get("/dispatch/places").handler(ctx -> Replies.json(ctx, 200, DispatchJson.places(dispatch.network().places())));
-        router.get("/dispatch/forecast").handler(ctx -> reply(ctx, 200,
+    void mount(ApiRoutes routes) {
+        routes.get("/dispatch/places", Access.open()).handler(ctx -> Replies.json(ctx, 200, DispatchJson.places(dispatch.network().places())));
+        routes.get("/dispatch/forecast", PLAN_OR_READ).handler(ctx -> reply(ctx, 200,
                 () -> dispatch.forecast(required(ctx, "place"), day(ctx.queryParams().get("day"), "day")), DispatchJson::forecast));
-        router.get("/dispatch/accuracy").handler(ctx -> reply(ctx, 200, () -> dispatch.accuracy(required(ctx, "place"),
+        routes.get("/dispatch/accuracy", PLAN_OR_READ).handler(ctx -> reply(ctx, 200, () -> dispatch.accuracy(required(ctx, "place"),
                 day(required(ctx, "from"), "from"), day(required(ctx, "to"), "to")), DispatchJson::accuracy));
-        router.get("/dispatch/departures").handler(ctx -> {
+        routes.get("/dispatch/departures", Access.open()).handler(ctx -> {
             String line = ctx.queryParams().get("line");
             reply(ctx, 200, () -> dispatch.departures(day(ctx.queryParams().get("day"), "day"), line),
                     p -> DispatchJson.departures(p, line, dispatch.network().zone()));
         });
-        router.post("/dispatch/plan").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
+        routes.post("/dispatch/plan", PLAN).handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             LocalDate day = day(text(body, "day"), "day");
             String at = text(body, "at");
@@ -57,7 +61,7 @@ final class DispatchRoutes {
             }
             reply(ctx, 200, () -> dispatch.plan(day, when), p -> DispatchJson.planned(p, dispatch.network().zone()));
         });
-        router.post("/dispatch/rides").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
+        routes.post("/dispatch/rides", PLAN).handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             Object passengers = body.getValue("passengers", 1);
             if (!(passengers instanceof Integer n)) {
@@ -69,8 +73,8 @@ final class DispatchRoutes {
             }
             reply(ctx, 201, () -> rides.request(dispatch.place(hub), n, clock.instant()), DispatchJson::ride);
         });
-        router.get("/dispatch/rides/:id").handler(ctx -> reply(ctx, 200, () -> rides.ride(ctx.pathParam("id")), DispatchJson::ride));
-        router.post("/dispatch/rides/:id/complete").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
+        routes.get("/dispatch/rides/:id", PLAN_OR_READ).handler(ctx -> reply(ctx, 200, () -> rides.ride(ctx.pathParam("id")), DispatchJson::ride));
+        routes.post("/dispatch/rides/:id/complete", PLAN).handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             JsonObject body = body(ctx);
             if (!(body.getValue("lat") instanceof Number lat) || !(body.getValue("lon") instanceof Number lon)) {
                 throw ServiceException.invalid("lat and lon (where the ride ended) are required numbers");
@@ -78,7 +82,7 @@ final class DispatchRoutes {
             reply(ctx, 200, () -> rides.complete(ctx.pathParam("id"), new GeoPoint(lat.doubleValue(), lon.doubleValue()), clock.instant()),
                     DispatchJson::ride);
         });
-        router.get("/dispatch/vehicles").handler(ctx -> reply(ctx, 200, rides::fleet, DispatchJson::vehicles));
+        routes.get("/dispatch/vehicles", PLAN_OR_READ).handler(ctx -> reply(ctx, 200, rides::fleet, DispatchJson::vehicles));
     }
 
     private LocalDate day(String value, String name) {

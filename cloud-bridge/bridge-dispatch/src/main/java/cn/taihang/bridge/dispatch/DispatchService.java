@@ -133,7 +133,8 @@ final class DispatchService {
     Future<Planned> plan(LocalDate day, LocalDateTime at) {
         DayKind kind = forecaster.calendar().kind(day);
         return compute(day).compose(plan -> writer.withTransaction(tx -> tx.preparedQuery(
-                        "INSERT OR REPLACE INTO dispatch_plans (day, created_ms, plan_json) VALUES (?, ?, ?)")
+                        "INSERT INTO dispatch_plans (day, created_ms, plan_json) VALUES ($1, $2, $3) "
+                                + "ON CONFLICT (day) DO UPDATE SET created_ms = excluded.created_ms, plan_json = excluded.plan_json")
                 .execute(Tuple.of(day.toString(), System.currentTimeMillis(), DispatchJson.plan(day, kind, plan, network.zone()).encode())))
                 .compose(x -> notices(plan, at))
                 .map(sent -> new Planned(day, kind, plan, sent, true)));
@@ -168,7 +169,7 @@ final class DispatchService {
             throw ServiceException.invalid("unknown line '" + line + "'");
         }
         DayKind kind = forecaster.calendar().kind(day);
-        return reader.preparedQuery("SELECT plan_json FROM dispatch_plans WHERE day = ?").execute(Tuple.of(day.toString())).compose(rows -> {
+        return reader.preparedQuery("SELECT plan_json FROM dispatch_plans WHERE day = $1").execute(Tuple.of(day.toString())).compose(rows -> {
             if (rows.size() > 0) {
                 JsonObject stored = new JsonObject(rows.iterator().next().getString(0));
                 return Future.succeededFuture(new Planned(day, kind, DispatchJson.decodePlan(stored, network.zone()), List.of(), true));

@@ -2,6 +2,8 @@ package cn.taihang.bridge.dispatch;
 
 import cn.taihang.bridge.forecast.FlowHistory;
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -19,25 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hourly flow per place, kept from the records as they are ingested (exactly once, in the ingest transaction):
- * ticket scans ({@code ticket.redemption}: one passenger each, or its {@code count}; refused scans are skipped) and
- * counted vehicles ({@code counter.interval}: {@code count}). The place is the record's site, or a {@code place} text
- * value naming a known place.
+ * ticket scans (each {@code TicketRedemption} is one passenger; refusals travel as another kind) and counted vehicles
+ * ({@code CounterInterval}: {@link CounterInterval#COUNT}). The place is the record's site.
  */
 final class FlowStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowStore.class);
-    static final String REDEMPTION = "ticket.redemption";
-    static final String COUNTER = "counter.interval";
     private static final long HOUR_MS = 3_600_000;
-
-    static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS dispatch_flow (place TEXT NOT NULL, hour_ms INTEGER NOT NULL, scans REAL NOT NULL, vehicles REAL NOT NULL, "
-                    + "PRIMARY KEY (place, hour_ms))",
-            "CREATE TABLE IF NOT EXISTS dispatch_plans (day TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, plan_json TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS dispatch_vehicles (id TEXT PRIMARY KEY, plate TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, "
-                    + "free INTEGER NOT NULL, ride TEXT)",
-            "CREATE TABLE IF NOT EXISTS dispatch_rides (id TEXT PRIMARY KEY, hub TEXT NOT NULL, passengers INTEGER NOT NULL, state TEXT NOT NULL, "
-                    + "vehicle TEXT, eta_minutes INTEGER, road_km REAL, requested_ms INTEGER NOT NULL, assigned_ms INTEGER, completed_ms INTEGER)");
 
     private final Set<String> places;
     private long skipped;
@@ -46,38 +36,25 @@ final class FlowStore {
         this.places = Set.copyOf(places);
     }
 
-    static Future<Void> createSchema(SqlConnection tx) {
-        Future<Void> chain = Future.succeededFuture();
-        for (String sql : SCHEMA) {
-            chain = chain.compose(v -> tx.query(sql).execute().mapEmpty());
-        }
-        return chain;
-    }
-
     /** Adds a batch's scans and vehicle counts to their hours, in the ingest transaction. */
     Future<Void> record(SqlConnection tx, List<IngestedRecord> records) {
         Map<String, double[]> byKey = new TreeMap<>();
         for (IngestedRecord r : records) {
-            String named = r.text("place");
-            String place = named != null && places.contains(named) ? named : r.site();
+            String place = r.site();
             if (place == null || !places.contains(place)) {
                 continue;
             }
             double scans = 0;
             double vehicles = 0;
-            if (r.kind().equals(COUNTER)) {
-                Double count = r.number("count");
+            if (r.kind().equals(RecordKinds.COUNTER_INTERVAL)) {
+                Double count = r.get(CounterInterval.COUNT);
                 if (count == null || count < 0 || !Double.isFinite(count)) {
                     noteSkipped(r, "no valid count");
                     continue;
                 }
                 vehicles = count;
-            } else if (r.kind().equals(REDEMPTION)) {
-                if (Boolean.FALSE.equals(r.values().get("accepted")) || Boolean.FALSE.equals(r.values().get("ok"))) {
-                    continue;
-                }
-                Double count = r.number("count");
-                scans = count == null ? 1 : Math.max(0, count);
+            } else if (r.kind().equals(RecordKinds.TICKET_REDEMPTION)) {
+                scans = 1;
             } else {
                 continue;
             }
@@ -94,8 +71,8 @@ final class FlowStore {
             String[] k = key.split("\n");
             rows.add(Tuple.of(k[0], Long.parseLong(k[1]), v[0], v[1]));
         });
-        return tx.preparedQuery("INSERT INTO dispatch_flow (place, hour_ms, scans, vehicles) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (place, hour_ms) DO UPDATE SET scans = scans + excluded.scans, vehicles = vehicles + excluded.vehicles")
+        return tx.preparedQuery("INSERT INTO dispatch_flow (place, hour_ms, scans, vehicles) VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT (place, hour_ms) DO UPDATE SET scans = dispatch_flow.scans + excluded.scans, vehicles = dispatch_flow.vehicles + excluded.vehicles")
                 .executeBatch(rows).mapEmpty();
     }
 
@@ -116,7 +93,7 @@ final class FlowStore {
     static Future<Histories> histories(SqlClient db, String place, LocalDate before, ZoneId zone, double personsPerVehicle) {
         long from = before.minusDays(400).atStartOfDay(zone).toInstant().toEpochMilli();
         long recent = before.minusDays(28).atStartOfDay(zone).toInstant().toEpochMilli();
-        return db.preparedQuery("SELECT hour_ms, scans, vehicles FROM dispatch_flow WHERE place = ? AND hour_ms >= ? ORDER BY hour_ms")
+        return db.preparedQuery("SELECT hour_ms, scans, vehicles FROM dispatch_flow WHERE place = $1 AND hour_ms >= $2 ORDER BY hour_ms")
                 .execute(Tuple.of(place, from)).map(rows -> {
                     FlowHistory.Builder scans = FlowHistory.builder();
                     FlowHistory.Builder vehicles = FlowHistory.builder();

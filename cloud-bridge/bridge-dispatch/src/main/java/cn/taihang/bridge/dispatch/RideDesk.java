@@ -5,6 +5,7 @@ import cn.taihang.bridge.dispatch.domain.Place;
 import cn.taihang.bridge.dispatch.domain.RideMatcher;
 import io.vertx.core.Future;
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -24,24 +25,31 @@ import java.util.Optional;
  */
 final class RideDesk {
 
-    private final Pool writer;
+    /** The lock every change of rides and vehicles holds, so two requests never get the same free vehicle. */
+    private static final String LOCK = "dispatch-rides";
+
+    private final Storage storage;
     private final Pool reader;
     private final DispatchNetwork network;
     private final RideMatcher matcher = new RideMatcher(30, 1.3);
     private final SecureRandom random = new SecureRandom();
 
-    RideDesk(DispatchNetwork network, Pool writer, Pool reader) {
+    RideDesk(DispatchNetwork network, Storage storage) {
         this.network = network;
-        this.writer = writer;
-        this.reader = reader;
+        this.storage = storage;
+        this.reader = storage.reader();
     }
 
     /** Registers the one-key-call fleet the first time, free at its home positions. */
-    Future<Void> seed(SqlConnection tx) {
+    Future<Void> seed() {
         List<Tuple> rows = new ArrayList<>();
         network.rideVehicles().forEach(v -> rows.add(Tuple.of(v.id(), v.plate(), v.position().lat(), v.position().lon())));
-        return rows.isEmpty() ? Future.succeededFuture()
-                : tx.preparedQuery("INSERT OR IGNORE INTO dispatch_vehicles (id, plate, lat, lon, free) VALUES (?, ?, ?, ?, 1)").executeBatch(rows).mapEmpty();
+        return rows.isEmpty() ? Future.succeededFuture() : transaction(tx -> tx.preparedQuery("INSERT INTO dispatch_vehicles (id, plate, lat, lon, free) "
+                + "VALUES ($1, $2, $3, $4, 1) ON CONFLICT DO NOTHING").executeBatch(rows)).mapEmpty();
+    }
+
+    private <T> Future<T> transaction(java.util.function.Function<SqlConnection, Future<T>> work) {
+        return storage.writer().withTransaction(tx -> storage.lock(tx, LOCK).compose(v -> work.apply(tx)));
     }
 
     /**
@@ -74,7 +82,7 @@ final class RideDesk {
             throw ServiceException.invalid("passengers must be 1-8 (a van); call twice for a larger group");
         }
         String id = "K" + HexFormat.of().formatHex(bytes()).toUpperCase();
-        return writer.withTransaction(tx -> tx.preparedQuery("INSERT INTO dispatch_rides (id, hub, passengers, state, requested_ms) VALUES (?, ?, ?, 'waiting', ?)")
+        return transaction(tx -> tx.preparedQuery("INSERT INTO dispatch_rides (id, hub, passengers, state, requested_ms) VALUES ($1, $2, $3, 'waiting', $4)")
                 .execute(Tuple.of(id, hub.id(), passengers, now.toEpochMilli()))
                 .compose(v -> matchWaiting(tx, now))
                 .compose(v -> ride(tx, id)).map(Optional::orElseThrow));
@@ -86,14 +94,14 @@ final class RideDesk {
      * @return the completed ride; fails NOT_FOUND for an unknown ride, CONFLICT for one not assigned
      */
     Future<Ride> complete(String id, GeoPoint at, Instant now) {
-        return writer.withTransaction(tx -> ride(tx, id).compose(found -> {
+        return transaction(tx -> ride(tx, id).compose(found -> {
             Ride ride = found.orElseThrow(() -> notFound(id));
             if (!"assigned".equals(ride.state())) {
                 throw ServiceException.conflict("ride " + id + " is " + ride.state() + "; only an assigned ride can be completed");
             }
-            return tx.preparedQuery("UPDATE dispatch_vehicles SET free = 1, ride = NULL, lat = ?, lon = ? WHERE id = ?")
+            return tx.preparedQuery("UPDATE dispatch_vehicles SET free = 1, ride = NULL, lat = $1, lon = $2 WHERE id = $3")
                     .execute(Tuple.of(at.lat(), at.lon(), ride.vehicle()))
-                    .compose(v -> tx.preparedQuery("UPDATE dispatch_rides SET state = 'completed', completed_ms = ? WHERE id = ?")
+                    .compose(v -> tx.preparedQuery("UPDATE dispatch_rides SET state = 'completed', completed_ms = $1 WHERE id = $2")
                             .execute(Tuple.of(now.toEpochMilli(), id)))
                     .compose(v -> matchWaiting(tx, now))
                     .compose(v -> ride(tx, id)).map(Optional::orElseThrow);
@@ -111,9 +119,9 @@ final class RideDesk {
                         return Future.succeededFuture();
                     }
                     RideMatcher.Match m = match.get();
-                    return tx.preparedQuery("UPDATE dispatch_vehicles SET free = 0, ride = ? WHERE id = ?").execute(Tuple.of(w.getString(0), m.vehicle().id()))
-                            .compose(x -> tx.preparedQuery("UPDATE dispatch_rides SET state = 'assigned', vehicle = ?, eta_minutes = ?, road_km = ?, "
-                                    + "assigned_ms = ? WHERE id = ?").execute(Tuple.of(m.vehicle().id(), m.etaMinutes(), Math.round(m.roadKm() * 10) / 10.0,
+                    return tx.preparedQuery("UPDATE dispatch_vehicles SET free = 0, ride = $1 WHERE id = $2").execute(Tuple.of(w.getString(0), m.vehicle().id()))
+                            .compose(x -> tx.preparedQuery("UPDATE dispatch_rides SET state = 'assigned', vehicle = $1, eta_minutes = $2, road_km = $3, "
+                                    + "assigned_ms = $4 WHERE id = $5").execute(Tuple.of(m.vehicle().id(), m.etaMinutes(), Math.round(m.roadKm() * 10) / 10.0,
                                     now.toEpochMilli(), w.getString(0))))
                             .mapEmpty();
                 });
@@ -152,7 +160,7 @@ final class RideDesk {
 
     private Future<Optional<Ride>> ride(SqlClient db, String id) {
         return db.preparedQuery("SELECT r.id, r.hub, r.passengers, r.state, r.vehicle, v.plate, r.eta_minutes, r.road_km, r.requested_ms, r.assigned_ms, "
-                + "r.completed_ms FROM dispatch_rides r LEFT JOIN dispatch_vehicles v ON v.id = r.vehicle WHERE r.id = ?").execute(Tuple.of(id)).map(rows -> {
+                + "r.completed_ms FROM dispatch_rides r LEFT JOIN dispatch_vehicles v ON v.id = r.vehicle WHERE r.id = $1").execute(Tuple.of(id)).map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }

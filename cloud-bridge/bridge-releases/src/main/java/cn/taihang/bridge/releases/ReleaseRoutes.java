@@ -1,6 +1,9 @@
 package cn.taihang.bridge.releases;
 
 import cn.taihang.bridge.http.Replies;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.ApiRoutes;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.release.BundleEntry;
 import io.micrometer.core.instrument.Counter;
@@ -8,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
@@ -18,19 +20,22 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-import static io.vertx.core.http.HttpMethod.PUT;
 
 /**
  * The release and rollout routes under {@code /api/v1/releases}, {@code /api/v1/rollouts} and {@code /api/v1/fleet/sites},
  * as the module's OpenAPI part describes them. Bundles are served with {@code Range} support, so a gateway on a
- * dropping 5G link resumes instead of starting over.
+ * dropping 5G link resumes instead of starting over. Who may call what is named here and in the OpenAPI part: the fleet
+ * admin uploads and steers, a fleet reader (or the admin) reads, and a gateway's narrow token fetches manifests and
+ * bundles — the HTTPS API takes no client certificates, so a gateway proves itself with a {@value Scopes#FLEET_GATEWAY}
+ * token that opens nothing else.
  */
 final class ReleaseRoutes {
 
     private static final int MAX_ENVELOPE = 1 << 20;
     private static final int MAX_JSON = 64 * 1024;
+    private static final Access ADMIN = Access.scopes(Scopes.FLEET_ADMIN);
+    private static final Access READ = Access.scopes(Scopes.FLEET_READ, Scopes.FLEET_ADMIN);
+    private static final Access GATEWAY = Access.scopes(Scopes.FLEET_GATEWAY, Scopes.FLEET_ADMIN);
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final ReleaseService service;
@@ -41,39 +46,39 @@ final class ReleaseRoutes {
         this.served = Counter.builder("bridge_release_bytes_served").description("bundle bytes sent to gateways").baseUnit("bytes").register(meters);
     }
 
-    void mount(Router router) {
-        FleetScopes.route(router, POST, "/releases", FleetScopes.ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_ENVELOPE)).handler(ctx ->
+    void mount(ApiRoutes routes) {
+        routes.post("/releases", ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_ENVELOPE)).handler(ctx ->
                 Replies.json(ctx, 201, service.upload(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes()), ReleaseRoutes::release));
-        FleetScopes.route(router, GET, "/releases", FleetScopes.READ).handler(ctx -> Replies.json(ctx, 200, service.releases().list(), list -> {
+        routes.get("/releases", READ).handler(ctx -> Replies.json(ctx, 200, service.releases().list(), list -> {
             JsonArray items = new JsonArray();
             list.forEach(r -> items.add(release(r).put("bundles", r.bundles().size())));
             return new JsonObject().put("items", items);
         }));
-        FleetScopes.route(router, PUT, "/releases/bundles/:sha256", FleetScopes.ADMIN)
+        routes.put("/releases/bundles/:sha256", ADMIN)
                 .handler(BodyHandler.create().setBodyLimit(BundleEntry.MAX_SIZE).setHandleFileUploads(false)).handler(this::putBundle);
-        FleetScopes.route(router, GET, "/releases/bundles/:sha256", FleetScopes.GATEWAY).handler(this::bundle);
-        FleetScopes.route(router, GET, "/releases/:version", FleetScopes.READ).handler(ctx ->
+        routes.get("/releases/bundles/:sha256", GATEWAY).handler(this::bundle);
+        routes.get("/releases/:version", READ).handler(ctx ->
                 Replies.json(ctx, 200, service.releases().find(ctx.pathParam("version")), ReleaseRoutes::release));
-        FleetScopes.route(router, GET, "/releases/:version/manifest", FleetScopes.GATEWAY).handler(ctx -> service.releases().envelope(ctx.pathParam("version"))
+        routes.get("/releases/:version/manifest", GATEWAY).handler(ctx -> service.releases().envelope(ctx.pathParam("version"))
                 .onSuccess(bytes -> ctx.response().putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(bytes)))
                 .onFailure(ctx::fail));
 
-        FleetScopes.route(router, POST, "/rollouts", FleetScopes.ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_JSON)).handler(ctx ->
+        routes.post("/rollouts", ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_JSON)).handler(ctx ->
                 Replies.json(ctx, 201, service.create(jsonBody(ctx)).compose(r -> service.rollouts().entries(r.id()).map(e -> RolloutJson.rollout(r, e))),
                         j -> j));
-        FleetScopes.route(router, GET, "/rollouts", FleetScopes.READ).handler(ctx -> Replies.json(ctx, 200, service.rollouts().list().compose(list ->
+        routes.get("/rollouts", READ).handler(ctx -> Replies.json(ctx, 200, service.rollouts().list().compose(list ->
                 io.vertx.core.Future.all(list.stream().map(r -> service.rollouts().entries(r.id()).map(e -> RolloutJson.rollout(r, e))).toList())
                         .map(all -> new JsonObject().put("items", new JsonArray(all.list())))), j -> j));
-        FleetScopes.route(router, GET, "/rollouts/:id", FleetScopes.READ).handler(ctx -> Replies.json(ctx, 200,
+        routes.get("/rollouts/:id", READ).handler(ctx -> Replies.json(ctx, 200,
                 service.rollouts().find(id(ctx)).compose(r -> service.rollouts().entries(r.id()).map(e -> RolloutJson.rollout(r, e))), j -> j));
-        FleetScopes.route(router, GET, "/rollouts/:id/gateways", FleetScopes.READ).handler(ctx -> Replies.json(ctx, 200,
+        routes.get("/rollouts/:id/gateways", READ).handler(ctx -> Replies.json(ctx, 200,
                 service.rollouts().find(id(ctx)).compose(r -> service.rollouts().entries(r.id())), entries -> {
                     JsonArray items = new JsonArray();
                     entries.forEach(e -> items.add(RolloutJson.entry(e)));
                     return new JsonObject().put("items", items);
                 }));
         for (String action : List.of("pause", "resume", "cancel")) {
-            FleetScopes.route(router, POST, "/rollouts/:id/" + action, FleetScopes.ADMIN).handler(ctx -> {
+            routes.post("/rollouts/:id/" + action, ADMIN).handler(ctx -> {
                 long id = id(ctx);
                 var result = switch (action) {
                     case "pause" -> service.pause(id);
@@ -83,12 +88,12 @@ final class ReleaseRoutes {
                 Replies.json(ctx, 200, result.compose(r -> service.rollouts().entries(r.id()).map(e -> RolloutJson.rollout(r, e))), j -> j);
             });
         }
-        FleetScopes.route(router, GET, "/fleet/sites", FleetScopes.READ).handler(ctx -> Replies.json(ctx, 200, service.rollouts().siteKinds(), kinds -> {
+        routes.get("/fleet/sites", READ).handler(ctx -> Replies.json(ctx, 200, service.rollouts().siteKinds(), kinds -> {
             JsonArray items = new JsonArray();
             new java.util.TreeMap<>(kinds).forEach((site, kind) -> items.add(new JsonObject().put("site", site).put("kind", kind)));
             return new JsonObject().put("items", items);
         }));
-        FleetScopes.route(router, PUT, "/fleet/sites/:site", FleetScopes.ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_JSON)).handler(ctx -> {
+        routes.put("/fleet/sites/:site", ADMIN).handler(BodyHandler.create().setBodyLimit(MAX_JSON)).handler(ctx -> {
             String kind = jsonBody(ctx).getString("kind");
             Replies.json(ctx, 200, service.putSiteKind(ctx.pathParam("site"), kind), v -> new JsonObject().put("site", ctx.pathParam("site")).put("kind", kind));
         });

@@ -1,6 +1,7 @@
 package cn.taihang.bridge.releases;
 
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.Storage;
 import cn.taihang.release.BundleEntry;
 import cn.taihang.release.ConfigSchema;
 import cn.taihang.release.ReleaseCodec;
@@ -34,20 +35,23 @@ import java.util.List;
  * Releases and their bundles at the bridge: bundles as files named by their SHA-256 in {@code <data>/releases/bundles}
  * (written to a temporary file, forced, renamed: a bundle file is complete or absent), listed in {@code fleet_bundles};
  * releases in {@code fleet_releases} with their signed manifest exactly as uploaded, so gateways verify the very bytes
- * that were signed.
+ * that were signed. An upload of a version holds that version's lock, so two bridge instances taking the same release
+ * at once store it once.
  */
 final class ReleaseStore {
 
     private final Vertx vertx;
+    private final Storage storage;
     private final Pool writer;
     private final Pool reader;
     private final Path blobs;
     private final ReleaseCodec codec = new ReleaseCodec();
 
-    ReleaseStore(Vertx vertx, Pool writer, Pool reader, Path blobs) {
+    ReleaseStore(Vertx vertx, Storage storage, Path blobs) {
         this.vertx = vertx;
-        this.writer = writer;
-        this.reader = reader;
+        this.storage = storage;
+        this.writer = storage.writer();
+        this.reader = storage.reader();
         this.blobs = blobs;
     }
 
@@ -110,7 +114,8 @@ final class ReleaseStore {
                     + "does not hold: " + String.join(",", missing) + "; PUT each to /api/v1/releases/bundles/{sha256} first").withReason("missing-bundles"));
         }
         String envelope = new String(codec.envelope(signed), StandardCharsets.UTF_8);
-        return writer.withTransaction(c -> c.preparedQuery("SELECT envelope FROM fleet_releases WHERE version = $1").execute(Tuple.of(manifest.version()))
+        return writer.withTransaction(c -> storage.lock(c, "fleet:release:" + manifest.version())
+                .compose(locked -> c.preparedQuery("SELECT envelope FROM fleet_releases WHERE version = $1").execute(Tuple.of(manifest.version())))
                 .compose(rows -> {
                     if (rows.size() > 0) {
                         return rows.iterator().next().getString(0).equals(envelope) ? Future.succeededFuture()

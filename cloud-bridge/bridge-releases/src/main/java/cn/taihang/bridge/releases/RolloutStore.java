@@ -1,6 +1,7 @@
 package cn.taihang.bridge.releases;
 
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.Storage;
 import cn.taihang.bridge.releases.rollout.GatewayState;
 import cn.taihang.bridge.releases.rollout.RolloutDecision;
 import cn.taihang.bridge.releases.rollout.RolloutEntry;
@@ -25,18 +26,25 @@ import java.util.function.Function;
 /**
  * Rollouts and their gateways in {@code fleet_rollouts} and {@code fleet_rollout_gateways}, and the site kinds the
  * maintenance windows name. What reads a rollout to change it does so on the writer connection, in the transaction that
- * writes, so a step a gateway reports is never overwritten by a decision taken before it.
+ * writes, under the one lock {@value #LOCK} that every transaction changing rollouts takes first (on PostgreSQL several
+ * bridge instances tick and ingest side by side), so a step a gateway reports is never overwritten by a decision taken
+ * before it, and two rollouts never get the same id.
  */
 final class RolloutStore {
 
     private static final String ENTRY_COLUMNS = "gateway, site, wave, state, attempt, started, deadline, trying_since, finished, step, reason, message, bytes";
 
+    /** The lock every transaction that changes rollouts holds. */
+    static final String LOCK = "fleet:rollouts";
+
+    private final Storage storage;
     private final Pool writer;
     private final Pool reader;
 
-    RolloutStore(Pool writer, Pool reader) {
-        this.writer = writer;
-        this.reader = reader;
+    RolloutStore(Storage storage) {
+        this.storage = storage;
+        this.writer = storage.writer();
+        this.reader = storage.reader();
     }
 
     /**
@@ -61,7 +69,8 @@ final class RolloutStore {
      * @param siteOf gateway → site
      */
     Future<Rollout> create(JsonObject spec, List<List<String>> waves, Map<String, String> siteOf, Instant now) {
-        return writer.withTransaction(c -> c.preparedQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM fleet_rollouts").execute().compose(rows -> {
+        return writer.withTransaction(c -> storage.lock(c, LOCK).compose(locked -> c.preparedQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM fleet_rollouts")
+                .execute()).compose(rows -> {
             long id = rows.iterator().next().getLong(0);
             List<Tuple> entries = new ArrayList<>();
             List<Tuple> superseded = new ArrayList<>();
@@ -121,7 +130,7 @@ final class RolloutStore {
      * @return the decision, or {@code null} if the rollout does not exist
      */
     Future<RolloutDecision> decide(long id, Instant now, Function<Snapshot, RolloutDecision> decide) {
-        return writer.withTransaction(c -> one(c, id).compose(r -> entries(c, id).compose(entries -> {
+        return writer.withTransaction(c -> storage.lock(c, LOCK).compose(locked -> one(c, id)).compose(r -> entries(c, id).compose(entries -> {
             RolloutDecision d = decide.apply(new Snapshot(r, entries));
             return d == null ? Future.succeededFuture(null) : save(c, r, d, now).map(d);
         })));
@@ -137,7 +146,7 @@ final class RolloutStore {
 
     /** Applies reported steps, inside the ingest transaction that stores their records. */
     Future<Void> apply(SqlConnection tx, List<StepReport> steps) {
-        Future<Void> chain = Future.succeededFuture();
+        Future<Void> chain = storage.lock(tx, LOCK);
         for (StepReport step : steps) {
             chain = chain.compose(v -> one(tx, step.rollout()).recover(e -> Future.succeededFuture(null)).compose(r -> r == null
                     ? Future.succeededFuture()
@@ -156,8 +165,9 @@ final class RolloutStore {
     /** Sets a rollout's status (pause, resume, cancel), ending the given entries with it. */
     Future<Rollout> setStatus(long id, RolloutStatus status, String reason, List<RolloutEntry> ended, Instant now) {
         return writer.withTransaction(c -> {
-            Future<Void> chain = c.preparedQuery("UPDATE fleet_rollouts SET status = $1, reason = $2, changed = $3, completed = $4 WHERE id = $5")
-                    .execute(Tuple.from(Arrays.asList(status.wire(), reason, now.toEpochMilli(), status.open() ? null : now.toEpochMilli(), id))).mapEmpty();
+            Future<Void> chain = storage.lock(c, LOCK).compose(locked -> c.preparedQuery(
+                    "UPDATE fleet_rollouts SET status = $1, reason = $2, changed = $3, completed = $4 WHERE id = $5")
+                    .execute(Tuple.from(Arrays.asList(status.wire(), reason, now.toEpochMilli(), status.open() ? null : now.toEpochMilli(), id)))).mapEmpty();
             for (RolloutEntry e : ended) {
                 chain = chain.compose(v -> update(c, id, e));
             }

@@ -1,7 +1,9 @@
 package cn.taihang.bridge.rental;
 
-import cn.taihang.bridge.module.ServiceException;
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.wire.records.LockerHandover;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -13,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pickups and returns reported by the key lockers (the ticket validator in rental key-locker mode), as critical
- * records: kind {@code rental.pickup} or {@code rental.return}, text value {@code reservation}, optional text value
- * {@code car} (the car whose key the locker handed over or took back; for a pickup it wins over the car the bridge held)
- * or {@code keyFrom} (the reservation that returned the key handed over, when the locker does not know its car), record
- * time = when the slot door closed. They happened — possibly hours ago while the station was
+ * {@link LockerHandover} records: {@link LockerHandover#RESERVATION}, optionally {@link LockerHandover#CAR} (the car
+ * whose key the locker handed over or took back; for a pickup it wins over the car the bridge held) or
+ * {@link LockerHandover#KEY_FROM} (the reservation that returned the key handed over, when the locker does not know its
+ * car), record time = when the slot door closed. They happened — possibly hours ago while the station was
  * offline — so the bridge records them even after the window (a pickup of an expired reservation still makes it
  * active). Each event is applied once, in the ingest transaction; one the bridge cannot apply (unknown reservation,
  * wrong state) is kept with its reason in {@code rental_locker_events} and logged, never failing the batch.
@@ -32,7 +34,7 @@ final class LockerEvents {
     }
 
     Future<Void> apply(SqlConnection tx, List<IngestedRecord> records) {
-        Future<Void> chain = Future.succeededFuture();
+        Future<Void> chain = rental.lock(tx);
         for (IngestedRecord r : records) {
             chain = chain.compose(v -> applyOne(tx, r).recover(e -> {
                 if (e instanceof ServiceException) {
@@ -40,8 +42,8 @@ final class LockerEvents {
                     return Future.succeededFuture("refused: " + e.getMessage());
                 }
                 return Future.failedFuture(e);
-            }).compose(outcome -> tx.preparedQuery("INSERT OR IGNORE INTO rental_locker_events (gateway, seq, kind, reservation, station, time_ms, outcome) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)").execute(Tuple.from(Arrays.asList(r.gateway(), r.seq(), r.kind(), r.text("reservation"), r.site(),
+            }).compose(outcome -> tx.preparedQuery("INSERT INTO rental_locker_events (gateway, seq, kind, reservation, station, time_ms, outcome) "
+                    + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING").execute(Tuple.from(Arrays.asList(r.gateway(), r.seq(), r.kind(), r.get(LockerHandover.RESERVATION), r.site(),
                     r.timeMillis(), outcome)))).mapEmpty());
         }
         return chain;
@@ -49,8 +51,8 @@ final class LockerEvents {
 
     /** The car whose key the locker gave out: named, or the car of the reservation that returned that key, or unknown. */
     private Future<String> carHandedOver(SqlConnection tx, IngestedRecord r) {
-        String car = r.text("car");
-        String keyFrom = r.text("keyFrom");
+        String car = r.get(LockerHandover.CAR);
+        String keyFrom = r.get(LockerHandover.KEY_FROM);
         if (car != null || keyFrom == null) {
             return Future.succeededFuture(car);
         }
@@ -58,19 +60,19 @@ final class LockerEvents {
     }
 
     private Future<String> applyOne(SqlConnection tx, IngestedRecord r) {
-        String id = r.text("reservation");
+        String id = r.get(LockerHandover.RESERVATION);
         if (id == null || id.isBlank()) {
             return Future.failedFuture(RentalRefusals.invalid("the record carries no reservation"));
         }
         Instant at = Instant.ofEpochMilli(r.timeMillis());
         return rental.load(tx, id).compose(res -> switch (r.kind()) {
-            case "rental.pickup" -> {
+            case RecordKinds.RENTAL_PICKUP -> {
                 if (!res.state().equals("confirmed") && !res.state().equals("expired")) {
                     yield Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + res.state()));
                 }
                 yield carHandedOver(tx, r).compose(car -> rental.handOver(tx, res, car, at)).map(x -> "picked-up");
             }
-            case "rental.return" -> {
+            case RecordKinds.RENTAL_RETURN -> {
                 if (!res.state().equals("active")) {
                     yield Future.failedFuture(RentalRefusals.conflict("not-active", "reservation " + id + " is " + res.state()));
                 }

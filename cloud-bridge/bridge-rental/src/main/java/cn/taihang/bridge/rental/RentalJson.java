@@ -69,7 +69,7 @@ final class RentalJson {
 
     static JsonObject car(Car c) {
         return new JsonObject().put("id", c.id()).put("plate", c.plate()).put("station", c.station()).put("state", c.state())
-                .put("reservation", c.reservation()).put("destination", c.destination()).put("eta", c.eta() == null ? null : c.eta().toString());
+                .put("destination", c.destination()).put("eta", c.eta() == null ? null : c.eta().toString());
     }
 
     static JsonObject cars(List<Car> cars) {

@@ -1,11 +1,12 @@
 package cn.taihang.bridge.rental;
 
-import cn.taihang.bridge.rental.port.RentalPassIssuer;
 import cn.taihang.bridge.forecast.HolidayCalendar;
 import cn.taihang.bridge.forecast.SeasonalForecaster;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.rental.domain.CarState;
+import cn.taihang.bridge.rental.port.RentalPassIssuer;
+import cn.taihang.wire.records.RecordKinds;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import java.net.URL;
@@ -55,19 +56,24 @@ public final class RentalModule implements BridgeModule {
     }
 
     @Override
+    public String migrations() {
+        return "cn/taihang/bridge/rental/db";
+    }
+
+    @Override
     public Future<Void> start(BridgeContext context) {
         this.context = context;
         RentalNetwork network = RentalNetwork.load();
-        RentalService rental = new RentalService(network, context.writer(), context.reader());
+        RentalService rental = new RentalService(network, context.storage());
         RentalRebalancing rebalancing = new RentalRebalancing(rental, new SeasonalForecaster(HolidayCalendar.chinaMainland()));
-        new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.router());
+        new RentalRoutes(rental, rebalancing, clock, passes.apply(context)).mount(context.routes());
         LockerEvents lockers = new LockerEvents(rental);
-        context.onNewRecords("rental.", lockers::apply);
+        context.onNewRecords(RecordKinds.RENTAL_PREFIX, lockers::apply);
         AtomicInteger available = new AtomicInteger();
         Gauge.builder("bridge_rental_cars_available", available, AtomicInteger::get).description("rental cars available on the lots").register(context.meters());
         return rental.start(clock.instant()).onSuccess(v -> {
-            timer = context.vertx().setPeriodic(HOLD_PERIOD_MS, id -> context.writer()
-                    .withTransaction(tx -> RentalStore.expireNoShows(tx, clock.instant()).compose(x -> RentalStore.holdDue(tx, clock.instant())))
+            timer = context.vertx().setPeriodic(HOLD_PERIOD_MS, id -> rental
+                    .transaction(tx -> RentalStore.expireNoShows(tx, clock.instant()).compose(x -> RentalStore.holdDue(tx, clock.instant())))
                     .compose(x -> rental.cars(null, CarState.AVAILABLE.id()))
                     .onSuccess(cars -> available.set(cars.size()))
                     .onFailure(e -> LOG.warn("rental housekeeping failed: {}", e.toString())));

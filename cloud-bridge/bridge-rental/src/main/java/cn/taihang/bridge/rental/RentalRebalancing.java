@@ -73,7 +73,7 @@ final class RentalRebalancing {
             return Future.failedFuture(RentalRefusals.invalid("the plan is for a coming day; " + day + " " + network.rebalancing().arrivalHour()
                     + ":00 has passed"));
         }
-        return (commit ? rental.writer().withTransaction(tx -> compute(tx, day, morning, nextMorning, now, true))
+        return (commit ? rental.transaction(tx -> compute(tx, day, morning, nextMorning, now, true))
                 : compute(rental.reader(), day, morning, nextMorning, now, false));
     }
 
@@ -91,11 +91,11 @@ final class RentalRebalancing {
             String id = stations.get(i).id();
             chain = chain.compose(v -> RentalStore.projection(db, id, now)).compose(p -> {
                 supply[k] = Math.max(0, p.stockAt(morning));
-                return db.preparedQuery("SELECT count(*) FROM rental_reservations WHERE pickup_station = ? AND state = 'confirmed' "
-                        + "AND pickup_from_ms >= ? AND pickup_from_ms < ?").execute(Tuple.of(id, morning.toEpochMilli(), nextMorning.toEpochMilli()));
+                return db.preparedQuery("SELECT count(*) FROM rental_reservations WHERE pickup_station = $1 AND state = 'confirmed' "
+                        + "AND pickup_from_ms >= $2 AND pickup_from_ms < $3").execute(Tuple.of(id, morning.toEpochMilli(), nextMorning.toEpochMilli()));
             }).compose(rows -> {
                 confirmed[k] = rows.iterator().next().getLong(0).intValue();
-                return db.preparedQuery("SELECT day, requests FROM rental_requests WHERE station = ? AND day < ? ORDER BY day")
+                return db.preparedQuery("SELECT day, requests FROM rental_requests WHERE station = $1 AND day < $2 ORDER BY day")
                         .execute(Tuple.of(id, day.toString()));
             }).map(rows -> {
                 FlowHistory.Builder history = FlowHistory.builder();
@@ -135,7 +135,7 @@ final class RentalRebalancing {
                     if (p.availableFrom(now) < 1) {
                         return Future.succeededFuture();
                     }
-                    return tx.preparedQuery("SELECT id FROM rental_cars WHERE station = ? AND state = 'available' ORDER BY id LIMIT 1")
+                    return tx.preparedQuery("SELECT id FROM rental_cars WHERE station = $1 AND state = 'available' ORDER BY id LIMIT 1")
                             .execute(Tuple.of(move.from())).compose(rows -> {
                                 if (rows.size() == 0) {
                                     return Future.succeededFuture();

@@ -7,6 +7,7 @@ import cn.taihang.bridge.rental.domain.OneWayTariff;
 import cn.taihang.bridge.rental.domain.Station;
 import io.vertx.core.Future;
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -17,11 +18,13 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Bookings, pickups, returns and car states. Every change runs in ONE transaction on the bridge's single writer
- * connection, and the availability check ({@link cn.taihang.bridge.rental.domain.StockProjection}) reads inside that
- * same transaction: requests are serialised by the writer, so two requests can never both take the last car.
+ * Bookings, pickups, returns and car states. Every change runs in ONE write transaction holding the rental's lock
+ * ({@link #transaction}), and the availability check ({@link cn.taihang.bridge.rental.domain.StockProjection}) reads
+ * inside that same transaction: changes are serialised — by SQLite's single writer, and on PostgreSQL by the lock, across
+ * every bridge instance — so two requests can never both take the last car.
  */
 public final class RentalService {
 
@@ -30,20 +33,22 @@ public final class RentalService {
     static final Duration MAX_RENTAL = Duration.ofDays(30);
     static final Duration MAX_LEAD = Duration.ofDays(180);
 
+    /** The lock every change of the rental's tables holds. */
+    static final String LOCK = "rental";
+
     private final RentalNetwork network;
-    private final Pool writer;
+    private final Storage storage;
     private final Pool reader;
     private final SecureRandom random = new SecureRandom();
 
     /**
      * @param network stations and tariff
-     * @param writer the bridge's single writer connection
-     * @param reader read-only connections
+     * @param storage the bridge's database
      */
-    public RentalService(RentalNetwork network, Pool writer, Pool reader) {
+    public RentalService(RentalNetwork network, Storage storage) {
         this.network = network;
-        this.writer = writer;
-        this.reader = reader;
+        this.storage = storage;
+        this.reader = storage.reader();
     }
 
     /** @return the network */
@@ -51,9 +56,23 @@ public final class RentalService {
         return network;
     }
 
-    /** Creates the tables and, the first time, the fleet. */
+    /** Creates the fleet the first time. */
     public Future<Void> start(Instant now) {
-        return writer.withTransaction(tx -> RentalStore.createSchema(tx).compose(v -> RentalStore.seedFleet(tx, network, now)));
+        return transaction(tx -> RentalStore.seedFleet(tx, network, now));
+    }
+
+    /**
+     * Runs {@code work} in one write transaction holding the rental's lock.
+     *
+     * @return what {@code work} answered, once committed; fails (nothing changed) if {@code work} or the commit fails
+     */
+    <T> Future<T> transaction(Function<SqlConnection, Future<T>> work) {
+        return storage.writer().withTransaction(tx -> lock(tx).compose(v -> work.apply(tx)));
+    }
+
+    /** Takes the rental's lock in a transaction that is already open (the ingest transaction of locker events). */
+    Future<Void> lock(SqlConnection tx) {
+        return storage.lock(tx, LOCK);
     }
 
     /**
@@ -112,6 +131,15 @@ public final class RentalService {
      * @return the confirmed reservation; fails with a {@link ServiceException}: INVALID, or CONFLICT {@code no-car-available}
      */
     public Future<Reservation> book(BookingRequest r, Instant now) {
+        return book(r, null, now);
+    }
+
+    /**
+     * As {@link #book(BookingRequest, Instant)}, keeping the hash of the holder's capability with the reservation.
+     *
+     * @param holderHash the {@code HolderToken} hash, or {@code null} for a reservation only the desk reaches
+     */
+    public Future<Reservation> book(BookingRequest r, String holderHash, Instant now) {
         OneWayTariff.Quote quote;
         try {
             quote = validate(r, now);
@@ -120,7 +148,7 @@ public final class RentalService {
         }
         LocalDate day = r.pickupFrom().atZone(network.zone()).toLocalDate();
         Instant effectiveFrom = r.pickupFrom().isBefore(now) ? now : r.pickupFrom();
-        return writer.withTransaction(tx -> RentalStore.expireNoShows(tx, now)
+        return transaction(tx -> RentalStore.expireNoShows(tx, now)
                 .compose(v -> RentalStore.projection(tx, r.pickupStation(), now))
                 .compose(stock -> {
                     if (stock.availableFrom(effectiveFrom) < 1) {
@@ -128,7 +156,9 @@ public final class RentalService {
                     }
                     Reservation res = new Reservation(newId(), r.customer(), r.pickupStation(), r.pickupFrom(), r.pickupUntil(), r.returnStation(),
                             r.returnFrom(), r.returnUntil(), "confirmed", null, quote.totalFen(), quote.oneWayFeeFen(), now);
-                    return RentalStore.insert(tx, res).compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
+                    return RentalStore.insert(tx, res)
+                            .compose(v -> holderHash == null ? Future.<Void>succeededFuture() : RentalStore.insertHolder(tx, res.id(), holderHash))
+                            .compose(v -> RentalStore.countRequest(tx, r.pickupStation(), day, false))
                             .compose(v -> RentalStore.holdDue(tx, now))
                             .compose(v -> RentalStore.reservation(tx, res.id()));
                 })).compose(booked -> booked.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(RentalRefusals.conflict("no-car-available",
@@ -141,6 +171,11 @@ public final class RentalService {
         return RentalStore.projection(reader, station, now).map(p -> p.availableFrom(from.isBefore(now) ? now : from));
     }
 
+    /** @return the stored hash of the reservation's holder token, or {@code null} if it has none; fails NOT_FOUND for an unknown one */
+    public Future<String> holderHash(String id) {
+        return reservation(id).compose(r -> RentalStore.holderHash(reader, id));
+    }
+
     /** @return the reservation */
     public Future<Reservation> reservation(String id) {
         return RentalStore.reservation(reader, id).compose(r -> r.map(Future::succeededFuture)
@@ -149,20 +184,20 @@ public final class RentalService {
 
     /** Cancels a confirmed reservation and frees its held car. */
     public Future<Reservation> cancel(String id, Instant now) {
-        return writer.withTransaction(tx -> load(tx, id).compose(r -> {
+        return transaction(tx -> load(tx, id).compose(r -> {
             if (!r.state().equals("confirmed")) {
                 return Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; only confirmed ones can be cancelled"));
             }
             Future<Void> release = r.car() == null ? Future.succeededFuture()
                     : RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, now);
-            return release.compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'cancelled', car = NULL WHERE id = ?").execute(Tuple.of(id)))
+            return release.compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'cancelled', car = NULL WHERE id = $1").execute(Tuple.of(id)))
                     .compose(v -> load(tx, id));
         }));
     }
 
     /** Hands the car over at a desk: the held car, or any available car of the station. */
     public Future<Reservation> pickup(String id, Instant now) {
-        return writer.withTransaction(tx -> RentalStore.expireNoShows(tx, now).compose(x -> load(tx, id)).compose(r -> {
+        return transaction(tx -> RentalStore.expireNoShows(tx, now).compose(x -> load(tx, id)).compose(r -> {
             if (!r.state().equals("confirmed")) {
                 return Future.failedFuture(RentalRefusals.conflict("not-confirmed", "reservation " + id + " is " + r.state() + "; it cannot be picked up"));
             }
@@ -195,12 +230,12 @@ public final class RentalService {
         String other = given.reservation();
         boolean heldForOther = CarState.RESERVED.id().equals(given.state()) && other != null && !other.equals(r.id());
         if (r.car() == null) {
-            return heldForOther ? tx.preparedQuery("UPDATE rental_reservations SET car = NULL WHERE id = ?").execute(Tuple.of(other))
+            return heldForOther ? tx.preparedQuery("UPDATE rental_reservations SET car = NULL WHERE id = $1").execute(Tuple.of(other))
                     .compose(v -> RentalStore.holdDue(tx, at)) : Future.succeededFuture();
         }
         if (heldForOther) {
             return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.RESERVED.id(), other, null, null, at)
-                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET car = ? WHERE id = ?").execute(Tuple.of(r.car(), other))).mapEmpty();
+                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET car = $1 WHERE id = $2").execute(Tuple.of(r.car(), other))).mapEmpty();
         }
         return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, at);
     }
@@ -213,7 +248,7 @@ public final class RentalService {
                         + " (a return is overdue or a car is in maintenance); offer another car from GET /api/v1/rental/cars?station=" + r.pickupStation()));
             }
             return RentalStore.setCar(tx, c.get(), null, CarState.RENTED.id(), r.id(), null, null, at)
-                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'active', car = ?, picked_up_ms = ? WHERE id = ?")
+                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'active', car = $1, picked_up_ms = $2 WHERE id = $3")
                             .execute(Tuple.of(c.get(), at.toEpochMilli(), r.id())))
                     .compose(v -> load(tx, r.id()));
         });
@@ -221,7 +256,7 @@ public final class RentalService {
 
     /** Takes the car back at the reservation's return station. */
     public Future<Reservation> giveBack(String id, Instant now) {
-        return writer.withTransaction(tx -> load(tx, id).compose(r -> {
+        return transaction(tx -> load(tx, id).compose(r -> {
             if (!r.state().equals("active")) {
                 return Future.failedFuture(RentalRefusals.conflict("not-active", "reservation " + id + " is " + r.state() + "; only rented cars come back"));
             }
@@ -231,7 +266,7 @@ public final class RentalService {
 
     Future<Reservation> takeBack(SqlConnection tx, Reservation r, Instant at) {
         return RentalStore.setCar(tx, r.car(), r.returnStation(), CarState.AVAILABLE.id(), null, null, null, at)
-                .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'returned', returned_ms = ? WHERE id = ?")
+                .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'returned', returned_ms = $1 WHERE id = $2")
                         .execute(Tuple.of(at.toEpochMilli(), r.id())))
                 .compose(v -> RentalStore.holdDue(tx, at))
                 .compose(v -> load(tx, r.id()));
@@ -242,7 +277,7 @@ public final class RentalService {
         if (target != CarState.MAINTENANCE && target != CarState.AVAILABLE) {
             return Future.failedFuture(RentalRefusals.invalid("a car can only be set to maintenance or available; the other states follow bookings"));
         }
-        return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
+        return transaction(tx -> RentalStore.car(tx, carId).compose(found -> {
             Car car = found.orElseThrow(() -> RentalRefusals.notFound("car " + carId));
             String state = car.state();
             String station = car.station();
@@ -269,7 +304,7 @@ public final class RentalService {
 
     /** A rebalanced car has reached its destination. */
     public Future<Car> arrive(String carId, Instant now) {
-        return writer.withTransaction(tx -> RentalStore.car(tx, carId).compose(found -> {
+        return transaction(tx -> RentalStore.car(tx, carId).compose(found -> {
             Car car = found.orElseThrow(() -> RentalRefusals.notFound("car " + carId));
             if (!car.state().equals(CarState.REBALANCING.id())) {
                 return Future.failedFuture(RentalRefusals.conflict("wrong-state", "car " + carId + " is " + car.state() + ", not being rebalanced"));
@@ -355,10 +390,6 @@ public final class RentalService {
         byte[] b = new byte[5];
         random.nextBytes(b);
         return "R" + HexFormat.of().formatHex(b).toUpperCase();
-    }
-
-    Pool writer() {
-        return writer;
     }
 
     Pool reader() {

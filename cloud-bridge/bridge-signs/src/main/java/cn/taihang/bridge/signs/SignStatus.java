@@ -1,6 +1,8 @@
 package cn.taihang.bridge.signs;
 
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.wire.records.Metric;
+import cn.taihang.wire.records.SignReport;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.Map;
@@ -8,8 +10,8 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * A {@code sign.status} record as the bridge reads it: the sign's state, what it shows, and the PNG reassembled from
- * its {@code png/NNN} chunks (checked against {@code png/bytes} and {@code png/crc}).
+ * A {@link SignReport} as the bridge reads it: the sign's state, what it shows, and the PNG reassembled from its
+ * {@link SignReport#PNG} chunks (checked against {@link SignReport#PNG_BYTES} and {@link SignReport#PNG_CRC}).
  *
  * @param png the image, or {@code null} if the record carried none or it did not check out
  */
@@ -17,46 +19,40 @@ record SignStatus(String sign, String gateway, String site, long timeMillis, Str
                   String source, int priority, Long activatedMillis, Long expiresMillis, int width, int height, String colour, boolean large,
                   int pages, Double brightness, Double temperature, Double ambient, Double pixelFaults, String warnings, byte[] png) {
 
-    static final String KIND = "sign.status";
-
     /** @return the status, or {@code null} if the record lacks what every status has */
     static SignStatus of(IngestedRecord r) {
-        if (r.text("state") == null || r.number("width") == null || r.number("height") == null) {
+        if (r.get(SignReport.STATE) == null || r.get(SignReport.WIDTH) == null || r.get(SignReport.HEIGHT) == null) {
             return null;
         }
-        Map<String, Object> chunks = new TreeMap<>();
-        StringBuilder multi = new StringBuilder();
+        Map<String, Object> messages = new TreeMap<>();
+        Map<String, Object> pngChunks = new TreeMap<>();
         r.values().forEach((name, value) -> {
-            if (name.startsWith("message/") || name.matches("png/\\d{3}")) {
-                chunks.put(name, value);
+            if (SignReport.MESSAGE.contains(name)) {
+                messages.put(name, value);
+            } else if (SignReport.PNG.contains(name)) {
+                pngChunks.put(name, value);
             }
         });
-        chunks.forEach((name, value) -> {
-            if (name.startsWith("message/")) {
-                multi.append(value);
-            }
-        });
-        return new SignStatus(r.device(), r.gateway(), r.site(), r.timeMillis(), r.text("state"), Boolean.TRUE.equals(r.values().get("link")),
-                orElse(r.text("role"), "road"), multi.toString(), orElse(r.text("origin"), "UNKNOWN"), orElse(r.text("source"), ""),
-                r.number("priority") == null ? 0 : r.number("priority").intValue(), millis(r, "activated"), millis(r, "expires"),
-                r.number("width").intValue(), r.number("height").intValue(), orElse(r.text("colour"), "MONOCHROME_1BIT"),
-                Boolean.TRUE.equals(r.values().get("large")), r.number("pages") == null ? 1 : r.number("pages").intValue(),
-                r.number("brightness"), r.number("temperature"), r.number("ambient"), r.number("pixelFaults"), r.text("warnings"), png(r, chunks));
+        StringBuilder multi = new StringBuilder();
+        messages.values().forEach(multi::append);
+        return new SignStatus(r.device(), r.gateway(), r.site(), r.timeMillis(), r.get(SignReport.STATE), Boolean.TRUE.equals(r.get(SignReport.LINK)),
+                orElse(r.get(SignReport.ROLE), "road"), multi.toString(), orElse(r.get(SignReport.ORIGIN), "UNKNOWN"), orElse(r.get(SignReport.SOURCE), ""),
+                r.get(SignReport.PRIORITY) == null ? 0 : r.get(SignReport.PRIORITY).intValue(), millis(r, SignReport.ACTIVATED),
+                millis(r, SignReport.EXPIRES), r.get(SignReport.WIDTH).intValue(), r.get(SignReport.HEIGHT).intValue(),
+                orElse(r.get(SignReport.COLOUR), "MONOCHROME_1BIT"), Boolean.TRUE.equals(r.get(SignReport.LARGE)),
+                r.get(SignReport.PAGES) == null ? 1 : r.get(SignReport.PAGES).intValue(), r.get(SignReport.BRIGHTNESS), r.get(SignReport.TEMPERATURE),
+                r.get(SignReport.AMBIENT), r.get(SignReport.PIXEL_FAULTS), r.get(SignReport.WARNINGS), png(r, pngChunks));
     }
 
     private static byte[] png(IngestedRecord r, Map<String, Object> chunks) {
-        Double bytes = r.number("png/bytes");
-        Double crc = r.number("png/crc");
+        Double bytes = r.get(SignReport.PNG_BYTES);
+        Double crc = r.get(SignReport.PNG_CRC);
         if (bytes == null || crc == null || bytes <= 0) {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            chunks.forEach((name, value) -> {
-                if (name.startsWith("png/")) {
-                    out.writeBytes(Base64.getDecoder().decode(value.toString()));
-                }
-            });
+            chunks.values().forEach(value -> out.writeBytes(Base64.getDecoder().decode(value.toString())));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -66,8 +62,8 @@ record SignStatus(String sign, String gateway, String site, long timeMillis, Str
         return png.length == bytes.intValue() && check.getValue() == crc.longValue() ? png : null;
     }
 
-    private static Long millis(IngestedRecord r, String name) {
-        Double v = r.number(name);
+    private static Long millis(IngestedRecord r, Metric<Double> metric) {
+        Double v = r.get(metric);
         return v == null ? null : v.longValue();
     }
 

@@ -4,6 +4,7 @@ import cn.taihang.bridge.dispatch.port.HubNotice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -21,50 +22,32 @@ import java.util.List;
  */
 final class SignStore {
 
-    static final List<String> SCHEMA = List.of("""
-            CREATE TABLE IF NOT EXISTS signs (id TEXT PRIMARY KEY, gateway TEXT NOT NULL, site TEXT NOT NULL, role TEXT NOT NULL,
-              width INTEGER NOT NULL, height INTEGER NOT NULL, colour TEXT NOT NULL, large INTEGER NOT NULL, state TEXT NOT NULL,
-              link INTEGER NOT NULL, multi TEXT NOT NULL, origin TEXT NOT NULL, source TEXT NOT NULL, priority INTEGER NOT NULL,
-              activated_ms INTEGER, expires_ms INTEGER, pages INTEGER NOT NULL, brightness REAL, temperature REAL, ambient REAL,
-              pixel_faults REAL, warnings TEXT, status_ms INTEGER NOT NULL, png TEXT, png_ms INTEGER)""", """
-            CREATE TABLE IF NOT EXISTS sign_desired (sign TEXT PRIMARY KEY, gateway TEXT NOT NULL, site TEXT NOT NULL, multi TEXT NOT NULL,
-              priority INTEGER NOT NULL, duration INTEGER NOT NULL, source TEXT NOT NULL, issued_ms INTEGER NOT NULL, expires_ms INTEGER)""", """
-            CREATE TABLE IF NOT EXISTS sign_parking (area TEXT NOT NULL, day TEXT NOT NULL, inbound INTEGER NOT NULL, outbound INTEGER NOT NULL,
-              PRIMARY KEY (area, day))""", """
-            CREATE TABLE IF NOT EXISTS sign_road_alarms (gateway TEXT NOT NULL, id TEXT NOT NULL, site TEXT NOT NULL, kind TEXT NOT NULL,
-              raised_ms INTEGER NOT NULL, PRIMARY KEY (gateway, id))""", """
-            CREATE TABLE IF NOT EXISTS sign_hub_notices (site TEXT PRIMARY KEY, message_id TEXT NOT NULL, lines TEXT NOT NULL,
-              priority INTEGER NOT NULL, valid_until_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL)""");
-
+    private static final String UPSERT_DESIRED = """
+            INSERT INTO sign_desired (sign, gateway, site, multi, priority, duration, source, issued_ms, expires_ms)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (sign) DO UPDATE SET gateway = excluded.gateway, site = excluded.site, multi = excluded.multi, priority = excluded.priority,
+              duration = excluded.duration, source = excluded.source, issued_ms = excluded.issued_ms, expires_ms = excluded.expires_ms""";
     private static final String UPSERT_STATUS = """
             INSERT INTO signs (id, gateway, site, role, width, height, colour, large, state, link, multi, origin, source, priority, activated_ms,
               expires_ms, pages, brightness, temperature, ambient, pixel_faults, warnings, status_ms, png, png_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
             ON CONFLICT (id) DO UPDATE SET gateway = excluded.gateway, site = excluded.site, role = excluded.role, width = excluded.width,
               height = excluded.height, colour = excluded.colour, large = excluded.large, state = excluded.state, link = excluded.link,
               multi = excluded.multi, origin = excluded.origin, source = excluded.source, priority = excluded.priority,
               activated_ms = excluded.activated_ms, expires_ms = excluded.expires_ms, pages = excluded.pages,
-              brightness = coalesce(excluded.brightness, brightness), temperature = coalesce(excluded.temperature, temperature),
-              ambient = coalesce(excluded.ambient, ambient), pixel_faults = coalesce(excluded.pixel_faults, pixel_faults),
-              warnings = excluded.warnings, status_ms = excluded.status_ms, png = coalesce(excluded.png, png), png_ms = coalesce(excluded.png_ms, png_ms)
+              brightness = coalesce(excluded.brightness, signs.brightness), temperature = coalesce(excluded.temperature, signs.temperature),
+              ambient = coalesce(excluded.ambient, signs.ambient), pixel_faults = coalesce(excluded.pixel_faults, signs.pixel_faults),
+              warnings = excluded.warnings, status_ms = excluded.status_ms, png = coalesce(excluded.png, signs.png), png_ms = coalesce(excluded.png_ms, signs.png_ms)
             WHERE excluded.status_ms >= signs.status_ms""";
 
+    private final Storage storage;
     private final Pool writer;
     private final Pool reader;
 
-    SignStore(Pool writer, Pool reader) {
-        this.writer = writer;
-        this.reader = reader;
-    }
-
-    Future<Void> createTables() {
-        return writer.withTransaction(tx -> {
-            Future<RowSet<Row>> chain = Future.succeededFuture();
-            for (String ddl : SCHEMA) {
-                chain = chain.compose(v -> tx.query(ddl).execute());
-            }
-            return chain;
-        }).mapEmpty();
+    SignStore(Storage storage) {
+        this.storage = storage;
+        this.writer = storage.writer();
+        this.reader = storage.reader();
     }
 
     /** Stores a status unless a newer one is stored already (historical records arrive late). */
@@ -78,16 +61,17 @@ final class SignStore {
 
     Future<Void> addParking(SqlConnection tx, String area, String day, long in, long out) {
         return tx.preparedQuery("""
-                INSERT INTO sign_parking (area, day, inbound, outbound) VALUES (?, ?, ?, ?)
-                ON CONFLICT (area, day) DO UPDATE SET inbound = inbound + excluded.inbound, outbound = outbound + excluded.outbound""")
+                INSERT INTO sign_parking (area, day, inbound, outbound) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (area, day) DO UPDATE SET inbound = sign_parking.inbound + excluded.inbound, outbound = sign_parking.outbound + excluded.outbound""")
                 .execute(Tuple.of(area, day, in, out)).mapEmpty();
     }
 
     Future<Void> roadAlarm(SqlConnection tx, String gateway, String id, String site, String kind, long raisedMillis, boolean raised) {
         return (raised
-                ? tx.preparedQuery("INSERT OR REPLACE INTO sign_road_alarms (gateway, id, site, kind, raised_ms) VALUES (?, ?, ?, ?, ?)")
+                ? tx.preparedQuery("INSERT INTO sign_road_alarms (gateway, id, site, kind, raised_ms) VALUES ($1, $2, $3, $4, $5) "
+                        + "ON CONFLICT (gateway, id) DO UPDATE SET site = excluded.site, kind = excluded.kind, raised_ms = excluded.raised_ms")
                         .execute(Tuple.of(gateway, id, site, kind, raisedMillis))
-                : tx.preparedQuery("DELETE FROM sign_road_alarms WHERE gateway = ? AND id = ?").execute(Tuple.of(gateway, id))).mapEmpty();
+                : tx.preparedQuery("DELETE FROM sign_road_alarms WHERE gateway = $1 AND id = $2").execute(Tuple.of(gateway, id))).mapEmpty();
     }
 
     /**
@@ -120,7 +104,7 @@ final class SignStore {
 
     /** @return the sign's status, or {@code null} */
     Future<StoredSign> status(String id) {
-        return reader.preparedQuery("SELECT * FROM signs WHERE id = ?").execute(Tuple.of(id))
+        return reader.preparedQuery("SELECT * FROM signs WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : sign(rows.iterator().next()));
     }
 
@@ -135,7 +119,7 @@ final class SignStore {
     }
 
     Future<Integer> parkingOccupied(String area, String day) {
-        return reader.preparedQuery("SELECT inbound - outbound FROM sign_parking WHERE area = ? AND day = ?").execute(Tuple.of(area, day))
+        return reader.preparedQuery("SELECT inbound - outbound FROM sign_parking WHERE area = $1 AND day = $2").execute(Tuple.of(area, day))
                 .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger(0));
     }
 
@@ -152,13 +136,15 @@ final class SignStore {
     Future<Void> saveNotice(String site, String messageId, List<HubNotice.Line> lines, int priority, Instant validUntil, Instant received) {
         JsonArray column = new JsonArray();
         lines.forEach(l -> column.add(new JsonObject().put("zh", l.zh()).put("en", l.en())));
-        return writer.withTransaction(tx -> tx.preparedQuery("INSERT OR REPLACE INTO sign_hub_notices VALUES (?, ?, ?, ?, ?, ?)")
+        return writer.withTransaction(tx -> tx.preparedQuery("INSERT INTO sign_hub_notices (site, message_id, lines, priority, valid_until_ms, "
+                + "received_ms) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (site) DO UPDATE SET message_id = excluded.message_id, lines = excluded.lines, "
+                + "priority = excluded.priority, valid_until_ms = excluded.valid_until_ms, received_ms = excluded.received_ms")
                 .execute(Tuple.of(site, messageId, column.encode(), priority, validUntil.toEpochMilli(), received.toEpochMilli()))).mapEmpty();
     }
 
     /** @return the hub's notice still valid at {@code now}, or {@code null} */
     Future<HubNotice> notice(String site, Instant now) {
-        return reader.preparedQuery("SELECT * FROM sign_hub_notices WHERE site = ? AND valid_until_ms > ?").execute(Tuple.of(site, now.toEpochMilli()))
+        return reader.preparedQuery("SELECT * FROM sign_hub_notices WHERE site = $1 AND valid_until_ms > $2").execute(Tuple.of(site, now.toEpochMilli()))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -173,7 +159,7 @@ final class SignStore {
 
     /** @return the desired message of a sign, or {@code null} */
     Future<Desired> desired(String sign) {
-        return reader.preparedQuery("SELECT * FROM sign_desired WHERE sign = ?").execute(Tuple.of(sign))
+        return reader.preparedQuery("SELECT * FROM sign_desired WHERE sign = $1").execute(Tuple.of(sign))
                 .map(rows -> rows.size() == 0 ? null : desired(rows.iterator().next()));
     }
 
@@ -182,12 +168,15 @@ final class SignStore {
                 r.getInteger("duration"), r.getString("source"), Instant.ofEpochMilli(r.getLong("issued_ms")), r.getLong("expires_ms"));
     }
 
-    /** Sets a sign's desired message and returns every unexpired desired message of its gateway, for the command. */
+    /**
+     * Sets a sign's desired message and returns every unexpired desired message of its gateway, for the command; under
+     * the gateway's lock, so two messages set at once each see the other.
+     */
     Future<List<Desired>> setDesired(String sign, String gateway, String site, String multi, int priority, int duration, String source, Instant issued,
                                      Long expiresMillis) {
-        return writer.withTransaction(tx -> tx.preparedQuery("INSERT OR REPLACE INTO sign_desired VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(Tuple.from(new Object[] {sign, gateway, site, multi, priority, duration, source, issued.toEpochMilli(), expiresMillis}))
-                .compose(v -> tx.preparedQuery("SELECT * FROM sign_desired WHERE gateway = ? AND (expires_ms IS NULL OR expires_ms > ?) ORDER BY sign")
+        Tuple row = Tuple.from(new Object[] {sign, gateway, site, multi, priority, duration, source, issued.toEpochMilli(), expiresMillis});
+        return writer.withTransaction(tx -> storage.lock(tx, "sign-desired:" + gateway).compose(locked -> tx.preparedQuery(UPSERT_DESIRED).execute(row))
+                .compose(v -> tx.preparedQuery("SELECT * FROM sign_desired WHERE gateway = $1 AND (expires_ms IS NULL OR expires_ms > $2) ORDER BY sign")
                         .execute(Tuple.of(gateway, issued.toEpochMilli())))
                 .map(rows -> {
                     List<Desired> entries = new ArrayList<>();

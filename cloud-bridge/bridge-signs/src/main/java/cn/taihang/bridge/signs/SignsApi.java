@@ -8,7 +8,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import cn.taihang.bridge.module.Access;
+import cn.taihang.bridge.module.ApiRoutes;
+import cn.taihang.bridge.module.Caller;
+import cn.taihang.bridge.module.Scopes;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.awt.image.BufferedImage;
@@ -29,6 +32,12 @@ import javax.imageio.ImageIO;
  */
 final class SignsApi {
 
+    /** The signs' local safety warnings' run-time priority (the digital-sign bundle's default {@code safetyPriority}). */
+    static final int LOCAL_SAFETY_PRIORITY = 250;
+    /** The highest priority of a central message without {@code signs:safety-override}: below the local safety warnings. */
+    static final int CENTRAL_PRIORITY_MAX = LOCAL_SAFETY_PRIORITY - 1;
+    private static final Access READ = Access.scopes(Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ);
+
     private final SignStore store;
     private final SignMessages messages;
     private final Supplier<Future<List<GatewayInfo>>> gateways;
@@ -40,11 +49,11 @@ final class SignsApi {
         this.gateways = gateways;
     }
 
-    void mount(Router router) {
-        router.get("/signs").handler(ctx -> Replies.json(ctx, 200, list(), items -> new JsonObject().put("items", items)));
-        router.get("/signs/:id/image.png").handler(this::image);
-        router.get("/signs/:id/message").handler(this::message);
-        router.put("/signs/:id/message").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::activate);
+    void mount(ApiRoutes routes) {
+        routes.get("/signs", READ).handler(ctx -> Replies.json(ctx, 200, list(), items -> new JsonObject().put("items", items)));
+        routes.get("/signs/:id/image.png", READ).handler(this::image);
+        routes.get("/signs/:id/message", READ).handler(this::message);
+        routes.put("/signs/:id/message", Access.scopes(Scopes.SIGNS_WRITE)).handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::activate);
     }
 
     /** @return every sign known from births or status records, by id */
@@ -174,7 +183,16 @@ final class SignsApi {
         if (body == null) {
             throw ServiceException.invalid("send a JSON object {\"multi\": \"...\", \"priority\": 0-255, \"duration\": minutes 1-65535}");
         }
-        Replies.json(ctx, 202, messages.operatorMessage(ctx.pathParam("id"), SignMessages.OperatorMessage.parse(body), Instant.now()), SignsApi::accepted);
+        SignMessages.OperatorMessage message = SignMessages.OperatorMessage.parse(body);
+        if (message.priority() > CENTRAL_PRIORITY_MAX) {
+            if (!Caller.of(ctx).hasScope(Scopes.SIGNS_SAFETY_OVERRIDE)) {
+                throw ServiceException.forbidden(Scopes.SIGNS_SAFETY_OVERRIDE, "a central message may have priority up to " + CENTRAL_PRIORITY_MAX
+                        + ", below the signs' local safety warnings (fog, ice, wind at " + LOCAL_SAFETY_PRIORITY + "); priority " + message.priority()
+                        + " would hide them and needs scope " + Scopes.SIGNS_SAFETY_OVERRIDE);
+            }
+            Caller.auditNote(ctx, "safety override: priority " + message.priority() + " on sign " + ctx.pathParam("id"));
+        }
+        Replies.json(ctx, 202, messages.operatorMessage(ctx.pathParam("id"), message, Instant.now()), SignsApi::accepted);
     }
 
     private static JsonObject desired(SignStore.Desired d) {

@@ -5,6 +5,9 @@ import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.IngestedRecord;
 import cn.taihang.sign.rendering.FontSet;
+import cn.taihang.wire.records.AlarmEvent;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.net.URL;
@@ -47,20 +50,25 @@ public final class SignsModule implements BridgeModule {
     }
 
     @Override
+    public String migrations() {
+        return "cn/taihang/bridge/signs/db";
+    }
+
+    @Override
     public Future<Void> start(BridgeContext context) {
         this.context = context;
-        SignStore store = new SignStore(context.writer(), context.reader());
+        SignStore store = new SignStore(context.storage());
         return context.vertx().executeBlocking(() -> new Object[] {network(context.dataDir().resolve(NETWORK_FILE)), fonts()})
-                .compose(loaded -> store.createTables().map(v -> loaded)).map(loaded -> {
+                .map(loaded -> {
                     SignNetwork network = (SignNetwork) loaded[0];
                     FontSet fonts = (FontSet) loaded[1];
                     HubBoards boards = new HubBoards(network, new HubBoardComposer(fonts), store);
                     SignMessages messages = new SignMessages(store, context.commands(), fonts, boards);
                     notices = new DispatchNotices(store, messages, Clock.systemUTC());
-                    new SignsApi(store, messages, context::gateways).mount(context.router());
-                    context.onNewRecords(SignStatus.KIND, (tx, records) -> statuses(store, tx, records));
-                    context.onNewRecords("counter.interval", (tx, records) -> parking(store, network, tx, records));
-                    context.onNewRecords("alarm.", (tx, records) -> alarms(store, tx, records));
+                    new SignsApi(store, messages, context::gateways).mount(context.routes());
+                    context.onNewRecords(RecordKinds.SIGN_STATUS, (tx, records) -> statuses(store, tx, records));
+                    context.onNewRecords(RecordKinds.COUNTER_INTERVAL, (tx, records) -> parking(store, network, tx, records));
+                    context.onNewRecords(RecordKinds.ALARM_PREFIX, (tx, records) -> alarms(store, tx, records));
                     timer = context.vertx().setPeriodic(network.composeSeconds() * 1000L, id -> messages.composeHubs(Instant.now())
                             .onFailure(e -> LOG.warn("hub boards not composed: {}", e.toString())));
                     LOG.info("signs: {} lines, {} car parks from {}", network.lines().size(), network.parking().size(),
@@ -102,7 +110,7 @@ public final class SignsModule implements BridgeModule {
     private static Future<Void> parking(SignStore store, SignNetwork network, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
-            Double count = r.number("count");
+            Double count = r.get(CounterInterval.COUNT);
             if (count == null) {
                 continue;
             }
@@ -121,13 +129,13 @@ public final class SignsModule implements BridgeModule {
     private static Future<Void> alarms(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
-            String kind = r.text("kind");
-            String id = r.text("id");
+            String kind = r.get(AlarmEvent.ALARM_KIND);
+            String id = r.get(AlarmEvent.ID);
             if (kind == null || id == null || !ROAD_KINDS.contains(kind)) {
                 continue;
             }
-            boolean raised = r.kind().equals("alarm.raised");
-            if (raised || r.kind().equals("alarm.cleared")) {
+            boolean raised = r.kind().equals(RecordKinds.ALARM_RAISED);
+            if (raised || r.kind().equals(RecordKinds.ALARM_CLEARED)) {
                 chain = chain.compose(v -> store.roadAlarm(tx, r.gateway(), id, r.site(), kind, r.timeMillis(), raised));
             }
         }

@@ -9,6 +9,8 @@ import cn.taihang.sign.rendering.FontSet;
 import cn.taihang.sign.rendering.HexFont;
 import cn.taihang.sign.rendering.MessageRenderer;
 import cn.taihang.sign.rendering.PanelSpec;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.SignReport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -109,23 +111,24 @@ class SignContentTest {
         }
         CRC32 crc = new CRC32();
         crc.update(png);
-        Map<String, Object> values = new HashMap<>(Map.of("state", "SHOWN", "width", 192L, "height", 64L, "message/01", "b", "message/00", "[jp3]a",
-                "png/bytes", 200L, "png/crc", crc.getValue()));
+        Map<String, Object> values = new HashMap<>(Map.of(SignReport.STATE.name(), "SHOWN", SignReport.WIDTH.name(), 192L, SignReport.HEIGHT.name(), 64L,
+                SignReport.MESSAGE.nameOf(1), "b", SignReport.MESSAGE.nameOf(0), "[jp3]a", SignReport.PNG_BYTES.name(), 200L,
+                SignReport.PNG_CRC.name(), crc.getValue()));
         for (int i = 0, n = 0; i < png.length; i += 90, n++) {
-            values.put(String.format("png/%03d", n), Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(png, i, Math.min(200, i + 90))));
+            values.put(SignReport.PNG.nameOf(n), Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(png, i, Math.min(200, i + 90))));
         }
         SignStatus good = SignStatus.of(record(values));
         assertThat(good.png()).isEqualTo(png);
         assertThat(good.multi()).isEqualTo("[jp3]ab");
-        values.put("png/crc", crc.getValue() + 1);
+        values.put(SignReport.PNG_CRC.name(), crc.getValue() + 1);
         assertThat(SignStatus.of(record(values)).png()).isNull();
-        values.put("png/001", "***");
+        values.put(SignReport.PNG.nameOf(1), "***");
         assertThat(SignStatus.of(record(values)).png()).isNull();
-        values.remove("state");
+        values.remove(SignReport.STATE.name());
         assertThat(SignStatus.of(record(values))).isNull();
     }
 
     private static IngestedRecord record(Map<String, Object> values) {
-        return new IngestedRecord("gw-a", "a", 1, "board-a", "sign.status", 0, 0, 1, false, values, Map.of());
+        return new IngestedRecord("gw-a", "a", 1, "board-a", RecordKinds.SIGN_STATUS, 0, 0, 1, false, values, Map.of());
     }
 }

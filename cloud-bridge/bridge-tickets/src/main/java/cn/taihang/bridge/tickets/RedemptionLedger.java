@@ -1,9 +1,13 @@
 package cn.taihang.bridge.tickets;
 
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.wire.records.Metric;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -19,23 +23,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's side of redemptions: each {@code ticket.redemption} record a gateway sends is stored once,
+ * The bridge's side of redemptions: each {@link TicketRedemption} record a gateway sends is stored once,
  * in the ingest transaction (table {@code ticket_redemptions}); when an entitlement's redemptions from all
  * gateways exceed its uses — the same entitlement used at two gateways while both were offline — a conflict
- * is recorded ({@code ticket_conflicts}) and listed with every redemption involved.
+ * is recorded ({@code ticket_conflicts}) and listed with every redemption involved. Redemptions of one ticket are
+ * counted under the ticket's lock, so two batches stored side by side (PostgreSQL, several instances) still see each
+ * other's uses.
  */
 final class RedemptionLedger {
 
-    static final String REDEMPTION = "ticket.redemption";
     private static final Logger LOG = LoggerFactory.getLogger(RedemptionLedger.class);
 
+    private final Storage storage;
     private final Pool reader;
     private final Counter redemptions;
     private final Counter conflicts;
     private final Set<String> problemsLogged = ConcurrentHashMap.newKeySet();
 
-    RedemptionLedger(Pool reader, MeterRegistry meters) {
-        this.reader = reader;
+    RedemptionLedger(Storage storage, MeterRegistry meters) {
+        this.storage = storage;
+        this.reader = storage.reader();
         this.redemptions = Counter.builder("bridge_tickets_redemptions").description("ticket redemptions received from gateways").register(meters);
         this.conflicts = Counter.builder("bridge_tickets_conflicts").description("entitlements redeemed more often than allowed").register(meters);
     }
@@ -43,16 +50,16 @@ final class RedemptionLedger {
     /** The record listener: called inside the ingest transaction with first-time {@code ticket.} records. */
     Future<Void> onRecords(SqlConnection tx, List<IngestedRecord> records) {
         Map<String, long[]> touched = new LinkedHashMap<>();
-        Future<Void> chain = Future.succeededFuture();
+        List<Redeemed> redeemed = new ArrayList<>();
         for (IngestedRecord r : records) {
-            if (!r.kind().equals(REDEMPTION)) {
+            if (!r.kind().equals(RecordKinds.TICKET_REDEMPTION)) {
                 continue;
             }
             long ticket;
             int entitlement;
             try {
-                ticket = Long.parseLong(r.text("ticket"));
-                entitlement = r.number("entitlement").intValue();
+                ticket = Long.parseLong(r.get(TicketRedemption.TICKET));
+                entitlement = r.get(TicketRedemption.ENTITLEMENT).intValue();
             } catch (RuntimeException e) {
                 if (problemsLogged.add(r.gateway())) {
                     LOG.warn("gateway {} sent a ticket.redemption without a readable ticket/entitlement (seq {}); skipped, and further ones "
@@ -60,11 +67,19 @@ final class RedemptionLedger {
                 }
                 continue;
             }
-            Double uses = r.number("uses");
+            Double uses = r.get(TicketRedemption.USES);
             touched.put(ticket + "/" + entitlement, new long[] {ticket, entitlement, uses == null ? 1 : uses.longValue()});
-            chain = chain.compose(v -> tx.preparedQuery("INSERT OR IGNORE INTO ticket_redemptions (gateway, seq, site, device, ticket, entitlement, "
-                    + "time, received, place, use) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(Tuple.of(r.gateway(), r.seq(), r.site(), r.device(),
-                    ticket, entitlement, r.timeMillis(), r.receivedMillis(), number(r, "place"), number(r, "use"))).map(rows -> {
+            redeemed.add(new Redeemed(r, ticket, entitlement));
+        }
+        Future<Void> chain = Future.succeededFuture();
+        for (long ticket : redeemed.stream().mapToLong(Redeemed::ticket).sorted().distinct().toArray()) {
+            chain = chain.compose(v -> storage.lock(tx, TicketStore.lockName(ticket)));
+        }
+        for (Redeemed d : redeemed) {
+            IngestedRecord r = d.record();
+            chain = chain.compose(v -> tx.preparedQuery("INSERT INTO ticket_redemptions (gateway, seq, site, device, ticket, entitlement, time, received, "
+                    + "place, use) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING").execute(Tuple.of(r.gateway(), r.seq(), r.site(),
+                    r.device(), d.ticket(), d.entitlement(), r.timeMillis(), r.receivedMillis(), number(r, TicketRedemption.PLACE), number(r, TicketRedemption.USE))).map(rows -> {
                         if (rows.rowCount() == 1) {
                             redemptions.increment();
                         }
@@ -77,14 +92,17 @@ final class RedemptionLedger {
         return chain;
     }
 
+    private record Redeemed(IngestedRecord record, long ticket, int entitlement) {}
+
     private Future<Void> checkConflict(SqlConnection tx, long ticket, int entitlement, int uses) {
-        return tx.preparedQuery("SELECT COUNT(*) FROM ticket_redemptions WHERE ticket = ? AND entitlement = ?").execute(Tuple.of(ticket, entitlement))
+        return tx.preparedQuery("SELECT COUNT(*) FROM ticket_redemptions WHERE ticket = $1 AND entitlement = $2").execute(Tuple.of(ticket, entitlement))
                 .compose(rows -> {
                     int redeemed = rows.iterator().next().getInteger(0);
                     if (redeemed <= uses) {
                         return Future.succeededFuture();
                     }
-                    return tx.preparedQuery("INSERT OR IGNORE INTO ticket_conflicts (ticket, entitlement, detected, uses, redeemed) VALUES (?, ?, ?, ?, ?)")
+                    return tx.preparedQuery("INSERT INTO ticket_conflicts (ticket, entitlement, detected, uses, redeemed) VALUES ($1, $2, $3, $4, $5) "
+                            + "ON CONFLICT DO NOTHING")
                             .execute(Tuple.of(ticket, entitlement, Instant.now().toEpochMilli(), uses, redeemed)).compose(inserted -> {
                                 if (inserted.rowCount() == 1) {
                                     conflicts.increment();
@@ -92,7 +110,7 @@ final class RedemptionLedger {
                                             entitlement, redeemed, uses);
                                     return Future.<Void>succeededFuture();
                                 }
-                                return tx.preparedQuery("UPDATE ticket_conflicts SET redeemed = ? WHERE ticket = ? AND entitlement = ?")
+                                return tx.preparedQuery("UPDATE ticket_conflicts SET redeemed = $1 WHERE ticket = $2 AND entitlement = $3")
                                         .execute(Tuple.of(redeemed, ticket, entitlement)).mapEmpty();
                             });
                 });
@@ -119,7 +137,7 @@ final class RedemptionLedger {
     /** @return the conflicts, newest first, each with its redemptions */
     Future<List<Conflict>> conflicts(int limit) {
         return reader.preparedQuery("SELECT c.ticket, c.entitlement, c.uses, c.redeemed, c.detected, r.gateway, r.site, r.device, r.seq, r.time, r.received "
-                + "FROM (SELECT * FROM ticket_conflicts ORDER BY detected DESC, ticket, entitlement LIMIT ?) c "
+                + "FROM (SELECT * FROM ticket_conflicts ORDER BY detected DESC, ticket, entitlement LIMIT $1) c "
                 + "JOIN ticket_redemptions r ON r.ticket = c.ticket AND r.entitlement = c.entitlement "
                 + "ORDER BY c.detected DESC, c.ticket, c.entitlement, r.time, r.gateway").execute(Tuple.of(limit)).map(rows -> {
                     Map<String, Conflict> byKey = new LinkedHashMap<>();
@@ -135,7 +153,7 @@ final class RedemptionLedger {
 
     /** @return the redemptions of one ticket, oldest first */
     Future<List<Redemption>> ofTicket(long ticket) {
-        return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = ? ORDER BY time, gateway")
+        return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = $1 ORDER BY time, gateway")
                 .execute(Tuple.of(ticket)).map(rows -> {
                     List<Redemption> items = new ArrayList<>();
                     for (Row row : rows) {
@@ -150,8 +168,8 @@ final class RedemptionLedger {
                 Instant.ofEpochMilli(row.getLong(from + 4)), Instant.ofEpochMilli(row.getLong(from + 5)));
     }
 
-    private static Object number(IngestedRecord r, String name) {
-        Double v = r.number(name);
+    private static Object number(IngestedRecord r, Metric<Double> metric) {
+        Double v = r.get(metric);
         return v == null ? null : v.longValue();
     }
 }

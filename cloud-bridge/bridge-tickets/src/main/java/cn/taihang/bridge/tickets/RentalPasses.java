@@ -8,7 +8,7 @@ import cn.taihang.wire.ticket.RentalPass;
 import cn.taihang.wire.ticket.Ticket;
 import cn.taihang.wire.ticket.TicketSigner;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import cn.taihang.bridge.module.Storage;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -26,21 +26,18 @@ import java.util.Objects;
  * the other tickets (table {@code tickets}, price 0; table {@code ticket_rental_passes} maps reservation and action to
  * it). Asking again returns the same pass while the car it names is unchanged; once the bridge holds another car the
  * new pass replaces the old one, which is revoked (deny list pushed), so a reservation never has two valid passes for the
- * same action.
+ * same action (the reservation's lock serialises two requests for it, from any bridge instance).
  */
 final class RentalPasses implements RentalPassIssuer {
 
-    static final String SCHEMA = "CREATE TABLE IF NOT EXISTS ticket_rental_passes (reservation TEXT NOT NULL, action TEXT NOT NULL, "
-            + "ticket INTEGER NOT NULL, car TEXT, PRIMARY KEY (reservation, action))";
-
-    private final Pool writer;
+    private final Storage storage;
     private final TicketKeys keys;
     private final TicketService service;
     private final Clock clock;
     private final SecureRandom random;
 
-    RentalPasses(Pool writer, TicketKeys keys, TicketService service, Clock clock, SecureRandom random) {
-        this.writer = writer;
+    RentalPasses(Storage storage, TicketKeys keys, TicketService service, Clock clock, SecureRandom random) {
+        this.storage = storage;
         this.keys = keys;
         this.service = service;
         this.clock = clock;
@@ -64,8 +61,8 @@ final class RentalPasses implements RentalPassIssuer {
             return Future.failedFuture(new IllegalStateException("the rental entitlement cannot be signed into a pass: " + invalid.getMessage(), invalid));
         }
         Instant now = clock.instant();
-        return writer.withTransaction(tx -> tx.preparedQuery("SELECT p.ticket, p.car, t.qr, t.status FROM ticket_rental_passes p JOIN tickets t ON t.id = p.ticket "
-                        + "WHERE p.reservation = ? AND p.action = ?").execute(Tuple.of(pass.reservation(), pass.action().id()))
+        return storage.writer().withTransaction(tx -> storage.lock(tx, "rental-pass:" + pass.reservation()).compose(locked -> tx.preparedQuery("SELECT p.ticket, p.car, t.qr, t.status FROM ticket_rental_passes p JOIN tickets t ON t.id = p.ticket "
+                        + "WHERE p.reservation = $1 AND p.action = $2").execute(Tuple.of(pass.reservation(), pass.action().id()))
                 .compose(rows -> {
                     Row held = rows.size() == 0 ? null : rows.iterator().next();
                     if (held != null && held.getString(3).equals("valid") && Objects.equals(held.getString(1), pass.car())) {
@@ -74,7 +71,7 @@ final class RentalPasses implements RentalPassIssuer {
                     Long old = held != null && held.getString(3).equals("valid") ? held.getLong(0) : null;
                     return insert(tx, e, pass, entitlement, now).compose(issued -> old == null ? Future.succeededFuture(new Issued(issued, false))
                             : revoke(tx, old, now).map(v -> new Issued(issued, true)));
-                }))
+                })))
                 .compose(issued -> issued.revoked() ? service.publishDenyList().map(issued.pass()) : Future.succeededFuture(issued.pass()));
     }
 
@@ -90,19 +87,20 @@ final class RentalPasses implements RentalPassIssuer {
         List<TicketStore.TicketItem> items = List.of(new TicketStore.TicketItem("rental-" + pass.action().id() + ":" + pass.reservation(),
                 entitlement.kindName(), entitlement.place(), entitlement.validFrom().atZone(service.catalogue().zone()).toLocalDate(), 1,
                 entitlement.validFrom(), entitlement.validUntil(), 1, 0.0));
-        return tx.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) VALUES (?, ?, ?, ?, ?, 'valid', ?, ?, 0)")
+        return tx.preparedQuery("INSERT INTO tickets (id, holder_ref, key_id, issued, valid_until, status, items, qr, price) VALUES ($1, $2, $3, $4, $5, 'valid', $6, $7, 0)")
                 .execute(Tuple.of(ticketId, ticket.holderRefHex(), signer.keyId(), ticket.issuedAt().toEpochMilli(), entitlement.validUntil().toEpochMilli(),
                         TicketStore.encode(items), qr))
-                .compose(v -> tx.preparedQuery("INSERT OR REPLACE INTO ticket_rental_passes (reservation, action, ticket, car) VALUES (?, ?, ?, ?)")
+                .compose(v -> tx.preparedQuery("INSERT INTO ticket_rental_passes (reservation, action, ticket, car) VALUES ($1, $2, $3, $4) "
+                        + "ON CONFLICT (reservation, action) DO UPDATE SET ticket = excluded.ticket, car = excluded.car")
                         .execute(Tuple.of(pass.reservation(), pass.action().id(), ticketId, pass.car())))
                 .map(v -> new Pass(Long.toString(ticketId), qr));
     }
 
     private static Future<Void> revoke(SqlConnection tx, long ticket, Instant now) {
-        return tx.preparedQuery("UPDATE tickets SET status = 'revoked', status_changed = ? WHERE id = ? AND status = 'valid'")
+        return tx.preparedQuery("UPDATE tickets SET status = 'revoked', status_changed = $1 WHERE id = $2 AND status = 'valid'")
                 .execute(Tuple.of(now.toEpochMilli(), ticket))
-                .compose(v -> tx.preparedQuery("INSERT INTO ticket_meta (name, value) VALUES (?, '1') "
-                        + "ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1").execute(Tuple.of(TicketStore.DENY_VERSION)))
+                .compose(v -> tx.preparedQuery("INSERT INTO ticket_meta (name, value) VALUES ($1, '1') "
+                        + "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(ticket_meta.value AS INTEGER) + 1 AS TEXT)").execute(Tuple.of(TicketStore.DENY_VERSION)))
                 .mapEmpty();
     }
 }

@@ -6,7 +6,9 @@ import cn.taihang.wire.ticket.TrustCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import cn.taihang.bridge.module.HolderToken;
 import cn.taihang.bridge.module.ServiceException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +35,7 @@ final class TicketService {
     private final TrustCodec codec = new TrustCodec();
     private final Counter issued;
     private final Counter soldOut;
+    private final SecureRandom random = new SecureRandom();
 
     TicketService(Catalogue catalogue, TicketKeys keys, TicketStore store, RedemptionLedger redemptions, TrustPublisher publisher, HolderRefs holders,
                   Clock clock, MeterRegistry meters) {
@@ -68,14 +71,27 @@ final class TicketService {
      */
     record TicketDetail(TicketStore.StoredTicket ticket, List<RedemptionLedger.Redemption> redemptions) {}
 
+    /**
+     * A ticket just sold, with its holder's capability (given out this once).
+     *
+     * @param holderToken what its holder presents to see it, its QR code, or refund it
+     */
+    record Ordered(TicketDetail detail, String holderToken) {}
+
     /** @return the ticket issued; fails with a {@link ServiceException} CONFLICT naming what is sold out */
-    Future<TicketDetail> order(OrderRequest order) {
-        return store.order(order, holders.of(order.holder()), keys.signer(), clock.instant()).onSuccess(t -> issued.increment())
+    Future<Ordered> order(OrderRequest order) {
+        HolderToken holder = HolderToken.issue(random);
+        return store.order(order, holders.of(order.holder()), holder, keys.signer(), clock.instant()).onSuccess(t -> issued.increment())
                 .onFailure(e -> {
                     if (e instanceof ServiceException refusal && refusal.kind() == ServiceException.Kind.CONFLICT) {
                         soldOut.increment();
                     }
-                }).map(t -> new TicketDetail(t, List.of()));
+                }).map(t -> new Ordered(new TicketDetail(t, List.of()), holder.token()));
+    }
+
+    /** @return the stored hash of a ticket's holder token, or {@code null} if it has none; fails NOT_FOUND for an unknown ticket */
+    Future<String> holderHash(long id) {
+        return store.find(id).compose(t -> store.holderHash(id));
     }
 
     /** @return the ticket with its redemptions; fails NOT_FOUND for an unknown ticket */

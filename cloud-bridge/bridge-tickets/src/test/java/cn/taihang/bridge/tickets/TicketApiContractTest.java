@@ -1,5 +1,8 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -22,13 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketApiContractTest {
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     private RunningBridge bridge;
     private ApiClient api;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
-        api = new ApiClient(bridge);
+        bridge = BridgeCore.start(SECURITY.options(dir), List.of(new TicketModule())).toCompletableFuture().get();
+        api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ);
     }
 
     @AfterAll
@@ -50,10 +56,11 @@ class TicketApiContractTest {
                 TicketOrders.item("scenic-wangmangling", today), TicketOrders.item("lodging-wangmangling-inn", today).put("nights", 2)));
         validates("orderTicket", "/api/v1/tickets/orders", "post", order, 201);
         String id = order.json().getString("id");
+        ApiClient holder = api.withHolder(order.json().getString("holderToken"));
         validates("orderTicket", "/api/v1/tickets/orders", "post", api.post("/api/v1/tickets/orders", TicketOrders.order("A1")), 400);
-        validates("getTicket", "/api/v1/tickets/{ticketId}", "get", api.get("/api/v1/tickets/" + id), 200);
-        validates("getTicket", "/api/v1/tickets/{ticketId}", "get", api.get("/api/v1/tickets/42"), 404);
-        validates("getTicketQrCode", "/api/v1/tickets/{ticketId}/qr.png", "get", api.get("/api/v1/tickets/" + id + "/qr.png"), 200);
+        validates("getTicket", "/api/v1/tickets/{ticketId}", "get", holder.get("/api/v1/tickets/" + id), 200);
+        validates("getTicket", "/api/v1/tickets/{ticketId}", "get", holder.get("/api/v1/tickets/42"), 404);
+        validates("getTicketQrCode", "/api/v1/tickets/{ticketId}/qr.png", "get", holder.get("/api/v1/tickets/" + id + "/qr.png"), 200);
         validates("getTicketKeyRing", "/api/v1/tickets/keys", "get", api.get("/api/v1/tickets/keys"), 200);
         validates("rotateTicketKey", "/api/v1/tickets/keys/rotate", "post", api.post("/api/v1/tickets/keys/rotate", null), 200);
         validates("withdrawTicketKey", "/api/v1/tickets/keys/{keyId}/withdraw", "post", api.post("/api/v1/tickets/keys/999/withdraw", null), 404);

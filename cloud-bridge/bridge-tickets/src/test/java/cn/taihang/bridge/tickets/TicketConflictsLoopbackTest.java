@@ -1,5 +1,11 @@
 package cn.taihang.bridge.tickets;
 
+import cn.taihang.bridge.testing.TestSecurity;
+import cn.taihang.bridge.module.Scopes;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Nested;
+import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.bridge.BridgeCore;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
@@ -11,6 +17,8 @@ import static org.awaitility.Awaitility.await;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -26,49 +34,61 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("loopback")
 class TicketConflictsLoopbackTest {
 
-    private static final SenmlCodec SENML = new SenmlCodec();
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
 
-    @TempDir
-    Path dir;
+    @Nested class OnSqlite extends Contract { OnSqlite() { super(TestStorage.SQLITE); } }
 
-    static RecordFrame redemption(long seq, long time, String gate, String ticket, int entitlement, int use, int uses) {
-        byte[] body = SENML.encodeCbor(List.of(SenmlRecord.text("ticket", ticket), SenmlRecord.number("entitlement", null, entitlement),
-                SenmlRecord.text("kind", "scenic-entry"), SenmlRecord.number("place", null, 2001), SenmlRecord.number("use", "count", use),
-                SenmlRecord.number("uses", "count", uses), SenmlRecord.number("key", null, 1), SenmlRecord.text("gate", "scenic_entrance")));
-        return new RecordFrame(seq, time, gate, "ticket.redemption", 0, true, body);
-    }
+    @Nested class OnPostgresql extends Contract { OnPostgresql() { super(TestStorage.POSTGRESQL); } }
 
-    @Test
-    void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
-        try (RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new TicketModule())).toCompletableFuture().get();
-             TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
-             TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
-             ApiClient api = new ApiClient(bridge)) {
-            JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
-            String id = ticket.getString("id");
-            long t = System.currentTimeMillis();
+    abstract class Contract extends EngineSuite {
 
-            north.send(List.of(redemption(101, t, "wml-gate-1", id, 1, 1, 1), redemption(102, t, "wml-gate-1", "777", 1, 1, 1)));
-            south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
-            south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
-            north.send(List.of(redemption(103, t, "hub-board-1", id, 0, 1, 2)));
-            await().untilAsserted(() -> assertThat(south.ackedSeqs()).contains(55L));
-            await().untilAsserted(() -> assertThat(north.ackedSeqs()).contains(101L, 102L, 103L));
+        Contract(TestStorage storage) { super(storage); }
 
-            JsonArray conflicts = api.get("/api/v1/tickets/conflicts").json().getJsonArray("items");
-            assertThat(conflicts).hasSize(1);
-            JsonObject conflict = conflicts.getJsonObject(0);
-            assertThat(conflict.getString("ticket")).isEqualTo(id);
-            assertThat(conflict.getInteger("entitlement")).isEqualTo(1);
-            assertThat(conflict.getInteger("uses")).isEqualTo(1);
-            assertThat(conflict.getInteger("redeemed")).isEqualTo(2);
-            assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getString("gateway")))
-                    .containsExactly("gw-wangmangling-north", "gw-wangmangling-south");
+        private static final SenmlCodec SENML = new SenmlCodec();
 
-            JsonObject seen = api.get("/api/v1/tickets/" + id).json();
-            assertThat(seen.getJsonArray("redemptions")).hasSize(3);
-            assertThat(seen.getJsonArray("entitlements").getJsonObject(1).getInteger("redeemed")).isEqualTo(2);
-            assertThat(seen.getJsonArray("entitlements").getJsonObject(0).getInteger("redeemed")).isEqualTo(1);
+        @TempDir
+        Path dir;
+
+        static RecordFrame redemption(long seq, long time, String gate, String ticket, int entitlement, int use, int uses) {
+            byte[] body = SENML.encodeCbor(List.of(SenmlRecord.of(TicketRedemption.TICKET, ticket), SenmlRecord.of(TicketRedemption.ENTITLEMENT, entitlement),
+                    SenmlRecord.of(TicketRedemption.ENTITLEMENT_KIND, "scenic-entry"), SenmlRecord.of(TicketRedemption.PLACE, 2001), SenmlRecord.of(TicketRedemption.USE, use),
+                    SenmlRecord.of(TicketRedemption.USES, uses), SenmlRecord.of(TicketRedemption.KEY, 1), SenmlRecord.of(TicketRedemption.GATE, "scenic_entrance")));
+            return new RecordFrame(seq, time, gate, RecordKinds.TICKET_REDEMPTION, 0, true, body);
+        }
+
+        @Test
+        void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new TicketModule())).toCompletableFuture().get();
+                 TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
+                 TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
+                 ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ)) {
+                JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
+                String id = ticket.getString("id");
+                long t = System.currentTimeMillis();
+
+                north.send(List.of(redemption(101, t, "wml-gate-1", id, 1, 1, 1), redemption(102, t, "wml-gate-1", "777", 1, 1, 1)));
+                south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
+                south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
+                north.send(List.of(redemption(103, t, "hub-board-1", id, 0, 1, 2)));
+                await().untilAsserted(() -> assertThat(south.ackedSeqs()).contains(55L));
+                await().untilAsserted(() -> assertThat(north.ackedSeqs()).contains(101L, 102L, 103L));
+
+                JsonArray conflicts = api.get("/api/v1/tickets/conflicts").json().getJsonArray("items");
+                assertThat(conflicts).hasSize(1);
+                JsonObject conflict = conflicts.getJsonObject(0);
+                assertThat(conflict.getString("ticket")).isEqualTo(id);
+                assertThat(conflict.getInteger("entitlement")).isEqualTo(1);
+                assertThat(conflict.getInteger("uses")).isEqualTo(1);
+                assertThat(conflict.getInteger("redeemed")).isEqualTo(2);
+                assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getString("gateway")))
+                        .containsExactly("gw-wangmangling-north", "gw-wangmangling-south");
+
+                JsonObject seen = api.withHolder(ticket.getString("holderToken")).get("/api/v1/tickets/" + id).json();
+                assertThat(seen.getJsonArray("redemptions")).hasSize(3);
+                assertThat(seen.getJsonArray("entitlements").getJsonObject(1).getInteger("redeemed")).isEqualTo(2);
+                assertThat(seen.getJsonArray("entitlements").getJsonObject(0).getInteger("redeemed")).isEqualTo(1);
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ import cn.taihang.sign.rendering.ColourScheme;
 import cn.taihang.sign.domain.MessageOrigin;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.SignReport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -119,17 +121,17 @@ class CommandAndStatusTest {
         new Random(1).nextBytes(png);
         String multi = "[jp3]晋城高铁东站".repeat(130);
         OutboundRecord record = StatusRecords.build(view(multi, png), "hub", false, "SHOWN", true, T0);
-        assertThat(record.kind()).isEqualTo("sign.status");
+        assertThat(record.kind()).isEqualTo(RecordKinds.SIGN_STATUS);
         byte[] body = encode(record);
         assertThat(body.length).isLessThanOrEqualTo(16 * 1024);
         List<SenmlRecord> decoded = new SenmlCodec().decodeCbor(body);
         StringBuilder text = new StringBuilder();
         ByteArrayOutputStream image = new ByteArrayOutputStream();
         for (SenmlRecord r : decoded) {
-            if (r.name().startsWith("message/")) {
+            if (SignReport.MESSAGE.contains(r.name())) {
                 text.append(r.stringValue());
             }
-            if (r.name().matches("png/\\d{3}")) {
+            if (SignReport.PNG.contains(r.name())) {
                 image.writeBytes(Base64.getDecoder().decode(r.stringValue()));
             }
         }
@@ -141,7 +143,7 @@ class CommandAndStatusTest {
     void anImageThatWouldBreakTheRecordLimitIsLeftOutAndSaidSo() throws Exception {
         OutboundRecord record = StatusRecords.build(view("x", new byte[20_000]), "hub", false, "SHOWN", true, T0);
         assertThat(encode(record).length).isLessThanOrEqualTo(16 * 1024);
-        assertThat(record.measurements()).extracting(Measurement::name).contains("png/omitted").doesNotContain("png/000");
+        assertThat(record.measurements()).extracting(Measurement::name).contains(SignReport.PNG_OMITTED.name()).doesNotContain(SignReport.PNG.nameOf(0));
     }
 
     private static byte[] encode(OutboundRecord record) {

@@ -20,6 +20,8 @@ import cn.taihang.sign.panel.PanelEmulator;
 import cn.taihang.testkit.config.Configs;
 import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.testkit.time.RunningClock;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.SignReport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -73,7 +75,7 @@ class SignRuntimeLoopbackTest {
         start();
         SignView accepted = runtime.activate(new Activation("[jp3]王莽岭[nl]停车场满", 50, 5, "bridge", MessageOrigin.CENTRAL, T0));
         assertThat(accepted.multi()).isEqualTo("[jp3]王莽岭[nl]停车场满");
-        await().atMost(10, TimeUnit.SECONDS).until(() -> "SHOWN".equals(outbox.latest("sign.status", "state")));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> "SHOWN".equals(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.STATE.name())));
         SignView view = runtime.view();
         assertThat(view.confirmed()).isTrue();
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(view.png()));
@@ -83,8 +85,8 @@ class SignRuntimeLoopbackTest {
                 assertThat(png.getRGB(x, y) & 0xFFFFFF).isEqualTo(shown.rgb(x, y));
             }
         }
-        assertThat(outbox.latest("sign.status", "message/00")).isEqualTo("[jp3]王莽岭[nl]停车场满");
-        assertThat(outbox.latest("sign.status", "png/000")).isNotBlank();
+        assertThat(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.MESSAGE.nameOf(0))).isEqualTo("[jp3]王莽岭[nl]停车场满");
+        assertThat(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.PNG.nameOf(0))).isNotBlank();
         SignImages.write("runtime-activation", shown);
 
         assertThatThrownBy(() -> runtime.activate(new Activation("[fl]闪烁[/fl]", 90, 5, "bridge", MessageOrigin.CENTRAL, T0)))
@@ -142,12 +144,12 @@ class SignRuntimeLoopbackTest {
         runtime.activate(new Activation("[jp3]晋城", 50, 60, "bridge", MessageOrigin.CENTRAL, T0));
         await().atMost(10, TimeUnit.SECONDS).until(() -> runtime.view().confirmed());
         panel.silent(true);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> "PANEL_DOWN".equals(outbox.latest("sign.status", "state")));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> "PANEL_DOWN".equals(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.STATE.name())));
         assertThat(runtime.view().link()).isFalse();
         assertThat(runtime.lastProblem()).contains("did not answer");
-        assertThat(outbox.latest("sign.status", "png/000")).as("no image is claimed for a panel that does not answer").isNull();
+        assertThat(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.PNG.nameOf(0))).as("no image is claimed for a panel that does not answer").isNull();
         panel.silent(false);
         clock.jump(Duration.ofSeconds(6));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> "SHOWN".equals(outbox.latest("sign.status", "state")));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> "SHOWN".equals(outbox.latest(RecordKinds.SIGN_STATUS, SignReport.STATE.name())));
     }
 }

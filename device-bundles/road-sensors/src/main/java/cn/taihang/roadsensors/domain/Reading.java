@@ -1,5 +1,6 @@
 package cn.taihang.roadsensors.domain;
 
+import cn.taihang.wire.records.SensorReading;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ public record Reading(String sensorId, SensorKind kind, int instance, double val
 
     /** @return the IPSO name of the value, e.g. {@code 3300/0/5700} */
     public String ipsoName() {
-        return kind.object() + "/" + instance + "/" + SensorKind.SENSOR_VALUE;
+        return SensorReading.VALUE.nameOf(SensorReading.instance(kind.object(), instance));
     }
 
     /** @return the value for people, with its unit, e.g. {@code 180 m} or {@code ice} */

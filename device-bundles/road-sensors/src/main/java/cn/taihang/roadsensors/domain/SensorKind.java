@@ -1,5 +1,6 @@
 package cn.taihang.roadsensors.domain;
 
+import cn.taihang.wire.records.SensorReading;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
@@ -35,11 +36,11 @@ public enum SensorKind {
     PM10(3325, "pm10", "ug/m3", 0, 5_000, "PM10", "PM10", Map.of("ug/m3", v -> v, "kg/m3", v -> v * 1e9));
 
     /** IPSO resource: the sensor value. */
-    public static final int SENSOR_VALUE = 5700;
+    public static final int SENSOR_VALUE = SensorReading.SENSOR_VALUE;
     /** IPSO resource: the sensor's units, as text. */
     public static final int SENSOR_UNITS = 5701;
     /** IPSO resource: the application type, as text. */
-    public static final int APPLICATION_TYPE = 5750;
+    public static final int APPLICATION_TYPE = SensorReading.APPLICATION_TYPE_RESOURCE;
 
     private final int object;
     private final String applicationType;

@@ -2,9 +2,9 @@ package cn.taihang.roadsensors.internal;
 
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
-import cn.taihang.gateway.api.Priority;
 import cn.taihang.roadsensors.domain.Reading;
 import cn.taihang.roadsensors.domain.SensorKind;
+import cn.taihang.wire.records.SensorReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Readings as {@code sensor.reading} records: one record per sensor and measuring time; measurements
- * named by IPSO path, {@code <object>/<instance>/5700} in the kind's canonical unit, plus
- * {@code <object>/<instance>/5750} (the application type) for kinds that need one to be told apart.
+ * Readings as {@link SensorReading} records: one record per sensor and measuring time; the value of each reading in
+ * the kind's canonical unit, plus the application type for kinds that need one to be told apart.
  */
 final class ReadingRecords {
-
-    static final String KIND = "sensor.reading";
 
     private ReadingRecords() {
     }
@@ -29,12 +26,12 @@ final class ReadingRecords {
             Map<String, Measurement> values = byTime.computeIfAbsent(r.time(), t -> new LinkedHashMap<>());
             values.put(r.ipsoName(), Measurement.number(r.ipsoName(), r.kind().unit().isEmpty() ? null : r.kind().unit(), r.value()));
             if (SensorKind.needsApplicationType(r.kind().object()) || r.kind() == SensorKind.ROAD_SURFACE_TEMPERATURE) {
-                String name = r.kind().object() + "/" + r.instance() + "/" + SensorKind.APPLICATION_TYPE;
+                String name = SensorReading.APPLICATION_TYPE.nameOf(SensorReading.instance(r.kind().object(), r.instance()));
                 values.put(name, Measurement.text(name, r.kind().applicationType()));
             }
         }
         List<OutboundRecord> records = new ArrayList<>(byTime.size());
-        byTime.forEach((time, values) -> records.add(new OutboundRecord(sensorId, KIND, Priority.NORMAL, time, new ArrayList<>(values.values()))));
+        byTime.forEach((time, values) -> records.add(new OutboundRecord(sensorId, SensorReading.KIND, time, new ArrayList<>(values.values()))));
         return records;
     }
 }

@@ -16,6 +16,7 @@ import cn.taihang.testkit.config.Configs;
 import cn.taihang.testkit.gateway.FakeAlarms;
 import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.testkit.time.ManualClock;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,7 @@ class RoadSensorsComponentTest {
     void readingsAreStoredAsSensorReadingRecordsWithIpsoNames() {
         send(component(Map.of()), visibility(800));
         OutboundRecord record = outbox.records().get(0);
-        assertThat(record.kind()).isEqualTo("sensor.reading");
+        assertThat(record.kind()).isEqualTo(RecordKinds.SENSOR_READING);
         assertThat(record.device()).isEqualTo("vis-zw-1");
         assertThat(record.priority()).isEqualTo(Priority.NORMAL);
         assertThat(record.time()).isEqualTo(T0);

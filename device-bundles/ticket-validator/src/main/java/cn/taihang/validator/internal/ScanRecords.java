@@ -4,8 +4,10 @@ import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
-import cn.taihang.gateway.api.Priority;
 import cn.taihang.validator.domain.Decision;
+import cn.taihang.wire.records.LockerHandover;
+import cn.taihang.wire.records.TicketRedemption;
+import cn.taihang.wire.records.TicketRejection;
 import cn.taihang.wire.ticket.Entitlement;
 import cn.taihang.wire.ticket.GateKind;
 import cn.taihang.wire.ticket.RentalPass;
@@ -21,16 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a gate's scans: every accept as a CRITICAL {@value #REDEMPTION} record (never evicted; the
- * bridge's ticket ledger and double-use detection consume it), every refusal as a NORMAL
- * {@value #REJECTION} record; a key locker's pickups and returns as CRITICAL {@code rental.*} records. A record the outbox refuses is counted and logged once per reason.
+ * Publishes a gate's scans: every accept as a {@link TicketRedemption} (critical, never evicted; the bridge's ticket
+ * ledger and double-use detection consume it), every refusal as a {@link TicketRejection}; a key locker's pickups and
+ * returns as {@link LockerHandover}s. A record the outbox refuses is counted and logged once per reason.
  */
 final class ScanRecords {
 
-    static final String REDEMPTION = "ticket.redemption";
-    static final String REJECTION = "ticket.rejection";
-    static final String PICKUP = "rental.pickup";
-    static final String RETURN = "rental.return";
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecords.class);
     private static final int DETAIL_CHARS = 200;
 
@@ -47,55 +45,44 @@ final class ScanRecords {
         this.gate = gate;
     }
 
-    /**
-     * Measurements: {@code ticket} (id, text), {@code entitlement} (index), {@code kind}, {@code place},
-     * {@code use} (which use on this gateway, from 1), {@code uses} (allowed), {@code key} (key id),
-     * {@code gate} (gate kind).
-     */
     void redemption(Decision accepted, int use, Instant at) {
         Entitlement e = accepted.ticket().entitlements().get(accepted.entitlement());
-        publish(new OutboundRecord(device, REDEMPTION, Priority.CRITICAL, at, List.of(
-                Measurement.text("ticket", accepted.ticketId()),
-                Measurement.number("entitlement", null, accepted.entitlement()),
-                Measurement.text("kind", e.kindName()),
-                Measurement.number("place", null, e.place()),
-                Measurement.number("use", "count", use),
-                Measurement.number("uses", "count", e.uses()),
-                Measurement.number("key", null, accepted.ticket().keyId()),
-                Measurement.text("gate", gate.name().toLowerCase(Locale.ROOT)))));
+        publish(new OutboundRecord(device, TicketRedemption.KIND, at, List.of(
+                Measurement.of(TicketRedemption.TICKET, accepted.ticketId()),
+                Measurement.of(TicketRedemption.ENTITLEMENT, accepted.entitlement()),
+                Measurement.of(TicketRedemption.ENTITLEMENT_KIND, e.kindName()),
+                Measurement.of(TicketRedemption.PLACE, e.place()),
+                Measurement.of(TicketRedemption.USE, use),
+                Measurement.of(TicketRedemption.USES, e.uses()),
+                Measurement.of(TicketRedemption.KEY, accepted.ticket().keyId()),
+                Measurement.of(TicketRedemption.GATE, gate.name().toLowerCase(Locale.ROOT)))));
     }
 
-    /**
-     * A key locker's completed pickup or return, CRITICAL, {@value #PICKUP} or {@value #RETURN}, timed when the slot's door
-     * shut. Measurements: {@code reservation}, {@code car} (when known), {@code keyFrom} (pickup of a key whose car the
-     * locker does not know: the reservation that returned it), {@code slot}, {@code ticket} (the pass), {@code place}
-     * (the station code).
-     */
+    /** A key locker's completed pickup or return, timed when the slot's door shut. */
     void rental(RentalPass pass, String car, String keyFrom, int slot, long ticketId, int place, Instant closedAt) {
         List<Measurement> values = new ArrayList<>(6);
-        values.add(Measurement.text("reservation", pass.reservation()));
+        values.add(Measurement.of(LockerHandover.RESERVATION, pass.reservation()));
         if (car != null && !car.isEmpty()) {
-            values.add(Measurement.text("car", car));
+            values.add(Measurement.of(LockerHandover.CAR, car));
         }
         if (keyFrom != null && !keyFrom.isEmpty()) {
-            values.add(Measurement.text("keyFrom", keyFrom));
+            values.add(Measurement.of(LockerHandover.KEY_FROM, keyFrom));
         }
-        values.add(Measurement.number("slot", null, slot));
-        values.add(Measurement.text("ticket", Long.toString(ticketId)));
-        values.add(Measurement.number("place", null, place));
-        publish(new OutboundRecord(device, pass.action() == RentalPass.Action.PICKUP ? PICKUP : RETURN, Priority.CRITICAL, closedAt, values));
+        values.add(Measurement.of(LockerHandover.SLOT, slot));
+        values.add(Measurement.of(LockerHandover.TICKET, Long.toString(ticketId)));
+        values.add(Measurement.of(LockerHandover.PLACE, place));
+        publish(new OutboundRecord(device, pass.action() == RentalPass.Action.PICKUP ? LockerHandover.PICKUP : LockerHandover.RETURN, closedAt, values));
     }
 
-    /** Measurements: {@code reason} (the verdict code), {@code ticket} (when one was read), {@code detail}. */
     void rejection(Decision refused, Instant at) {
         List<Measurement> values = new ArrayList<>(3);
-        values.add(Measurement.text("reason", refused.verdict().name()));
+        values.add(Measurement.of(TicketRejection.REASON, refused.verdict().name()));
         if (refused.ticket() != null) {
-            values.add(Measurement.text("ticket", refused.ticketId()));
+            values.add(Measurement.of(TicketRejection.TICKET, refused.ticketId()));
         }
         String detail = refused.detail().isEmpty() ? "-" : refused.detail();
-        values.add(Measurement.text("detail", detail.length() > DETAIL_CHARS ? detail.substring(0, DETAIL_CHARS) : detail));
-        publish(new OutboundRecord(device, REJECTION, Priority.NORMAL, at, values));
+        values.add(Measurement.of(TicketRejection.DETAIL, detail.length() > DETAIL_CHARS ? detail.substring(0, DETAIL_CHARS) : detail));
+        publish(new OutboundRecord(device, TicketRejection.KIND, at, values));
     }
 
     long failures() {

@@ -14,6 +14,9 @@ import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.validator.domain.Trust;
 import cn.taihang.validator.domain.Verdict;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.TicketRedemption;
+import cn.taihang.wire.records.TicketRejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -67,15 +70,15 @@ class GateComponentTest {
         assertThat(board.pulsesOn(22)).isEqualTo(1);
         assertThat(board.pulsesOn(23)).isZero();
         assertThat(ledger.writes).isEqualTo(1);
-        OutboundRecord r = outbox.ofKind(ScanRecords.REDEMPTION).get(0);
+        OutboundRecord r = outbox.ofKind(RecordKinds.TICKET_REDEMPTION).get(0);
         assertThat(r.priority()).isEqualTo(Priority.CRITICAL);
         assertThat(r.device()).isEqualTo("wml-gate-1");
-        assertThat(value(r, "ticket")).isEqualTo("21");
-        assertThat(value(r, "entitlement")).isEqualTo(1.0);
-        assertThat(value(r, "kind")).isEqualTo("scenic-entry");
-        assertThat(value(r, "place")).isEqualTo(2001.0);
-        assertThat(value(r, "use")).isEqualTo(1.0);
-        assertThat(value(r, "gate")).isEqualTo("scenic_entrance");
+        assertThat(value(r, TicketRedemption.TICKET.name())).isEqualTo("21");
+        assertThat(value(r, TicketRedemption.ENTITLEMENT.name())).isEqualTo(1.0);
+        assertThat(value(r, TicketRedemption.ENTITLEMENT_KIND.name())).isEqualTo("scenic-entry");
+        assertThat(value(r, TicketRedemption.PLACE.name())).isEqualTo(2001.0);
+        assertThat(value(r, TicketRedemption.USE.name())).isEqualTo(1.0);
+        assertThat(value(r, TicketRedemption.GATE.name())).isEqualTo("scenic_entrance");
     }
 
     @Test
@@ -86,11 +89,11 @@ class GateComponentTest {
         assertThat(scanAndAwaitEcho(text)).startsWith("REJECTED REPLAYED 票已使用 / Ticket already used");
         assertThat(board.pulsesOn(17)).isEqualTo(1);
         assertThat(board.pulsesOn(23)).isEqualTo(1);
-        assertThat(outbox.ofKind(ScanRecords.REDEMPTION)).hasSize(1);
-        OutboundRecord refusal = outbox.ofKind(ScanRecords.REJECTION).get(0);
+        assertThat(outbox.ofKind(RecordKinds.TICKET_REDEMPTION)).hasSize(1);
+        OutboundRecord refusal = outbox.ofKind(RecordKinds.TICKET_REJECTION).get(0);
         assertThat(refusal.priority()).isEqualTo(Priority.NORMAL);
-        assertThat(value(refusal, "reason")).isEqualTo("REPLAYED");
-        assertThat(value(refusal, "ticket")).isEqualTo("22");
+        assertThat(value(refusal, TicketRejection.REASON.name())).isEqualTo("REPLAYED");
+        assertThat(value(refusal, TicketRejection.TICKET.name())).isEqualTo("22");
         assertThat(gate.stats().count(Verdict.REPLAYED)).isEqualTo(1);
     }
 

@@ -16,6 +16,8 @@ import cn.taihang.testkit.gateway.FakeOutbox;
 import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.wire.ticket.RentalPass;
+import cn.taihang.wire.records.RecordKinds;
+import cn.taihang.wire.records.LockerHandover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -109,19 +111,19 @@ class LockerComponentTest {
         Instant opened = NOW.plusSeconds(4);
         door(2, true, opened);
         await().until(() -> !board.level(LOCKS[1]));
-        await().until(() -> outbox.ofKind(ScanRecords.REDEMPTION).size() == 1);
+        await().until(() -> outbox.ofKind(RecordKinds.TICKET_REDEMPTION).size() == 1);
         Instant closed = NOW.plusSeconds(11);
         door(2, false, closed);
         after(Duration.ofSeconds(12));
 
-        OutboundRecord pickup = outbox.ofKind(ScanRecords.PICKUP).get(0);
+        OutboundRecord pickup = outbox.ofKind(RecordKinds.RENTAL_PICKUP).get(0);
         assertThat(pickup.priority()).isEqualTo(Priority.CRITICAL);
         assertThat(pickup.time()).as("timed at the close").isEqualTo(closed);
-        assertThat(value(pickup, "reservation")).isEqualTo("R00000000A1");
-        assertThat(value(pickup, "car")).isEqualTo("car-002");
-        assertThat(value(pickup, "slot")).isEqualTo(2.0);
-        assertThat(value(pickup, "ticket")).isEqualTo("41");
-        assertThat(value(pickup, "place")).isEqualTo((double) STATION);
+        assertThat(value(pickup, LockerHandover.RESERVATION.name())).isEqualTo("R00000000A1");
+        assertThat(value(pickup, LockerHandover.CAR.name())).isEqualTo("car-002");
+        assertThat(value(pickup, LockerHandover.SLOT.name())).isEqualTo(2.0);
+        assertThat(value(pickup, LockerHandover.TICKET.name())).isEqualTo("41");
+        assertThat(value(pickup, LockerHandover.PLACE.name())).isEqualTo((double) STATION);
         assertThat(board.written).anyMatch(l -> l.startsWith("DONE SLOT 2"));
         assertThat(scan(pass(41, RentalPass.Action.PICKUP, "R00000000A1", "car-002"))).startsWith("REJECTED REPLAYED");
         assertThat(channel("slot-2").value()).startsWith("empty");
@@ -148,7 +150,7 @@ class LockerComponentTest {
         start(lockerConfig("car-001"));
         scan(pass(43, RentalPass.Action.PICKUP, "R00000000A3", null));
         door(1, true, NOW.plusSeconds(3));
-        await().until(() -> outbox.ofKind(ScanRecords.REDEMPTION).size() == 1);
+        await().until(() -> outbox.ofKind(RecordKinds.TICKET_REDEMPTION).size() == 1);
         after(Duration.ofSeconds(122));
         assertThat(alarms.raised()).as("open 119 s").isEmpty();
         after(Duration.ofSeconds(1));
@@ -161,8 +163,8 @@ class LockerComponentTest {
         door(1, false, NOW.plusSeconds(300));
         after(Duration.ofSeconds(300));
         assertThat(alarms.cleared()).containsExactly("locker-door@hsr-locker-1/1");
-        assertThat(outbox.ofKind(ScanRecords.PICKUP).get(0).time()).isEqualTo(NOW.plusSeconds(300));
-        assertThat(value(outbox.ofKind(ScanRecords.PICKUP).get(0), "car")).isEqualTo("car-001");
+        assertThat(outbox.ofKind(RecordKinds.RENTAL_PICKUP).get(0).time()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(value(outbox.ofKind(RecordKinds.RENTAL_PICKUP).get(0), LockerHandover.CAR.name())).isEqualTo("car-001");
     }
 
     @Test
@@ -176,7 +178,7 @@ class LockerComponentTest {
         door(1, false, NOW.plusSeconds(5));
         after(Duration.ofSeconds(6));
         assertThat(alarms.cleared()).hasSize(1);
-        assertThat(outbox.ofKind(ScanRecords.PICKUP)).isEmpty();
+        assertThat(outbox.ofKind(RecordKinds.RENTAL_PICKUP)).isEmpty();
     }
 
     @Test
@@ -187,17 +189,17 @@ class LockerComponentTest {
         door(1, true, NOW.plusSeconds(2));
         door(1, false, NOW.plusSeconds(6));
         after(Duration.ofSeconds(7));
-        OutboundRecord returned = outbox.ofKind(ScanRecords.RETURN).get(0);
-        assertThat(value(returned, "reservation")).isEqualTo("R00000000A6");
-        assertThat(value(returned, "car")).isNull();
+        OutboundRecord returned = outbox.ofKind(RecordKinds.RENTAL_RETURN).get(0);
+        assertThat(value(returned, LockerHandover.RESERVATION.name())).isEqualTo("R00000000A6");
+        assertThat(value(returned, LockerHandover.CAR.name())).isNull();
 
         assertThat(scan(pass(47, RentalPass.Action.PICKUP, "R00000000A7", null))).startsWith("ACCEPTED 47 SLOT 1");
         door(1, true, NOW.plusSeconds(10));
         door(1, false, NOW.plusSeconds(12));
         after(Duration.ofSeconds(6));
-        OutboundRecord pickup = outbox.ofKind(ScanRecords.PICKUP).get(0);
-        assertThat(value(pickup, "car")).isNull();
-        assertThat(value(pickup, "keyFrom")).isEqualTo("R00000000A6");
+        OutboundRecord pickup = outbox.ofKind(RecordKinds.RENTAL_PICKUP).get(0);
+        assertThat(value(pickup, LockerHandover.CAR.name())).isNull();
+        assertThat(value(pickup, LockerHandover.KEY_FROM.name())).isEqualTo("R00000000A6");
     }
 
     @Test
@@ -211,7 +213,7 @@ class LockerComponentTest {
         assertThat(scan(text)).startsWith("ACCEPTED 51 SLOT 1");
         assertThat(scan(text)).startsWith("REJECTED IN_PROGRESS");
         assertThat(scan("garbage")).startsWith("REJECTED NOT_A_TICKET");
-        assertThat(outbox.ofKind(ScanRecords.REJECTION)).hasSize(5);
+        assertThat(outbox.ofKind(RecordKinds.TICKET_REJECTION)).hasSize(5);
         assertThat(board.level(LOCKS[1]) || board.level(LOCKS[2])).isFalse();
         TicketCheckResult check = locker.check(pass(52, RentalPass.Action.PICKUP, "R00000000B2", "car-003"));
         assertThat(check.accepted()).isTrue();
@@ -224,7 +226,7 @@ class LockerComponentTest {
         start(lockerConfig("car-001", "car-002"));
         scan(pass(53, RentalPass.Action.PICKUP, "R00000000B3", "car-001"));
         door(1, true, NOW.plusSeconds(2));
-        await().until(() -> outbox.ofKind(ScanRecords.REDEMPTION).size() == 1);
+        await().until(() -> outbox.ofKind(RecordKinds.TICKET_REDEMPTION).size() == 1);
         locker.deactivate();
         locker = null;
         assertThat(board.level(LOCKS[0])).isFalse();
@@ -234,8 +236,8 @@ class LockerComponentTest {
         assertThat(alarms.raised()).as("the door is the pass's, not forced").isEmpty();
         door(1, false, NOW.plusSeconds(40));
         after(Duration.ofSeconds(11));
-        OutboundRecord pickup = outbox.ofKind(ScanRecords.PICKUP).get(0);
-        assertThat(value(pickup, "reservation")).isEqualTo("R00000000B3");
+        OutboundRecord pickup = outbox.ofKind(RecordKinds.RENTAL_PICKUP).get(0);
+        assertThat(value(pickup, LockerHandover.RESERVATION.name())).isEqualTo("R00000000B3");
         assertThat(pickup.time()).isEqualTo(NOW.plusSeconds(40));
         assertThat(scan(pass(53, RentalPass.Action.PICKUP, "R00000000B3", "car-001"))).startsWith("REJECTED REPLAYED");
         assertThat(scan(pass(54, RentalPass.Action.PICKUP, "R00000000B4", "car-001"))).as("car-001 is gone: the other key").startsWith("ACCEPTED 54 SLOT 2");

@@ -7,6 +7,8 @@ import cn.taihang.counter.domain.LengthClass;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.CounterInterval;
+import java.util.Arrays;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -56,6 +58,11 @@ class IntervalRecordsTest {
         assertThat(values.get("count/wrong-way").number()).isEqualTo(1.0);
         assertThat(values.get("speed/mean")).isEqualTo(Measurement.number("speed/mean", "m/s", 17.12));
         assertThat(values.get("occupancy")).isEqualTo(Measurement.number("occupancy", "%", 4.57));
+    }
+
+    @Test
+    void everyLengthClassIsOneOfTheVocabularys() {
+        assertThat(Arrays.stream(LengthClass.values()).map(LengthClass::id)).containsExactlyElementsOf(CounterInterval.LENGTH_CLASSES);
     }
 
     @Test

@@ -6,11 +6,11 @@ import cn.taihang.gateway.api.IncomingCommand;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
-import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.WireFormatException;
+import cn.taihang.wire.records.CommandResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands the bridge's commands to the {@link CommandHandler} registered for their name, one at a time on
  * its own thread (never on the MQTT client's), skips a command id already applied (retained commands
- * come again on every reconnect) and reports each outcome to the bridge as a {@code command.result} record.
+ * come again on every reconnect) and reports each outcome to the bridge as a {@link CommandResult} record.
  * A command that arrives before its handler is registered (a retained one right after connecting, while
  * the bundle that takes it is still starting) is kept, the latest per name, and applied when the handler
  * registers.
  */
 final class CommandDispatcher implements AutoCloseable {
 
-    static final String RESULT_KIND = "command.result";
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommandCodec codec = new CommandCodec();
@@ -123,9 +122,9 @@ final class CommandDispatcher implements AutoCloseable {
         if (target == null) {
             return;
         }
-        List<Measurement> values = List.of(Measurement.number("id", null, command.id()), Measurement.text("command", command.name()),
-                Measurement.flag("ok", ok), Measurement.text("message", message.isEmpty() ? "-" : message));
-        target.publish(new OutboundRecord("gateway", RESULT_KIND, Priority.HIGH, Instant.now(), values)).whenComplete((seq, failure) -> {
+        List<Measurement> values = List.of(Measurement.of(CommandResult.ID, command.id()), Measurement.of(CommandResult.COMMAND, command.name()),
+                Measurement.of(CommandResult.OK, ok), Measurement.of(CommandResult.MESSAGE, message.isEmpty() ? "-" : message));
+        target.publish(new OutboundRecord("gateway", CommandResult.KIND, Instant.now(), values)).whenComplete((seq, failure) -> {
             if (failure != null) {
                 LOG.warn("the result of command '{}' #{} could not be stored: {}", command.name(), command.id(), failure.getMessage());
             }

@@ -4,6 +4,7 @@ import cn.taihang.cloudlink.internal.LinkStats.BridgeView;
 import cn.taihang.gateway.spi.RecordQueue;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BridgeState;
+import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
@@ -24,6 +25,7 @@ final class Inbound {
     private final RecordQueue queue;
     private final Drain drain;
     private final LinkStats stats;
+    private final BatchCodec data;
     private final LifecycleCodec lifecycle;
     private final Runnable rebirth;
     private final Runnable requestDrain;
@@ -35,13 +37,14 @@ final class Inbound {
      * @param rebirth publishes a new birth (same bdSeq)
      * @param requestDrain asks for a drain step
      */
-    Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, LifecycleCodec lifecycle,
+    Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, BatchCodec data, LifecycleCodec lifecycle,
             Runnable rebirth, Runnable requestDrain, CommandDispatcher commands) {
         this.ackTopic = ackTopic;
         this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
         this.queue = queue;
         this.drain = drain;
         this.stats = stats;
+        this.data = data;
         this.lifecycle = lifecycle;
         this.rebirth = rebirth;
         this.requestDrain = requestDrain;
@@ -63,7 +66,7 @@ final class Inbound {
     private void onAck(byte[] payload) {
         Ack ack;
         try {
-            ack = lifecycle.decodeAck(payload);
+            ack = data.decodeAck(payload);
         } catch (WireFormatException e) {
             stats.malformedAcks.incrementAndGet();
             if (!malformedAckLogged) {

@@ -50,6 +50,7 @@ public final class Uplink implements AutoCloseable {
     private final DurableCounters counters;
     private final BirthSource births;
     private final LifecycleCodec lifecycle = new LifecycleCodec();
+    private final BatchCodec data = new BatchCodec();
     private final String gatewayId;
     private final String birthTopic;
     private final String deathTopic;
@@ -107,8 +108,8 @@ public final class Uplink implements AutoCloseable {
         this.subscriptions = new String[] {ackTopic, commandFilter, Topics.fleetCommandFilter(), Topics.BRIDGE_STATE};
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
-        this.drain = new Drain(settings, queue, new BatchCodec(), gatewayId, stats);
-        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, lifecycle, this::rebirth, this::requestDrain, commands);
+        this.drain = new Drain(settings, queue, data, gatewayId, stats);
+        this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, data, lifecycle, this::rebirth, this::requestDrain, commands);
         this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
     }

@@ -7,6 +7,7 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.store.embedded.EmbeddedStore;
 import cn.taihang.store.embedded.StoreOptions;
 import cn.taihang.wire.Birth;
+import cn.taihang.wire.records.RecordKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +87,7 @@ abstract class LoopbackFixture {
     }
 
     long publish(Priority priority, int value) throws Exception {
-        OutboundRecord record = new OutboundRecord("post-zw-03/lane-1", "counter.interval", priority, Instant.now(),
+        OutboundRecord record = new OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, priority, Instant.now(),
                 List.of(Measurement.number("count/short", "count", value)));
         return store.outbox().publish(record).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

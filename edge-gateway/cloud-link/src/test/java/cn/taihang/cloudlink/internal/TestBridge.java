@@ -87,7 +87,7 @@ final class TestBridge implements AutoCloseable {
     }
 
     void ack(List<Long> seqs) throws MqttException {
-        client.publish(Topics.ack(site, gateway), lifecycle.encodeAck(new Ack(seqs.stream().mapToLong(Long::longValue).toArray())), 1, false);
+        client.publish(Topics.ack(site, gateway), batches.encodeAck(new Ack(seqs.stream().mapToLong(Long::longValue).toArray())), 1, false);
     }
 
     void ackOutstanding() throws MqttException {

@@ -8,6 +8,7 @@ import cn.taihang.gateway.api.IncomingCommand;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.Topics;
+import cn.taihang.wire.records.RecordKinds;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,8 @@ class UplinkCommandTest extends LoopbackFixture {
         await().atMost(10, TimeUnit.SECONDS).until(() -> seen.size() == 1);
         assertThat(seen.get(0).fleetWide()).isTrue();
         assertThat(seen.get(0).body()).containsExactly(9);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
-        assertThat(bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).get(0)).contains("key ring now holds 2 keys", "booleanValue=true");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 1);
+        assertThat(bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).get(0)).contains("key ring now holds 2 keys", "booleanValue=true");
 
         uplink.close();
         Uplink again = uplink(settings(broker.url()), commands);
@@ -55,7 +56,7 @@ class UplinkCommandTest extends LoopbackFixture {
         commands.outbox(store.outbox());
         bridge.publish(Topics.fleetCommand("sensor-keys"), codec.encode(new Command(1, 3, "sensor-keys", 1, 0, new byte[] {4})), true);
         uplink(settings(broker.url()), commands);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 1);
         commands.register(c -> {
             seen.add(c);
             return "3 sensors provisioned";
@@ -77,8 +78,8 @@ class UplinkCommandTest extends LoopbackFixture {
         bridge.publish(Topics.command(SITE, GATEWAY, "deny-list"), codec.encode(new Command(1, 5, "deny-list", 1, 0, new byte[0])), false);
         bridge.publish(Topics.command(SITE, GATEWAY, "no-such-thing"), codec.encode(new Command(1, 6, "no-such-thing", 1, 0, new byte[0])), false);
         bridge.publish(Topics.command(SITE, GATEWAY, "deny-list"), new byte[] {1, 2, 3}, false);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(CommandDispatcher.RESULT_KIND).size() == 2);
-        outcomes.addAll(bridge.recordsOfKind(CommandDispatcher.RESULT_KIND));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.recordsOfKind(RecordKinds.COMMAND_RESULT).size() == 2);
+        outcomes.addAll(bridge.recordsOfKind(RecordKinds.COMMAND_RESULT));
         assertThat(outcomes).anySatisfy(o -> assertThat(o).contains("older than version 5"))
                 .anySatisfy(o -> assertThat(o).contains("no handler for 'no-such-thing'"));
         assertThat(commands.malformed()).isEqualTo(1);

@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.Priority;
-import cn.taihang.wire.LifecycleCodec;
+import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.RecordFrame;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class UplinkDrainTest extends LoopbackFixture {
     void manyRecordsFlowThroughTheWindowAndAreAllDeleted() throws Exception {
         bridge.state(true);
         for (int i = 0; i < 1200; i++) {
-            store.outbox().publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL,
+            store.outbox().publish(new cn.taihang.gateway.api.OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, Priority.NORMAL,
                     java.time.Instant.now(), List.of(cn.taihang.gateway.api.Measurement.number("n", "count", i))));
         }
         await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 1200);
@@ -132,7 +133,7 @@ class UplinkDrainTest extends LoopbackFixture {
         CommandDispatcher commands = new CommandDispatcher();
         Uplink uplink = uplink(settings(broker.url()), commands);
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
-        byte[] valid = new LifecycleCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));
+        byte[] valid = new BatchCodec().encodeAck(new cn.taihang.wire.Ack(new long[] {1, 2, 3}));
         bridge.sendRawAck(new byte[] {(byte) 0xff, 0x00, 0x13});
         bridge.sendRawAck(Arrays.copyOf(valid, valid.length - 2));
         bridge.sendRawAck(new byte[0]);

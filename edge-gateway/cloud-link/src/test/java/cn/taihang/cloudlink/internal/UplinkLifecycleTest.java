@@ -1,5 +1,6 @@
 package cn.taihang.cloudlink.internal;
 
+import cn.taihang.testkit.net.TcpRelay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +61,7 @@ class UplinkLifecycleTest extends LoopbackFixture {
     @Test
     void theBrokerPublishesTheDeathWhenTheConnectionDiesAndTheUplinkComesBack() throws Exception {
         bridge.state(true);
-        try (TcpProxy proxy = new TcpProxy(broker.port())) {
+        try (TcpRelay proxy = new TcpRelay(broker.port())) {
             Uplink uplink = uplink(settings(proxy.url()));
             await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.births.size() == 1);
             long bdSeq = bridge.births.get(0).bdSeq();
@@ -88,9 +89,12 @@ class UplinkLifecycleTest extends LoopbackFixture {
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 2);
 
         broker.stop();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.health().status() == HealthReport.Status.DOWN);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> uplink.health().status() == HealthReport.Status.DOWN
+                && uplink.health().details().containsKey("lastError"));
         HealthReport down = uplink.health();
-        assertThat(down.summary()).contains("Not connected", broker.url(), "Check");
+        assertThat(down.status()).isEqualTo(HealthReport.Status.DOWN);
+        assertThat(down.summary()).as("between attempts or while retrying, the crew reads what failed and what to check")
+                .containsPattern("Not connected to|last attempt failed").contains(broker.url(), "Check");
         assertThat(down.details()).containsKey("lastError");
         assertThat(store.queue().inFlight()).as("released for resending").isZero();
         assertThat(backlog()).isEqualTo(2);

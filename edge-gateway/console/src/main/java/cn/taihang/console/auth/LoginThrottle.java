@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Slows down password guessing: a rate limit per client address (token bucket) and a lockout per
- * user name after consecutive wrong passwords. Names that are not accounts are tracked the same way,
- * so the answers do not tell which accounts exist. Thread-safe; the tables are bounded.
+ * Slows down password guessing: a rate limit per client address (token bucket) and a lockout per user name
+ * <em>and</em> client address after consecutive wrong passwords — a stranger hammering {@code admin} from one address
+ * locks only that address out of {@code admin}, never the admin at another one, while the address's rate limit caps
+ * what the stranger tries across names. Names that are not accounts are tracked the same way, so the answers do not
+ * tell which accounts exist. Thread-safe; the tables are bounded.
  */
 public final class LoginThrottle {
 
@@ -17,7 +19,7 @@ public final class LoginThrottle {
         record Allowed() implements Verdict {}
         /** Too many attempts from this address; try again after {@code retryAfterSeconds}. */
         record RateLimited(long retryAfterSeconds) implements Verdict {}
-        /** The user name is locked until {@code untilMillis} (epoch ms). */
+        /** The user name is locked for this address until {@code untilMillis} (epoch ms). */
         record Locked(long untilMillis) implements Verdict {}
     }
 
@@ -27,7 +29,7 @@ public final class LoginThrottle {
     private final long lockoutMillis;
     private final int attemptsPerMinute;
     private final LongSupplier clock;
-    private final Map<String, Failures> failures = lru();
+    private final Map<Key, Failures> failures = lru();
     private final Map<String, Bucket> buckets = lru();
 
     /**
@@ -49,7 +51,7 @@ public final class LoginThrottle {
     /** Asks before checking a password; counts the attempt against the address. */
     public synchronized Verdict attempt(String address, String user) {
         long now = clock.getAsLong();
-        Failures f = failures.get(user);
+        Failures f = failures.get(key(address, user));
         if (f != null && f.lockedUntil > now) {
             return new Verdict.Locked(f.lockedUntil);
         }
@@ -64,13 +66,13 @@ public final class LoginThrottle {
     }
 
     /**
-     * Records a wrong password.
+     * Records a wrong password for a name from an address.
      *
-     * @return the lock's end (epoch ms) if this failure locked the name, else 0
+     * @return the lock's end (epoch ms) if this failure locked the name for that address, else 0
      */
-    public synchronized long failed(String user) {
+    public synchronized long failed(String address, String user) {
         long now = clock.getAsLong();
-        Failures f = failures.computeIfAbsent(user, u -> new Failures());
+        Failures f = failures.computeIfAbsent(key(address, user), u -> new Failures());
         if (f.lockedUntil != 0 && f.lockedUntil <= now) {
             f.count = 0;
             f.lockedUntil = 0;
@@ -83,26 +85,39 @@ public final class LoginThrottle {
         return 0;
     }
 
-    /** Records a successful login: the name's failures are forgotten. */
-    public synchronized void succeeded(String user) {
-        failures.remove(user);
+    /** Records a successful login: the name's failures from that address are forgotten (other addresses' stay). */
+    public synchronized void succeeded(String address, String user) {
+        failures.remove(key(address, user));
     }
 
-    /** Lifts a lock (an admin's decision). */
+    /** Lifts every lock of a name, from every address (an admin's decision). */
     public synchronized void unlock(String user) {
-        failures.remove(user);
+        failures.keySet().removeIf(k -> k.user().equals(user));
     }
 
-    /** @return the lock's end (epoch ms) if the name is locked now, else 0 */
+    /** @return the latest end (epoch ms) of the name's locks now in force, from any address, else 0 */
     public synchronized long lockedUntil(String user) {
-        Failures f = failures.get(user);
-        return f != null && f.lockedUntil > clock.getAsLong() ? f.lockedUntil : 0;
+        long now = clock.getAsLong();
+        return failures.entrySet().stream().filter(e -> e.getKey().user().equals(user) && e.getValue().lockedUntil > now)
+                .mapToLong(e -> e.getValue().lockedUntil).max().orElse(0);
     }
 
-    private static <V> Map<String, V> lru() {
+    /** @return how many addresses the name is locked for now */
+    public synchronized int lockedAddresses(String user) {
+        long now = clock.getAsLong();
+        return (int) failures.entrySet().stream().filter(e -> e.getKey().user().equals(user) && e.getValue().lockedUntil > now).count();
+    }
+
+    private static Key key(String address, String user) {
+        return new Key(user, address);
+    }
+
+    private record Key(String user, String address) {}
+
+    private static <K, V> Map<K, V> lru() {
         return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > MAX_TRACKED;
             }
         };

@@ -22,8 +22,6 @@ import org.osgi.service.cm.Configuration;
  */
 final class ConfigPages {
 
-    /** PIDs only admins change: who the gateway is, its uplink credentials, the console itself. */
-    static final Set<String> ADMIN_ONLY = Set.of("cn.taihang.gateway", "cn.taihang.cloudlink", ConsoleConfig.PID);
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
 
     void list(Exchange x) throws Exception {
@@ -88,6 +86,14 @@ final class ConfigPages {
         }
         Map<String, Object> before = t.configuration() == null ? null : ConfigForm.toMap(t.configuration().getProperties());
         ConfigForm.Parsed parsed = t.form().parse(before, id -> x.request.getParameter("f." + id));
+        Set<String> locked = locked(x, t);
+        List<String> refused = parsed.changes().keySet().stream().filter(locked::contains).sorted().toList();
+        if (!refused.isEmpty()) {
+            x.audit("config.refused", t.pid(), "admin-only settings: " + String.join(", ", refused));
+            show(x, catalog, t, t.form().fields(before, id -> x.request.getParameter("f." + id)), Map.of(),
+                    x.text("config.adminSetting", String.join(", ", refused)), HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         if (!parsed.errors().isEmpty()) {
             Map<String, String> errors = new HashMap<>();
             parsed.errors().forEach((id, p) -> errors.put(id, x.text(p.key(), p.args().toArray())));
@@ -138,7 +144,9 @@ final class ConfigPages {
         model.put("fields", fields.stream().map(ConfigForm.Field::toModel).toList());
         model.put("errors", errors);
         model.put("editable", mayChange(x, t));
-        model.put("adminOnly", ADMIN_ONLY.contains(t.factoryPid() != null ? t.factoryPid() : t.pid()));
+        model.put("adminOnly", SecuritySettings.adminOnly(pidOf(t)));
+        model.put("locked", List.copyOf(locked(x, t)));
+        model.put("security", List.copyOf(SecuritySettings.adminOnlySettings(pidOf(t))));
         model.put("state", state.state());
         model.put("stateDetail", state.detail());
         if (error != null) {
@@ -149,8 +157,17 @@ final class ConfigPages {
 
     private static boolean mayChange(Exchange x, ConfigCatalog.Target t) {
         Role role = x.role();
-        String pid = t.factoryPid() != null ? t.factoryPid() : t.pid();
-        return role != null && role.includes(ADMIN_ONLY.contains(pid) ? Role.ADMIN : Role.TECHNICIAN);
+        return role != null && role.includes(SecuritySettings.adminOnly(pidOf(t)) ? Role.ADMIN : Role.TECHNICIAN);
+    }
+
+    /** @return the settings of the target this user may not change although the form is editable to them */
+    private static Set<String> locked(Exchange x, ConfigCatalog.Target t) {
+        Role role = x.role();
+        return role != null && role.includes(Role.ADMIN) ? Set.of() : SecuritySettings.adminOnlySettings(pidOf(t));
+    }
+
+    private static String pidOf(ConfigCatalog.Target t) {
+        return t.factoryPid() != null ? t.factoryPid() : t.pid();
     }
 
     private static String editLink(String pid) {

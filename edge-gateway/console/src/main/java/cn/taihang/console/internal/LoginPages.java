@@ -19,6 +19,8 @@ final class LoginPages {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String SETUP_THROTTLE_KEY = "#setup";
+    /** Wrong setup codes count from every address together: whoever guesses it becomes the first admin. */
+    private static final String SETUP_ANY_ADDRESS = "*";
 
     void loginForm(Exchange x) throws Exception {
         if (x.user() != null) {
@@ -51,17 +53,17 @@ final class LoginPages {
             Optional<Account> account = x.console.accounts.find(user);
             boolean ok = x.console.passwords.matches(password, account.map(Account::passwordHash).orElse(null));
             if (!ok || account.isEmpty()) {
-                long lockedUntil = x.console.throttle.failed(user);
+                long lockedUntil = x.console.throttle.failed(x.address(), user);
                 x.audit("login.failed", user, "");
                 if (lockedUntil > 0) {
-                    x.audit("account.locked", user, "after wrong passwords, until " + Instant.ofEpochMilli(lockedUntil));
+                    x.audit("account.locked", user, "for " + x.address() + " after wrong passwords, until " + Instant.ofEpochMilli(lockedUntil));
                     showLogin(x, HttpServletResponse.SC_FORBIDDEN, x.text("login.locked", TIME.format(Instant.ofEpochMilli(lockedUntil))), user);
                 } else {
                     showLogin(x, HttpServletResponse.SC_UNAUTHORIZED, x.text("login.failed"), user);
                 }
                 return;
             }
-            x.console.throttle.succeeded(user);
+            x.console.throttle.succeeded(x.address(), user);
             Session previous = x.session();
             x.startSession(x.console.sessions.login(user, account.get().role(), previous == null ? null : previous.id()));
             x.audit("login", user, "role " + account.get().role().label());
@@ -99,13 +101,13 @@ final class LoginPages {
             return;
         }
         LoginThrottle.Verdict verdict = x.console.throttle.attempt(x.address(), SETUP_THROTTLE_KEY);
-        if (!(verdict instanceof LoginThrottle.Verdict.Allowed)) {
+        if (!(verdict instanceof LoginThrottle.Verdict.Allowed) || x.console.throttle.lockedUntil(SETUP_THROTTLE_KEY) > 0) {
             showSetup(x, 429, x.text("setup.tooMany"));
             return;
         }
         String code = x.param("code");
         if (!x.console.accounts.setupCodeMatches(code)) {
-            x.console.throttle.failed(SETUP_THROTTLE_KEY);
+            x.console.throttle.failed(SETUP_ANY_ADDRESS, SETUP_THROTTLE_KEY);
             x.audit("setup.failed", "", "wrong setup code");
             showSetup(x, HttpServletResponse.SC_UNAUTHORIZED, x.text("setup.wrongCode"));
             return;
@@ -168,7 +170,7 @@ final class LoginPages {
         }
         Optional<Account> account = x.console.accounts.find(user);
         if (account.isEmpty() || !x.console.passwords.matches(x.secret("current"), account.get().passwordHash())) {
-            x.console.throttle.failed(user);
+            x.console.throttle.failed(x.address(), user);
             x.audit("password.change-refused", user, "wrong current password");
             showAccount(x, HttpServletResponse.SC_UNAUTHORIZED, x.text("account.wrongCurrent"));
             return;

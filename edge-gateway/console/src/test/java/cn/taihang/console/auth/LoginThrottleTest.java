@@ -14,34 +14,49 @@ class LoginThrottleTest {
 
     @Test
     void consecutiveWrongPasswordsLockTheNameUntilTheLockoutEnds() {
-        assertThat(throttle.failed("tech")).isZero();
-        assertThat(throttle.failed("tech")).isZero();
-        long until = throttle.failed("tech");
+        assertThat(throttle.failed("10.0.0.9", "tech")).isZero();
+        assertThat(throttle.failed("10.0.0.9", "tech")).isZero();
+        long until = throttle.failed("10.0.0.9", "tech");
         assertThat(until).isEqualTo(now.get() + 60_000);
         assertThat(throttle.attempt("10.0.0.9", "tech")).isEqualTo(new LoginThrottle.Verdict.Locked(until));
         assertThat(throttle.attempt("10.0.0.9", "other")).isInstanceOf(LoginThrottle.Verdict.Allowed.class);
         now.addAndGet(60_001);
         assertThat(throttle.attempt("10.0.0.9", "tech")).isInstanceOf(LoginThrottle.Verdict.Allowed.class);
-        assertThat(throttle.failed("tech")).as("the count starts again after a lockout").isZero();
+        assertThat(throttle.failed("10.0.0.9", "tech")).as("the count starts again after a lockout").isZero();
     }
 
     @Test
     void aSuccessOrAnAdminForgetsTheFailures() {
-        throttle.failed("tech");
-        throttle.failed("tech");
-        throttle.succeeded("tech");
-        assertThat(throttle.failed("tech")).isZero();
-        throttle.failed("tech");
-        throttle.failed("tech");
+        throttle.failed("10.0.0.9", "tech");
+        throttle.failed("10.0.0.9", "tech");
+        throttle.succeeded("10.0.0.9", "tech");
+        assertThat(throttle.failed("10.0.0.9", "tech")).isZero();
+        throttle.failed("10.0.0.9", "tech");
+        throttle.failed("10.0.0.9", "tech");
         assertThat(throttle.lockedUntil("tech")).isPositive();
         throttle.unlock("tech");
         assertThat(throttle.lockedUntil("tech")).isZero();
     }
 
     @Test
+    void aStrangerHammeringAdminLocksOnlyHisOwnAddressOut() {
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("10.0.0.66", "admin");
+        }
+        assertThat(throttle.attempt("10.0.0.66", "admin")).isInstanceOf(LoginThrottle.Verdict.Locked.class);
+        assertThat(throttle.attempt("10.0.0.5", "admin")).as("the admin at another address").isInstanceOf(LoginThrottle.Verdict.Allowed.class);
+        assertThat(throttle.lockedUntil("admin")).as("the users page shows the lock").isPositive();
+        assertThat(throttle.lockedAddresses("admin")).isEqualTo(1);
+        throttle.succeeded("10.0.0.5", "admin");
+        assertThat(throttle.attempt("10.0.0.66", "admin")).as("the admin's login lifts no lock of the stranger").isInstanceOf(LoginThrottle.Verdict.Locked.class);
+        throttle.unlock("admin");
+        assertThat(throttle.lockedAddresses("admin")).isZero();
+    }
+
+    @Test
     void namesThatAreNoAccountsLockTheSameWay() {
         for (int i = 0; i < 3; i++) {
-            throttle.failed("nobody");
+            throttle.failed("10.0.0.9", "nobody");
         }
         assertThat(throttle.attempt("10.0.0.9", "nobody")).isInstanceOf(LoginThrottle.Verdict.Locked.class);
     }
@@ -62,7 +77,7 @@ class LoginThrottleTest {
     @Test
     void theTablesStayBoundedUnderAFloodOfNames() {
         for (int i = 0; i < 20_000; i++) {
-            throttle.failed("flood-" + i);
+            throttle.failed("10.2.0.1", "flood-" + i);
             throttle.attempt("10.1." + (i / 250) + "." + (i % 250), "flood-" + i);
         }
         assertThat(throttle.lockedUntil("flood-19999")).isZero();

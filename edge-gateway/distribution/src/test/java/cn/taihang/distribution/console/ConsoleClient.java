@@ -23,21 +23,28 @@ final class ConsoleClient {
 
     private final ConsoleGateway gateway;
     private final HttpClient http;
+    private final int port;
 
     ConsoleClient(ConsoleGateway gateway) throws Exception {
+        this(gateway, gateway.port);
+    }
+
+    /** A client reaching the console through another port of 127.0.0.1 (e.g. a {@code TcpRelay} from another address). */
+    ConsoleClient(ConsoleGateway gateway, int port) throws Exception {
         this.gateway = gateway;
+        this.port = port;
         this.http = HttpClient.newBuilder().sslContext(gateway.trustingTheGateway()).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form as is (the caller decides whether it carries a token). */
     HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -70,6 +77,10 @@ final class ConsoleClient {
         HttpResponse<String> response = submit("/users", "/users",
                 Map.of("action", "create", "user", user, "role", role, "password", password, "password2", password));
         assertThat(response.statusCode()).as("create " + user + ": " + response.body()).isEqualTo(303);
+    }
+
+    private String url(String path) {
+        return "https://127.0.0.1:" + port + path;
     }
 
     private static String encode(Map<String, String> form) {

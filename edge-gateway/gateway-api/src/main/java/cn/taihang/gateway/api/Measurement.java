@@ -1,7 +1,7 @@
 package cn.taihang.gateway.api;
 
+import cn.taihang.wire.records.Metric;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One named value of a record, as in a SenML record (RFC 8428): a number with a unit, a text or a
@@ -16,11 +16,9 @@ import java.util.regex.Pattern;
  */
 public record Measurement(String name, String unit, Double number, String text, Boolean flag) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_./:-]{1,64}");
-
     /** Validates at the boundary. @throws IllegalArgumentException on a bad name or value */
     public Measurement {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!Metric.isValidName(name)) {
             throw new IllegalArgumentException("measurement name must be 1-64 of [A-Za-z0-9_./:-], was " + name);
         }
         int present = (number != null ? 1 : 0) + (text != null ? 1 : 0) + (flag != null ? 1 : 0);
@@ -30,6 +28,21 @@ public record Measurement(String name, String unit, Double number, String text, 
         if (number != null && !Double.isFinite(number)) {
             throw new IllegalArgumentException("measurement " + name + " is not a finite number: " + number);
         }
+    }
+
+    /** @return the vocabulary's numeric measurement with its name and unit */
+    public static Measurement of(Metric<Double> metric, double value) {
+        return number(metric.name(), metric.unit(), value);
+    }
+
+    /** @return the vocabulary's text measurement @throws NullPointerException if {@code value} is null */
+    public static Measurement of(Metric<String> metric, String value) {
+        return text(metric.name(), value);
+    }
+
+    /** @return the vocabulary's boolean measurement */
+    public static Measurement of(Metric<Boolean> metric, boolean value) {
+        return flag(metric.name(), value);
     }
 
     /** @return a numeric measurement */

@@ -1,5 +1,7 @@
 package cn.taihang.gateway.api;
 
+import cn.taihang.wire.records.RecordKind;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * A record a device bundle hands to the {@link Outbox}.
  *
  * @param device id of the device it concerns (as registered in the {@link DeviceRegistry})
- * @param kind what the record is, dotted lower case, e.g. {@code counter.interval}
+ * @param kind what the record is, dotted lower case, e.g. {@code counter.interval}: one of {@link RecordKinds}
  * @param priority priority class
  * @param time when the measured thing happened (for an aggregate: the start of its interval)
  * @param measurements the values, 1–256 of them, names unique
@@ -17,14 +19,13 @@ import java.util.regex.Pattern;
 public record OutboundRecord(String device, String kind, Priority priority, Instant time, List<Measurement> measurements) {
 
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_./:-]{1,96}");
-    private static final Pattern KIND = Pattern.compile("[a-z0-9_.-]{1,48}");
 
     /** Validates at the boundary. @throws IllegalArgumentException on bad fields */
     public OutboundRecord {
         if (device == null || !DEVICE.matcher(device).matches()) {
             throw new IllegalArgumentException("device id must be 1-96 of [A-Za-z0-9_./:-], was " + device);
         }
-        if (kind == null || !KIND.matcher(kind).matches()) {
+        if (!RecordKinds.isValidKind(kind)) {
             throw new IllegalArgumentException("record kind must be 1-48 of [a-z0-9_.-], was " + kind);
         }
         Objects.requireNonNull(priority, "priority");
@@ -36,5 +37,21 @@ public record OutboundRecord(String device, String kind, Priority priority, Inst
         if (measurements.stream().map(Measurement::name).distinct().count() != measurements.size()) {
             throw new IllegalArgumentException("measurement names of a record must be unique");
         }
+    }
+
+    /**
+     * A record of a kind that implies its priority class.
+     *
+     * @param kind the kind, e.g. {@code CounterInterval.KIND}
+     * @throws IllegalArgumentException on bad fields, or if the kind leaves the class to the producer (use the
+     *     canonical constructor with {@code kind.name()} then)
+     */
+    public OutboundRecord(String device, RecordKind kind, Instant time, List<Measurement> measurements) {
+        this(device, kind.name(), impliedPriority(kind), time, measurements);
+    }
+
+    private static Priority impliedPriority(RecordKind kind) {
+        return Priority.ofCode(kind.priority().orElseThrow(
+                () -> new IllegalArgumentException(kind.name() + " implies no priority class: the producer chooses one per record")));
     }
 }

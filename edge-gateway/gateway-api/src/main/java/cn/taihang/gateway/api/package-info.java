@@ -3,7 +3,9 @@
  *
  * <ul>
  *   <li>{@link cn.taihang.gateway.api.Outbox}: publish a record with a priority class; it is stored
- *       durably and forwarded to the cloud bridge exactly once, uplink or not.</li>
+ *       durably and forwarded to the cloud bridge exactly once, uplink or not. Records are built from the
+ *       wire format's record vocabulary ({@code cn.taihang.wire.records}): a kind's
+ *       {@code RecordKind} and its {@code Metric}s.</li>
  *   <li>{@link cn.taihang.gateway.api.Device}: a device bundle registers one service per device it
  *       drives (whiteboard); {@link cn.taihang.gateway.api.DeviceRegistry} lists them with their
  *       per-channel status.</li>
@@ -19,7 +21,7 @@
  * </ul>
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cn.taihang.gateway.api;
 
 import org.osgi.annotation.bundle.Export;

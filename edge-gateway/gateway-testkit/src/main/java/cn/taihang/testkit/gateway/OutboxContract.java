@@ -10,6 +10,8 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.CounterInterval;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,8 +52,8 @@ public abstract class OutboxContract {
 
     /** @return a valid record: a lane count, {@code value} in its count */
     protected static OutboundRecord record(Priority priority, int value) {
-        return new OutboundRecord("post-zw-03/lane-1", "counter.interval", priority, Instant.parse("2025-05-01T08:00:00Z").plusSeconds(value),
-                List.of(Measurement.number("count", "count", value), Measurement.text("lane", "东向 east")));
+        return new OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, priority, Instant.parse("2025-05-01T08:00:00Z").plusSeconds(value),
+                List.of(Measurement.of(CounterInterval.COUNT, value), Measurement.text("lane", "东向 east")));
     }
 
     private static long sequenceOf(CompletionStage<Long> stage) throws Exception {

@@ -7,6 +7,7 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.RecordKinds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,9 @@ class FakeOutboxContractTest extends OutboxContract {
     void itFindsRecordsByKindAndTheLatestMeasurementAndCanBreakTheContractOnPurpose() {
         fake.publish(record(Priority.NORMAL, 3));
         fake.publish(record(Priority.NORMAL, 4));
-        assertThat(fake.ofKind("counter.interval")).hasSize(2);
-        assertThat(fake.latest("counter.interval", "count")).isEqualTo("4.0");
-        assertThat(fake.latest("sign.status", "count")).isNull();
+        assertThat(fake.ofKind(RecordKinds.COUNTER_INTERVAL)).hasSize(2);
+        assertThat(fake.latest(RecordKinds.COUNTER_INTERVAL, "count")).isEqualTo("4.0");
+        assertThat(fake.latest(RecordKinds.SIGN_STATUS, "count")).isNull();
         fake.refuse(OutboxException.Reason.FULL);
         fake.publish(record(Priority.NORMAL, 5));
         assertThat(fake.refused()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package cn.taihang.store.internal;
 
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.RecordKinds;
 import java.util.concurrent.CompletableFuture;
 
 /** A write waiting for the store's writer thread. */
@@ -8,9 +9,6 @@ sealed interface WriteTask {
 
     /** Bytes a row costs beyond its body, device and kind (key, columns, index entry). */
     int ROW_OVERHEAD = 40;
-
-    /** Kinds of the gateway's alarm records ({@code alarm.raised}, {@code alarm.cleared}). */
-    String ALARM_KIND_PREFIX = "alarm.";
 
     /**
      * Store one record.
@@ -27,7 +25,7 @@ sealed interface WriteTask {
 
         /** @return whether this is a critical alarm record, which may use the alarm reserve above the quota */
         boolean isAlarm() {
-            return priority == Priority.CRITICAL && kind.startsWith(ALARM_KIND_PREFIX);
+            return priority == Priority.CRITICAL && kind.startsWith(RecordKinds.ALARM_PREFIX);
         }
     }
 

@@ -10,6 +10,7 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.ClassBacklog;
 import cn.taihang.gateway.spi.StoredRecord;
+import cn.taihang.wire.records.RecordKinds;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class EmbeddedStoreTest {
     Path dir;
 
     private static OutboundRecord record(Priority priority, int value) {
-        return new OutboundRecord("post-zw-03/lane-1", "counter.interval", priority, T0.plusSeconds(value),
+        return new OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, priority, T0.plusSeconds(value),
                 List.of(Measurement.number("count/short", "count", value)));
     }
 

@@ -19,6 +19,7 @@ import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ abstract class RecordStoreContract {
         publish(store, Priority.HIGH, 17);
         StoredRecord stored = store.claim(1).get(0);
         assertThat(stored.device()).isEqualTo("post-zw-03/lane-1");
-        assertThat(stored.kind()).isEqualTo("counter.interval");
+        assertThat(stored.kind()).isEqualTo(RecordKinds.COUNTER_INTERVAL);
         assertThat(stored.timeMillis()).isEqualTo(Instant.parse("2025-05-01T08:00:17Z").toEpochMilli());
         assertThat(new SenmlCodec().decodeCbor(stored.body())).containsExactly(
                 SenmlRecord.number("count/short", "count", 17), SenmlRecord.flag("loop-ok", true), SenmlRecord.text("lane", "东向 east"));
@@ -261,10 +262,10 @@ abstract class RecordStoreContract {
             publish(store, Priority.CRITICAL, 7);
         }
         assertThat(refusal(store, record(Priority.CRITICAL, 7))).isEqualTo(OutboxException.Reason.FULL);
-        OutboundRecord alarm = new OutboundRecord("store", "alarm.raised", Priority.CRITICAL, Instant.now(),
+        OutboundRecord alarm = new OutboundRecord("store", RecordKinds.ALARM_RAISED, Priority.CRITICAL, Instant.now(),
                 List.of(Measurement.text("kind", "store-full"), Measurement.text("message", "网关存储已满 Store full")));
         assertThat(refusal(store, alarm)).as("the store-full alarm itself gets through").isNull();
-        OutboundRecord notCritical = new OutboundRecord("store", "alarm.raised", Priority.HIGH, Instant.now(),
+        OutboundRecord notCritical = new OutboundRecord("store", RecordKinds.ALARM_RAISED, Priority.HIGH, Instant.now(),
                 List.of(Measurement.text("kind", "x")));
         assertThat(refusal(store, notCritical)).as("only critical alarms use the reserve").isEqualTo(OutboxException.Reason.FULL);
         long reserveRecords = 0;
@@ -309,7 +310,7 @@ abstract class RecordStoreContract {
         for (int i = 0; i < 256; i++) {
             many.add(Measurement.text("text-" + i, "x".repeat(60)));
         }
-        OutboundRecord huge = new OutboundRecord("sign-1", "sign.page", Priority.HIGH, Instant.now(), many);
+        OutboundRecord huge = new OutboundRecord("sign-1", RecordKinds.SIGN_STATUS, Priority.HIGH, Instant.now(), many);
         assertThat(refusal(store, huge)).isEqualTo(OutboxException.Reason.TOO_LARGE);
         assertThat(store.backlog().get(Priority.HIGH).records()).isZero();
     }

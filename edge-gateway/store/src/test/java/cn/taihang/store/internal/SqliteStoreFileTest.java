@@ -10,6 +10,7 @@ import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.testkit.time.ManualClock;
+import cn.taihang.wire.records.RecordKinds;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,7 +247,7 @@ class SqliteStoreFileTest {
             }
             assertThat(store.conditions()).containsExactly(StoreCondition.DISK_FULL);
             assertThat(store.health().status()).isEqualTo(HealthReport.Status.DOWN);
-            cn.taihang.gateway.api.OutboundRecord diskAlarm = new cn.taihang.gateway.api.OutboundRecord("gateway", "alarm.raised", Priority.CRITICAL,
+            cn.taihang.gateway.api.OutboundRecord diskAlarm = new cn.taihang.gateway.api.OutboundRecord("gateway", RecordKinds.ALARM_RAISED, Priority.CRITICAL,
                     java.time.Instant.now(), List.of(cn.taihang.gateway.api.Measurement.text("kind", "store-disk-full")));
             assertThat(store.publish(diskAlarm).toCompletableFuture().get(10, TimeUnit.SECONDS))
                     .as("the alarm saying the disk is full still gets in, within half the headroom").isPositive();

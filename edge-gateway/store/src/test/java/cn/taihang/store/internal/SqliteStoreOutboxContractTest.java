@@ -7,6 +7,7 @@ import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.ClassBacklog;
 import cn.taihang.testkit.gateway.OutboxContract;
+import cn.taihang.wire.records.RecordKinds;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,6 @@ class SqliteStoreOutboxContractTest extends OutboxContract {
         for (int i = 0; i < 256; i++) {
             values.add(Measurement.text("m" + i, "x".repeat(60)));
         }
-        return new OutboundRecord("post-zw-03/lane-1", "counter.interval", Priority.NORMAL, Instant.parse("2025-05-01T08:00:00Z"), values);
+        return new OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, Priority.NORMAL, Instant.parse("2025-05-01T08:00:00Z"), values);
     }
 }

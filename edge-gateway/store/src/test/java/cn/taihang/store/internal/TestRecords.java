@@ -5,6 +5,7 @@ import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
 import cn.taihang.gateway.api.OutboxException;
 import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.RecordKinds;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,7 @@ final class TestRecords {
     }
 
     static OutboundRecord record(Priority priority, int value) {
-        return new OutboundRecord("post-zw-03/lane-1", "counter.interval", priority, Instant.parse("2025-05-01T08:00:00Z").plusSeconds(value),
+        return new OutboundRecord("post-zw-03/lane-1", RecordKinds.COUNTER_INTERVAL, priority, Instant.parse("2025-05-01T08:00:00Z").plusSeconds(value),
                 List.of(Measurement.number("count/short", "count", value), Measurement.flag("loop-ok", true), Measurement.text("lane", "东向 east")));
     }
 

@@ -6,7 +6,8 @@ import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Outbox;
-import cn.taihang.gateway.api.Priority;
+import cn.taihang.wire.records.AlarmEvent;
+import cn.taihang.wire.records.RecordKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,7 @@ public class AlarmsComponent implements Alarms {
         LOG.info("alarm raised: {} {} at {}: {}", alarm.severity(), alarm.kind(), alarm.source(), alarm.message());
         events.execute(() -> {
             listeners.forEach(l -> notify(l, alarm, true));
-            publish("alarm.raised", alarm, null);
+            publish(AlarmEvent.RAISED, alarm, null);
         });
     }
 
@@ -84,7 +85,7 @@ public class AlarmsComponent implements Alarms {
         LOG.info("alarm cleared: {} at {} ({})", cleared.kind(), cleared.source(), reason);
         events.execute(() -> {
             listeners.forEach(l -> notify(l, cleared, false));
-            publish("alarm.cleared", cleared, reason);
+            publish(AlarmEvent.CLEARED, cleared, reason);
         });
     }
 
@@ -123,26 +124,26 @@ public class AlarmsComponent implements Alarms {
         }
     }
 
-    private void publish(String kind, Alarm alarm, String reason) {
+    private void publish(RecordKind kind, Alarm alarm, String reason) {
         List<Measurement> values = new ArrayList<>();
-        values.add(Measurement.text("id", alarm.id()));
-        values.add(Measurement.text("kind", alarm.kind()));
-        values.add(Measurement.text("severity", alarm.severity().name()));
-        values.add(Measurement.text("message", alarm.message()));
+        values.add(Measurement.of(AlarmEvent.ID, alarm.id()));
+        values.add(Measurement.of(AlarmEvent.ALARM_KIND, alarm.kind()));
+        values.add(Measurement.of(AlarmEvent.SEVERITY, alarm.severity().name()));
+        values.add(Measurement.of(AlarmEvent.MESSAGE, alarm.message()));
         if (reason != null) {
-            values.add(Measurement.text("reason", reason));
+            values.add(Measurement.of(AlarmEvent.REASON, reason));
         }
         alarm.details().forEach((key, value) -> {
-            String name = "detail/" + key;
-            if (name.matches("[A-Za-z0-9_./:-]{1,64}")) {
+            if (AlarmEvent.DETAIL.accepts(key)) {
+                String name = AlarmEvent.DETAIL.nameOf(key);
                 values.add(value instanceof Number n ? Measurement.number(name, null, n.doubleValue()) : Measurement.text(name, String.valueOf(value)));
             }
         });
         String device = alarm.source().matches("[A-Za-z0-9_./:-]{1,96}") ? alarm.source() : "gateway";
         Instant time = reason == null ? alarm.raisedAt() : Instant.now();
-        outbox.publish(new OutboundRecord(device, kind, Priority.CRITICAL, time, values)).whenComplete((seq, failure) -> {
+        outbox.publish(new OutboundRecord(device, kind, time, values)).whenComplete((seq, failure) -> {
             if (failure != null) {
-                LOG.error("alarm {} of {} could not be stored for the bridge: {}", kind, alarm.id(), failure.getMessage());
+                LOG.error("alarm {} of {} could not be stored for the bridge: {}", kind.name(), alarm.id(), failure.getMessage());
             }
         });
     }

@@ -1,0 +1,1 @@
+CREATE TABLE module_total (total BIGINT NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO module_total (total) VALUES (0);
