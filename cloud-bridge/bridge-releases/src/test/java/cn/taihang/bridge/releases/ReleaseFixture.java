@@ -18,15 +18,25 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 
-/** Releases for the bridge tests: a release key the bridge trusts, releases built from small jars, uploads over HTTP. */
+/**
+ * Releases for the bridge tests: a release key the bridge trusts, releases built from small jars, uploads over HTTPS with
+ * a fleet admin's token.
+ */
 final class ReleaseFixture {
 
     final ReleaseSigner signer = new ReleaseSigner(ReleaseKeys.newPrivateKey(new SecureRandom()));
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http;
     private final Path dir;
+    private final String adminBearer;
 
-    ReleaseFixture(Path dir) {
+    /**
+     * @param http a client trusting the bridge's CA
+     * @param adminBearer {@code Bearer <token>} of scope {@code fleet:admin}, sent with every upload
+     */
+    ReleaseFixture(Path dir, HttpClient http, String adminBearer) {
         this.dir = dir;
+        this.http = http;
+        this.adminBearer = adminBearer;
     }
 
     /** Pins the signer's key at a bridge whose data directory is {@code bridgeData} (before it starts or while it runs). */
@@ -49,16 +59,24 @@ final class ReleaseFixture {
     /** Uploads every bundle, then the manifest; @return the status of the manifest's upload */
     int upload(String bridgeUrl, ReleaseDirectory release) throws Exception {
         for (var e : release.bundles().entrySet()) {
-            send("PUT", bridgeUrl + "/api/v1/releases/bundles/" + e.getKey(), Files.readAllBytes(e.getValue()), null);
+            send("PUT", bridgeUrl + "/api/v1/releases/bundles/" + e.getKey(), Files.readAllBytes(e.getValue()), null, adminBearer);
         }
-        return send("POST", bridgeUrl + "/api/v1/releases", Files.readAllBytes(release.dir().resolve(ReleaseDirectory.ENVELOPE)), null).statusCode();
+        return send("POST", bridgeUrl + "/api/v1/releases", Files.readAllBytes(release.dir().resolve(ReleaseDirectory.ENVELOPE)), null, adminBearer)
+                .statusCode();
     }
 
-    HttpResponse<byte[]> send(String method, String url, byte[] body, String range) throws Exception {
+    /**
+     * @param range a {@code Range} header, or {@code null}
+     * @param bearer an {@code Authorization} header, or {@code null} to send none
+     */
+    HttpResponse<byte[]> send(String method, String url, byte[] body, String range, String bearer) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         if (range != null) {
             b.header("Range", range);
+        }
+        if (bearer != null) {
+            b.header("Authorization", bearer);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
