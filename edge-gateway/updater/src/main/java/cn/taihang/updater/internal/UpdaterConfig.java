@@ -22,6 +22,9 @@ public @interface UpdaterConfig {
     @AttributeDefinition(name = "%updater.identityDir.name", required = false, description = "%updater.identityDir.description")
     String identityDir() default "";
 
+    @AttributeDefinition(name = "%updater.tokenFile.name", required = false, description = "%updater.tokenFile.description")
+    String tokenFile() default "";
+
     /** Shortest trial. */
     int HEALTH_TIMEOUT_SECONDS_MIN = 10;
     /** Longest trial. */

@@ -39,7 +39,7 @@ class BundleFetcherLoopbackTest {
     }
 
     UpdaterSettings settings(String url, Path identity) {
-        return new UpdaterSettings(URI.create(url), dir.resolve("keys"), identity, Duration.ofSeconds(60), Duration.ofSeconds(5), 5, Duration.ZERO);
+        return new UpdaterSettings(URI.create(url), dir.resolve("keys"), identity, null, Duration.ofSeconds(60), Duration.ofSeconds(5), 5, Duration.ZERO);
     }
 
     BundleFetcher fetcher(BundleServer server, Path identity, int attempts) throws Exception {
