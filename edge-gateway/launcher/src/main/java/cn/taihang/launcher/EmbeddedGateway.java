@@ -156,7 +156,8 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     /** @return what is not up right now (bundles, components), each saying what to do; empty when all is up */
     public List<String> problemsNow() {
-        return new ReadinessProbe(framework.getBundleContext()).await(System.nanoTime(), 0, List.of()).problems();
+        BundleContext context = framework.getBundleContext();
+        return context == null ? List.of("the framework is not running") : new ReadinessProbe(context).await(System.nanoTime(), 0, List.of()).problems();
     }
 
     /** @return the verdict of the start */

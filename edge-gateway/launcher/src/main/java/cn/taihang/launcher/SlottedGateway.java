@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,6 +86,7 @@ public final class SlottedGateway {
             restartReason = null;
             long bootNanos = System.nanoTime();
             EmbeddedGateway gateway;
+            slots.commitGate(() -> List.of("the framework of release " + plan.release() + " is still starting"));
             try {
                 gateway = EmbeddedGateway.start(specFor(plan), context -> context.registerService(SlotControl.class, slots, null));
             } catch (LaunchException e) {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.taihang.bridge.Bridge;
-import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
+import cn.taihang.bridge.module.Scopes;
 import cn.taihang.bridge.releases.ReleasesModule;
 import cn.taihang.bridge.testing.TestGateway;
+import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.launcher.LaunchSpec;
 import cn.taihang.launcher.SlottedGateway;
 import cn.taihang.release.UpdateOrder;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,13 +35,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real gateway — the distribution in Felix, booted from its slots by the launcher — updated by the real bridge over
- * HTTP and MQTT on 127.0.0.1: a one-bundle release rolls out, is fetched (only the changed bundle), staged, switched to
- * and committed; then a release with a bundle whose component fails to activate goes to the canary, is rolled back
- * there by the gateway itself, reported, and the rollout halts before the other gateway receives any order.
+ * HTTPS and MQTT on 127.0.0.1 (the gateway fetches with its own certificate and a token of scope {@code fleet:gateway}
+ * only; the operator uploads and steers with a {@code fleet:admin} token): a one-bundle release rolls out, is fetched
+ * (only the changed bundle), staged, switched to and committed; then a release with a bundle whose component fails to
+ * activate goes to the canary, is rolled back there by the gateway itself, reported, and the rollout halts before the
+ * other gateway receives any order.
  */
 @Tag("framework")
 class FleetUpdateTest {
@@ -47,10 +52,14 @@ class FleetUpdateTest {
     private static final Path DIST = Path.of(System.getProperty("taihang.dist.dir", "target/taihang-gateway"));
     private static final Path FAULTY = Path.of("target/fixtures/faulty-bundle.jar");
 
+    @RegisterExtension
+    static final TestSecurity SECURITY = new TestSecurity();
+
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = SECURITY.httpClient();
+    private final String adminToken = SECURITY.token(Scopes.FLEET_ADMIN, Scopes.TELEMETRY_READ);
     private final ObjectMapper json = new ObjectMapper();
     private final List<SlottedGateway.Boot> boots = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> gatewayFailure = new AtomicReference<>();
@@ -65,14 +74,19 @@ class FleetUpdateTest {
         releases = new UpdateReleases(dir.resolve("releases"), DIST.resolve("bundles"));
         releases.pinKey(dir.resolve("bridge").resolve(ReleasesModule.TRUSTED_KEYS));
         Path gatewayKeys = releases.pinKey(dir.resolve("etc").resolve("release-keys.pub"));
-        bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        Path identity = SECURITY.pki().gateway("gw-canary", "zheshui");
+        Path token = Files.writeString(dir.resolve("etc").resolve("bridge.token"),
+                SECURITY.issuer().mint("gw-canary", "gateway", Set.of(Scopes.FLEET_GATEWAY), Duration.ofHours(1)) + "\n");
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {
                   "cn.taihang.gateway": {"gatewayId": "gw-canary", "site": "zheshui", "siteName": "浙水 Zheshui"},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s"},
-                  "cn.taihang.updater": {"releaseServer": "%s", "releaseKeyFile": "%s", "healthTimeoutSeconds": 60, "retryMillis": 100}
+                  "cn.taihang.updater": {"releaseServer": "%s", "releaseKeyFile": %s, "identityDir": %s, "tokenFile": %s,
+                                         "healthTimeoutSeconds": 60, "retryMillis": 100}
                 }
-                """.formatted(bridge.brokerUrl(), bridge.httpUrl(), json.writeValueAsString(gatewayKeys.toString()).replace("\"", "")));
+                """.formatted(bridge.brokerUrl(), bridge.httpUrl(), json.writeValueAsString(gatewayKeys.toString()),
+                json.writeValueAsString(identity.toString()), json.writeValueAsString(token.toString())));
         gateway = new SlottedGateway(new LaunchSpec(config, dir.resolve("data"), DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(10)),
                 "raspberry-pi-4");
         gatewayThread = new Thread(() -> {
@@ -106,7 +120,7 @@ class FleetUpdateTest {
     @Test
     void aReleaseIsInstalledByItsDeltaAndABadOneIsRolledBackOnTheCanaryAndHaltsTheRollout() throws Exception {
         ReleaseDirectory good = releases.oneBundleChanged("2026.12.1");
-        ReleasePublisher.Result published = releases.publish(URI.create(bridge.httpUrl()), http, good);
+        ReleasePublisher.Result published = releases.publish(URI.create(bridge.httpUrl()), http, adminToken, good);
         assertThat(published.published()).as(published.answer()).isTrue();
         assertThat(published.uploadedBundles()).isEqualTo(good.manifest().bundles().size());
 
@@ -127,7 +141,7 @@ class FleetUpdateTest {
         assertThat(boots).extracting(b -> b.plan().release()).containsSubsequence(SlotState.FACTORY, "2026.12.1");
 
         ReleaseDirectory bad = releases.withFaultyBundle(good, "2026.12.2", FAULTY);
-        ReleasePublisher.Result second = releases.publish(URI.create(bridge.httpUrl()), http, bad);
+        ReleasePublisher.Result second = releases.publish(URI.create(bridge.httpUrl()), http, adminToken, bad);
         assertThat(second.published()).as(second.answer()).isTrue();
         assertThat(second.uploadedBundles()).as("the bridge already holds all but the new bundle").isEqualTo(1);
 
@@ -156,16 +170,18 @@ class FleetUpdateTest {
     }
 
     /**
-     * Waits without failing on other threads' uncaught exceptions: across a framework restart the stopped framework's
-     * Paho receiver thread may die loading a class from its closed bundle (the old framework's, not the running one's).
+     * Waits, failing on any thread's uncaught exception meanwhile (Awaitility's default): across the framework restarts a
+     * stopped framework's threads must be gone — e.g. a Paho receiver left by an uplink closed while connecting died on a
+     * class of its stopped bundle, and a health gate committing before the new framework was up died on its stopped
+     * predecessor.
      */
     private static org.awaitility.core.ConditionFactory awaitUp(int seconds) {
-        return await().atMost(seconds, TimeUnit.SECONDS).dontCatchUncaughtExceptions();
+        return await().atMost(seconds, TimeUnit.SECONDS);
     }
 
     private long createRollout(String body) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + "/api/v1/rollouts"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(201);
         return json.readTree(response.body()).path("id").asLong();
     }
@@ -188,7 +204,8 @@ class FleetUpdateTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(bridge.httpUrl() + path)).header("Authorization", "Bearer " + adminToken)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -67,9 +67,9 @@ final class UpdateReleases {
         return release(bundles, version, "a component that fails to activate");
     }
 
-    /** Uploads a release as {@code ./taihang release publish} does; @return what the publisher did */
-    ReleasePublisher.Result publish(URI bridge, HttpClient http, ReleaseDirectory release) throws Exception {
-        return new ReleasePublisher(bridge, http).publish(release);
+    /** Uploads a release as {@code ./taihang release} does, with a fleet admin's token; @return what the publisher did */
+    ReleasePublisher.Result publish(URI bridge, HttpClient http, String adminToken, ReleaseDirectory release) throws Exception {
+        return new ReleasePublisher(bridge, http, adminToken).publish(release);
     }
 
     private ReleaseDirectory release(Path bundles, String version, String notes) throws Exception {

@@ -18,14 +18,18 @@ public final class ReleasePublisher {
 
     private final URI bridge;
     private final HttpClient http;
+    private final String token;
 
     /**
-     * @param bridge the bridge's HTTP base URL, e.g. {@code http://127.0.0.1:8080}
-     * @param http the client (TLS, tokens: the caller's choice)
+     * @param bridge the bridge's HTTPS base URL, e.g. {@code https://127.0.0.1:8443}
+     * @param http the client, trusting the bridge's certificate
+     * @param token a bearer token of scope {@code fleet:admin}, sent with every request; {@code null} sends none (a bridge
+     *     of the city then answers 401, which the result carries)
      */
-    public ReleasePublisher(URI bridge, HttpClient http) {
+    public ReleasePublisher(URI bridge, HttpClient http, String token) {
         this.bridge = bridge;
         this.http = http;
+        this.token = token;
     }
 
     /**
@@ -57,7 +61,7 @@ public final class ReleasePublisher {
             if (!first.body().contains(bundle.getKey())) {
                 continue;
             }
-            HttpResponse<String> put = http.send(HttpRequest.newBuilder(bridge.resolve("/api/v1/releases/bundles/" + bundle.getKey()))
+            HttpResponse<String> put = http.send(request("/api/v1/releases/bundles/" + bundle.getKey())
                     .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(bundle.getValue())).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (put.statusCode() != 200 && put.statusCode() != 201) {
@@ -71,7 +75,12 @@ public final class ReleasePublisher {
     }
 
     private HttpResponse<String> post(byte[] envelope) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(bridge.resolve("/api/v1/releases")).header("Content-Type", "application/json")
+        return http.send(request("/api/v1/releases").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(bridge.resolve(path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 }
