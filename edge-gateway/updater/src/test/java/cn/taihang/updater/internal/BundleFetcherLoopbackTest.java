@@ -39,7 +39,11 @@ class BundleFetcherLoopbackTest {
     }
 
     UpdaterSettings settings(String url, Path identity) {
-        return new UpdaterSettings(URI.create(url), dir.resolve("keys"), identity, null, Duration.ofSeconds(60), Duration.ofSeconds(5), 5, Duration.ZERO);
+        return settings(url, identity, null);
+    }
+
+    UpdaterSettings settings(String url, Path identity, Path tokenFile) {
+        return new UpdaterSettings(URI.create(url), dir.resolve("keys"), identity, tokenFile, Duration.ofSeconds(60), Duration.ofSeconds(5), 5, Duration.ZERO);
     }
 
     BundleFetcher fetcher(BundleServer server, Path identity, int attempts) throws Exception {
@@ -134,5 +138,27 @@ class BundleFetcherLoopbackTest {
             server.manifests.put("2026.12.9", new byte[] {1, 2});
             assertThat(client.manifest("2026.12.9")).containsExactly(1, 2);
         }
+    }
+
+    @Test
+    void theGatewaysTokenFromItsFileGoesWithEveryRequestAndNeverOverPlainHttp() throws Exception {
+        BundleEntry bundle = entry();
+        try (BundleServer bridge = BundleServer.tls(TestPki.serverTls(PKI.bridge("bridge-1"), Kind.GATEWAY).sslContext())) {
+            bridge.bundles.put(bundle.sha256(), jar);
+            bridge.manifests.put("2026.12.9", new byte[] {1});
+            Path identity = PKI.gateway("gw-test-1", "post-3");
+            Path token = Files.writeString(dir.resolve("bridge.token"), "eyJ.first-token.sig\n");
+            ReleaseServer client = ReleaseServer.of(settings(bridge.url(), identity, token), "gw-test-1");
+            client.manifest("2026.12.9");
+            Files.writeString(token, "eyJ.renewed-token.sig\n");
+            new BundleFetcher(client, dir.resolve("downloads"), 1, 0).fetch(bundle, new AtomicLong(), () -> false);
+            assertThat(bridge.authorizations).containsExactly("Bearer eyJ.first-token.sig", "Bearer eyJ.renewed-token.sig");
+
+            Files.writeString(token, "\n");
+            assertThatThrownBy(() -> client.manifest("2026.12.9")).hasMessageContaining("holds no bearer token").hasMessageContaining("tokenFile");
+            assertThat(bridge.authorizations).as("nothing sent without a token").hasSize(2);
+        }
+        assertThatThrownBy(() -> settings("http://127.0.0.1:8080", null, dir.resolve("bridge.token")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only sent over https");
     }
 }

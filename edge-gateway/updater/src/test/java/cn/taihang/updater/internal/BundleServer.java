@@ -28,6 +28,8 @@ final class BundleServer implements AutoCloseable {
     final Map<String, byte[]> bundles = new ConcurrentHashMap<>();
     final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The {@code Authorization} header of each request ("-" without one). */
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Bytes sent per response before the connection is dropped, 0 = all. */
     volatile int cutAfter;
     /** How many responses to cut. */
@@ -57,6 +59,8 @@ final class BundleServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String range = exchange.getRequestHeaders().getFirst("Range");
         requests.add(path + (range == null ? "" : " " + range) + " by " + exchange.getRequestHeaders().getFirst(ReleaseServer.GATEWAY_HEADER));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(authorization == null ? "-" : authorization);
         try (exchange) {
             if (path.endsWith("/manifest")) {
                 byte[] manifest = manifests.get(path.split("/")[4]);
