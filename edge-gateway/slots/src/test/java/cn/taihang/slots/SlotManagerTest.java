@@ -52,6 +52,17 @@ class SlotManagerTest {
         staging.finish("{\"release\":1}".getBytes(StandardCharsets.UTF_8), List.of("slf4j.api"));
     }
 
+    /** @return the manager after a boot, a staged release switched to, and the restart: booted on trial */
+    SlotManager bootedOnTrial(String release, int deadlineSeconds) throws Exception {
+        SlotManager m = open();
+        m.planBoot();
+        stage(m, release, "counter 2");
+        m.switchTo(release, deadlineSeconds);
+        SlotManager trial = open();
+        trial.planBoot();
+        return trial;
+    }
+
     @Test
     void aNewGatewayBootsTheDistributionsOwnBundles() throws Exception {
         BootPlan plan = open().planBoot();
@@ -112,12 +123,7 @@ class SlotManagerTest {
 
     @Test
     void theGateKeepsATrialFromCommittingAndARollbackRestartsIntoTheCommittedSlot() throws Exception {
-        SlotManager m = open();
-        m.planBoot();
-        stage(m, "2026.12.1", "counter 2");
-        m.switchTo("2026.12.1", 60);
-        SlotManager trial = open();
-        trial.planBoot();
+        SlotManager trial = bootedOnTrial("2026.12.1", 60);
         trial.commitGate(() -> List.of("component Counter failed to activate: boom"));
         assertThatThrownBy(() -> trial.commit("2026.12.1")).isInstanceOf(SlotException.class).hasMessageContaining("boom");
         assertThat(trial.state().phase()).isEqualTo(Phase.TRYING);
@@ -172,12 +178,7 @@ class SlotManagerTest {
 
     @Test
     void aDamagedCommittedSlotFallsBackToTheDistribution() throws Exception {
-        SlotManager m = open();
-        m.planBoot();
-        stage(m, "2026.12.1", "counter 2");
-        m.switchTo("2026.12.1", 60);
-        SlotManager trial = open();
-        trial.planBoot();
+        SlotManager trial = bootedOnTrial("2026.12.1", 60);
         trial.commit("2026.12.1");
         Files.delete(dir.resolve("data/slots/a/bundles/framework.properties"));
         SlotManager after = open();
