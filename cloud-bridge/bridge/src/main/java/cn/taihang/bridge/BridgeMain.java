@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully. The database password is never an
  * argument (process lists and shell histories would show it): a file, or the environment variable {@value #PASSWORD_ENV}.
  */
-@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0", subcommands = {TokenCommand.class, MosquittoConfCommand.class},
+@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0", subcommands = {TokenCommand.class, MosquittoConfCommand.class, ReleaseCommand.class},
         description = {"Taihang Edge cloud bridge 太行云桥: MQTT ingest (exactly once), telemetry store and HTTP API.",
                 "Runs an embedded MQTT broker unless --broker is given."})
 public final class BridgeMain implements Callable<Integer> {

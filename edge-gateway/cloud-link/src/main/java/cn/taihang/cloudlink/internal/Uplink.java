@@ -384,15 +384,24 @@ public final class Uplink implements AutoCloseable {
         if (client == null) {
             return;
         }
+        boolean clean = false;
         try {
             if (was == State.CONNECTED && client.isConnected()) {
                 client.publish(deathTopic, lifecycle.encodeDeath(new Death(1, gatewayId, stats.bdSeq())), 1, false).waitForCompletion(3000);
                 client.disconnect(1000).waitForCompletion(3000);
-            } else if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000, false);
+                clean = true;
             }
         } catch (MqttException e) {
             LOG.warn("Clean disconnect from {} failed: {}", settings.brokerUrl(), e.getMessage());
+        }
+        if (!clean) {
+            // also when a connect is in flight: Paho refuses to close a connecting client, whose receiver thread would then
+            // outlive this bundle (after a framework restart it dies on a class of the stopped bundle)
+            try {
+                client.disconnectForcibly(0, 1000, false);
+            } catch (MqttException e) {
+                LOG.debug("Dropping the connection: {}", e.getMessage());
+            }
         }
         try {
             client.close(true);
