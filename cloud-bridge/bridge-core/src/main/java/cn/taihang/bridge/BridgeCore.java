@@ -1,10 +1,14 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.broker.security.BrokerAcl;
 import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.broker.BrokerConnection;
+import cn.taihang.bridge.broker.CrlBroadcast;
 import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.audit.AuditLog;
+import cn.taihang.bridge.broker.security.BrokerSecurity;
 import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.bridge.fleet.VerifiedGateways;
 import cn.taihang.bridge.http.auth.HttpSecurity;
 import cn.taihang.bridge.http.ApiRouter;
 import cn.taihang.bridge.http.HealthCheck;
@@ -24,6 +28,8 @@ import cn.taihang.bridge.keys.FileKeyStore;
 import cn.taihang.bridge.http.ApiDocument;
 import cn.taihang.bridge.ingest.RepeatFilter;
 import cn.taihang.bridge.module.ApiRoutes;
+import cn.taihang.bridge.ingest.SenderCheck;
+import cn.taihang.bridge.security.SecurityEvents;
 import cn.taihang.bridge.module.BridgeModule;
 import io.vertx.ext.web.Router;
 import cn.taihang.bridge.storage.BridgeStorage;
@@ -47,13 +53,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bridge's core with the modules it is given: storage (SQLite, or PostgreSQL) with every schema migrated, embedded Moquette broker (or an external one),
+ * Starts the bridge's core with the modules it is given: its identity's TLS contexts, storage (SQLite, or PostgreSQL)
+ * with every schema migrated, embedded Moquette broker on TLS with client certificates (or an external broker),
  * MQTT ingest with exactly-once storage and acknowledgements, the HTTP API (health, gateways, telemetry, metrics, the
  * OpenAPI document merged from the core's part and each module's) and then the modules, in order. Each call makes an
  * independent bridge with its own Vert.x instance and meter registry, so several can run in one JVM (the simulator,
@@ -61,8 +67,9 @@ import org.slf4j.LoggerFactory;
  * module; a module's own tests start the core with that module alone.
  *
  * <pre>{@code
- * RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir), List.of(new RentalModule())).toCompletableFuture().get();
- * String broker = bridge.brokerUrl();   // gateways connect here
+ * RunningBridge bridge = BridgeCore.start(BridgeOptions.ephemeral(dir).withIdentityDir(bridgeIdentity), List.of(new RentalModule()))
+ *         .toCompletableFuture().get();
+ * String broker = bridge.brokerUrl();   // ssl://…: gateways connect here with their certificates
  * int http = bridge.httpPort();
  * bridge.close();
  * }</pre>
@@ -72,6 +79,8 @@ public final class BridgeCore {
     /** Largest MQTT message the broker and the bridge accept: the wire format's limit plus MQTT framing. */
     static final int MAX_MQTT_MESSAGE_BYTES = WireLimits.V1.maxMessageBytes() + 4096;
     private static final int REPEAT_KEYS = 10_000;
+    /** How often the bridge looks for a new CRL (to re-check gateways and hand it to them), ms. */
+    private static final long CRL_CHECK_MILLIS = 2_000;
     private static final String MODULE_PREFIX = "/api/v1";
     private static final Logger LOG = LoggerFactory.getLogger(BridgeCore.class);
 
@@ -85,9 +94,10 @@ public final class BridgeCore {
      * @param modules the modules to run, started in this order (and stopped in reverse) before MQTT and HTTP open
      * @return completes with the running bridge once the broker is up, the modules have started, the bridge is
      *     subscribed and its online state published, and the HTTP API listens; completes exceptionally (everything
-     *     started is stopped again) if a port cannot be bound, the database cannot be opened, a module fails to start
-     *     two modules describe the same route, or the signing key file is missing and cannot be made, unreadable, or inside
-     *     the data directory — the exception says what to change
+     *     started is stopped again) if the bridge has no identity or its files do not fit, a port cannot be bound,
+     *     the database cannot be opened, a module fails to start, two modules describe the same route, or the signing
+     *     key file is missing and cannot be made, unreadable, or inside the data directory — the exception says what to
+     *     change
      */
     public static CompletionStage<RunningBridge> start(BridgeOptions options, List<BridgeModule> modules) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -111,42 +121,57 @@ public final class BridgeCore {
         Vertx vertx = parts.vertx();
         List<BridgeStorage.ModuleSchema> schemas = parts.modules().stream().filter(m -> m.migrations() != null)
                 .map(m -> new BridgeStorage.ModuleSchema(m.name(), m.migrations())).toList();
+        SecurityEvents[] events = new SecurityEvents[1];
         return BridgeStorage.open(vertx, options.dataDir(), options.database(), schemas).compose(db -> {
-                    parts.database(db);
-                    return vertx.executeBlocking(() -> FileKeyStore.open(options.signingKeyFile(), options.dataDir()))
-                            .recover(e -> Future.failedFuture(new IllegalStateException("the signing key file " + options.signingKeyFile()
-                                    + " cannot be used (--key-file): " + e.getMessage(), e)));
-                }).compose(keyStore -> {
-                    parts.keyStore(keyStore);
-                    CommandKeys keys = new CommandKeys(parts.database(), keyStore);
-                    parts.commandKeys(keys);
-                    return keys.load(System.currentTimeMillis());
-                })
-                .compose(v -> startBroker(parts))
-                .compose(broker -> {
-                    BridgeStorage db = parts.database();
-                    FleetStore fleet = new FleetStore(db);
-                    Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
-                    return fleetReady.compose(v -> deploy(parts, broker, fleet));
-                });
+            parts.database(db);
+            events[0] = new SecurityEvents(vertx, db.writer(), parts.registry());
+            parts.securityEvents(events[0]);
+            return vertx.executeBlocking(() -> FileKeyStore.open(options.signingKeyFile(), options.dataDir()))
+                    .recover(e -> Future.failedFuture(new IllegalStateException("the signing key file " + options.signingKeyFile()
+                            + " cannot be used (--key-file): " + e.getMessage(), e)));
+        }).compose(keyStore -> {
+            parts.keyStore(keyStore);
+            CommandKeys keys = new CommandKeys(parts.database(), keyStore);
+            parts.commandKeys(keys);
+            return keys.load(System.currentTimeMillis());
+        }).compose(v -> vertx.executeBlocking(() -> BridgeTls.load(options.identityDir(), refused -> events[0].recordLogged(
+                SecurityEvents.TLS, subject(refused.getMessage()), refused.reason().name(), refused.getMessage()))))
+        .compose(tls -> startBroker(parts, tls, events[0]).compose(broker -> {
+            BridgeStorage db = parts.database();
+            FleetStore fleet = new FleetStore(db);
+            VerifiedGateways verified = new VerifiedGateways(tls.server(), db.writer(), db.reader());
+            Future<Void> fleetReady = options.embeddedBroker() ? fleet.markAllOffline() : Future.succeededFuture();
+            return fleetReady.compose(v -> verified.load()).compose(v -> deploy(parts, broker, fleet, tls, verified, events[0]));
+        }));
     }
 
-    private static Future<BrokerAddress> startBroker(RunningBridge.Parts parts) {
+    private static String subject(String message) {
+        return message.length() > 160 ? message.substring(0, 160) : message;
+    }
+
+    private static Future<BrokerAddress> startBroker(RunningBridge.Parts parts, BridgeTls tls, SecurityEvents events) {
         BridgeOptions options = parts.options();
         if (!options.embeddedBroker()) {
+            if (!options.externalBroker().tls()) {
+                LOG.warn("PLAIN MQTT: the broker {} is reached without TLS: nothing is encrypted and the broker cannot tell who is who. "
+                        + "Use ssl:// with client certificates in production.", options.externalBroker());
+            }
             return Future.succeededFuture(options.externalBroker());
         }
-        EmbeddedBroker broker = new EmbeddedBroker(options.host(), options.mqttPort(), MAX_MQTT_MESSAGE_BYTES);
+        EmbeddedBroker broker = new EmbeddedBroker(options.host(), options.mqttPort(), MAX_MQTT_MESSAGE_BYTES,
+                new BrokerSecurity(tls.server(), new BrokerAcl(), events));
         parts.broker(broker);
         return parts.vertx().executeBlocking(broker::start);
     }
 
-    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet) {
+    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, BridgeTls tls,
+                                                VerifiedGateways verified, SecurityEvents events) {
         return parts.vertx().executeBlocking(() -> HttpSecurity.load(parts.vertx(), parts.options(), parts.registry()))
-                .compose(security -> deploy(parts, broker, fleet, security));
+                .compose(security -> deploy(parts, broker, fleet, tls, verified, events, security));
     }
 
-    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, HttpSecurity security) {
+    private static Future<RunningBridge> deploy(RunningBridge.Parts parts, BrokerAddress broker, FleetStore fleet, BridgeTls tls,
+                                                VerifiedGateways verified, SecurityEvents events, HttpSecurity security) {
         BridgeOptions options = parts.options();
         BridgeStorage db = parts.database();
         LifecycleCodec lifecycleCodec = new LifecycleCodec();
@@ -162,12 +187,15 @@ public final class BridgeCore {
         ModuleHost modules = new ModuleHost(parts.vertx(), db, moduleApi, parts.registry(), commands, parts.keyStore(), options.dataDir(),
                 listeners, fleet);
         parts.moduleHost(modules);
+        SenderCheck senders = new SenderCheck(verified, events, commands);
         BatchCodec dataCodec = new BatchCodec();
         BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats);
-        IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats), metrics, repeats);
-        connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options), filters(options.shareGroup()),
-                () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route);
+                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats, senders);
+        IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
+        connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),
+                () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
+        followCrl(parts, tls, verified, events, new CrlBroadcast(tls.server(),
+                der -> connection[0].publishConfirmed(Topics.fleetCommand(CrlBroadcast.COMMAND), der, true)));
         HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
         parts.health(health);
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
@@ -193,10 +221,34 @@ public final class BridgeCore {
                 });
     }
 
-    /** @return the subscriptions: births, deaths and data of every gateway, optionally in a shared group */
+    /**
+     * @return the subscriptions: births, deaths and data of every gateway; with a shared group, deaths and data are
+     *     shared and births are not, so that every instance learns every gateway's certificate
+     */
     static List<String> filters(String shareGroup) {
         String prefix = shareGroup == null ? "" : "$share/" + shareGroup + "/";
-        return Stream.of(Topics.Kind.BIRTH, Topics.Kind.DEATH, Topics.Kind.DATA).map(k -> prefix + Topics.allGateways(k)).toList();
+        return Stream.concat(Stream.of(Topics.allGateways(Topics.Kind.BIRTH)),
+                Stream.of(Topics.Kind.DEATH, Topics.Kind.DATA).map(k -> prefix + Topics.allGateways(k))).toList();
+    }
+
+    /**
+     * Every few seconds: a new CRL in the bridge's identity directory re-checks the gateways believed so far and is
+     * handed to every gateway; hourly the re-check runs anyway (certificates expire).
+     */
+    private static void followCrl(RunningBridge.Parts parts, BridgeTls tls, VerifiedGateways verified, SecurityEvents events,
+                                  CrlBroadcast broadcast) {
+        Object[] seen = {tls.server().currentCrl().orElse(null)};
+        long[] ticks = {0};
+        long hourly = 3_600_000 / CRL_CHECK_MILLIS;
+        parts.timer(parts.vertx().setPeriodic(CRL_CHECK_MILLIS, id -> {
+            Object crl = tls.server().currentCrl().orElse(null);
+            if (crl != seen[0] || ++ticks[0] % hourly == 0) {
+                seen[0] = crl;
+                verified.recheck((gateway, refused) -> events.record(SecurityEvents.INGEST, gateway, refused.reason().name(),
+                        "gateway no longer believed: " + refused.getMessage()));
+            }
+            broadcast.tick();
+        }));
     }
 
     private static BrokerConnection.State stateMessages(LifecycleCodec codec) {
@@ -205,12 +257,7 @@ public final class BridgeCore {
                 codec.encodeBridgeState(new BridgeState(1, false, now)));
     }
 
-    private static String clientId(BridgeOptions options) {
-        if (options.clientId() != null) {
-            return options.clientId();
-        }
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        return "taihang-bridge-" + HexFormat.of().formatHex(random);
+    private static String clientId(BridgeOptions options, BridgeTls tls) {
+        return options.clientId() != null ? options.clientId() : tls.client().identity().id();
     }
 }

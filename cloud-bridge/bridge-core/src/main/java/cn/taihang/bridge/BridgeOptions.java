@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * @param dataDir the data directory: the SQLite file, and the services' files; created if missing
  * @param shareGroup shared-subscription group ({@code $share/<group>/…}) for several bridge instances behind one
  *     broker, or {@code null} for plain subscriptions
- * @param clientId MQTT client id of the bridge, or {@code null} for {@code taihang-bridge-<random>}
- * @param identityDir the bridge instance's identity ({@code cn.taihang.identity.IdentityFiles} holder directory, kind
- *     BRIDGE): the HTTPS API's server certificate. {@code null}: no identity, and so no HTTP API (there is no plain
- *     HTTP listener)
+ * @param clientId MQTT client id of the bridge, or {@code null} for the identity's id (or {@code taihang-bridge-<random>}
+ *     without an identity); the embedded broker takes only the certificate's id
+ * @param identityDir the bridge instance's identity ({@code cn.taihang.identity.IdentityFiles} holder directory of kind
+ *     bridge): its MQTT client certificate, the embedded broker's server certificate and the HTTPS API's server
+ *     certificate; required with the embedded broker and with an {@code ssl://} broker. {@code null} only for a plain
+ *     external broker, and then there is no HTTP API (there is no plain HTTP listener)
  * @param tokens which bearer tokens the HTTP API believes
  * @param database the PostgreSQL database to keep everything in, or {@code null} for the embedded SQLite file in
  *     {@code dataDir}
@@ -33,12 +35,12 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
                             String shareGroup, String clientId, Path identityDir, TokenOptions tokens, PostgresAddress database,
                             Path keyFile) {
 
-    /** Default bind address: loopback only, the embedded broker allows anonymous clients. */
+    /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default HTTP port. */
     public static final int DEFAULT_HTTP_PORT = 8080;
-    /** Default embedded broker port. */
-    public static final int DEFAULT_MQTT_PORT = 1883;
+    /** Default embedded broker port (MQTT over TLS). */
+    public static final int DEFAULT_MQTT_PORT = 8883;
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = "data/bridge";
     /** The local token issuer's directory inside the data directory (owner-only). */
@@ -63,7 +65,7 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
         }
     }
 
-    /** @return options with every default: loopback, ports 8080/1883, embedded broker, {@value #DEFAULT_DATA_DIR} */
+    /** @return options with every default: loopback, ports 8080/8883, embedded broker, {@value #DEFAULT_DATA_DIR} */
     public static BridgeOptions defaults() {
         Path data = Path.of(DEFAULT_DATA_DIR);
         return new BridgeOptions(DEFAULT_HOST, DEFAULT_HTTP_PORT, DEFAULT_MQTT_PORT, null, data, null, null, null, TokenOptions.local(data.resolve(SECRETS_DIR)), null, null);
@@ -71,8 +73,9 @@ public record BridgeOptions(String host, int httpPort, int mqttPort, BrokerAddre
 
     /**
      * Options for tests and the simulator: loopback, free ports, embedded broker, the local token issuer in
-     * {@code dataDir/secrets}; no identity, so no HTTP API until {@link #withIdentityDir} gives one; the signing key
-     * file in the default place beside the data directory ({@link #signingKeyFile()}).
+     * {@code dataDir/secrets}; no identity: give it one ({@link #withIdentityDir}) before starting a bridge with them
+     * (the embedded broker and the HTTP API need it); the signing key file in the default place beside the data
+     * directory ({@link #signingKeyFile()}).
      *
      * @param dataDir the data directory (and the SQLite file's)
      */

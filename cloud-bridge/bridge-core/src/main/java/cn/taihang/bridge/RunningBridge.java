@@ -11,6 +11,7 @@ import cn.taihang.bridge.broker.EmbeddedBroker;
 import cn.taihang.bridge.module.Access;
 import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.security.SecurityEvents;
 import cn.taihang.bridge.storage.BridgeStorage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -82,9 +83,20 @@ public final class RunningBridge implements AutoCloseable {
         return broker.port();
     }
 
-    /** @return the broker's URL for gateways, e.g. {@code tcp://127.0.0.1:1883} */
+    /** @return the broker's URL for gateways, e.g. {@code ssl://127.0.0.1:8883} */
     public String brokerUrl() {
         return broker.url();
+    }
+
+    /**
+     * Checks the certificates of the embedded broker's open connections against the current CRL now (it does so by
+     * itself within seconds of the CRL file changing); does nothing with an external broker.
+     */
+    public void recheckBrokerConnections() {
+        EmbeddedBroker b = parts.broker();
+        if (b != null) {
+            b.recheckNow();
+        }
     }
 
     /** @return whether this bridge runs the broker itself */
@@ -184,6 +196,8 @@ public final class RunningBridge implements AutoCloseable {
         private volatile FileKeyStore keyStore;
         private volatile CommandKeys commandKeys;
         private volatile BrokerCommands commands;
+        private volatile SecurityEvents securityEvents;
+        private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile HealthCheck health;
         private CompletableFuture<Void> stopped;
 
@@ -220,6 +234,19 @@ public final class RunningBridge implements AutoCloseable {
 
         void broker(EmbeddedBroker b) {
             broker = b;
+        }
+
+        EmbeddedBroker broker() {
+            return broker;
+        }
+
+        void securityEvents(SecurityEvents events) {
+            securityEvents = events;
+        }
+
+        /** A periodic timer to cancel when the bridge stops. */
+        void timer(long id) {
+            timers.add(id);
         }
 
         void moduleHost(ModuleHost host) {
@@ -271,6 +298,7 @@ public final class RunningBridge implements AutoCloseable {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 stopped = done;
                 LOG.debug("stopping the bridge");
+                timers.forEach(vertx::cancelTimer);
                 if (health != null) {
                     health.stop();
                 }
@@ -278,6 +306,14 @@ public final class RunningBridge implements AutoCloseable {
                         .onComplete(ar -> LOG.debug("ingest stopped"))
                         .eventually(() -> undeploy(httpDeployment))
                         .eventually(() -> moduleHost == null ? Future.succeededFuture() : moduleHost.stop())
+                        .eventually(() -> {
+                            SecurityEvents events = securityEvents;
+                            if (events == null) {
+                                return Future.succeededFuture();
+                            }
+                            events.close();
+                            return events.flush();
+                        })
                         .eventually(() -> database == null ? Future.succeededFuture() : database.close())
                         .eventually(() -> broker == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
                             long t0 = System.nanoTime();

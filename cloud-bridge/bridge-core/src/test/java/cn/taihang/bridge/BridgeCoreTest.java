@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class BridgeCoreTest {
 
     @Test
-    void subscribesToBirthsDeathsAndDataOptionallyInAShareGroup() {
-        assertThat(BridgeCore.filters("bridge")).containsExactly("$share/bridge/taihang/v1/+/+/birth", "$share/bridge/taihang/v1/+/+/death",
+    void subscribesToBirthsDeathsAndDataOptionallyInAShareGroupButEveryInstanceSeesEveryBirth() {
+        assertThat(BridgeCore.filters("bridge")).containsExactly("taihang/v1/+/+/birth", "$share/bridge/taihang/v1/+/+/death",
                 "$share/bridge/taihang/v1/+/+/data");
         assertThat(BridgeCore.filters(null)).containsExactly("taihang/v1/+/+/birth", "taihang/v1/+/+/death", "taihang/v1/+/+/data");
     }

@@ -11,7 +11,6 @@ import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.testing.TestGateway;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.SignedCommand;
-import cn.taihang.wire.Topics;
 import cn.taihang.wire.command.CommandAnchor;
 import cn.taihang.wire.command.CommandKeyRotation;
 import cn.taihang.wire.command.CommandVerifier;
@@ -22,7 +21,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +55,7 @@ class CommandSigningLoopbackTest {
     void commandsAreSignedAddressedAndVerifyAgainstTheExportedAnchor() throws Exception {
         CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
+             TestGateway gw = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway(GATEWAY, SITE))) {
             bridge.exportCommandAnchor(dir.resolve("gateway-identity"));
             CommandAnchor anchor = CommandAnchor.read(dir.resolve("gateway-identity")).orElseThrow();
             assertThat(anchor.current().algorithm()).isEqualTo(SignatureAlgorithm.ED25519);
@@ -90,11 +88,9 @@ class CommandSigningLoopbackTest {
     void aSealedCommandOpensOnlyForItsGatewayAndTheBrokerSeesNoKeyInClear() throws Exception {
         CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
-             TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SITE, "gw-curious");
+             TestGateway gw = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway(GATEWAY, SITE));
+             TestGateway eavesdropper = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway("gw-curious", SITE));
              ApiClient api = SECURITY.client(bridge, Scopes.TELEMETRY_READ)) {
-            List<byte[]> seenOnTheBroker = new CopyOnWriteArrayList<>();
-            eavesdropper.watch(Topics.ROOT + "/+/+/cmd/+", (topic, payload) -> seenOnTheBroker.add(payload));
             byte[] keys = ("{\"version\":3,\"sensors\":[{\"identity\":\"vis-1\",\"sensor\":\"vis-1\",\"key\":\"" + PSK + "\"}]}").getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> module.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasMessageContaining("has not announced a sealing key");
@@ -102,12 +98,13 @@ class CommandSigningLoopbackTest {
             gw.birth(1);
             await().untilAsserted(() -> assertThat(api.json("/api/v1/gateways").getJsonArray("items")).hasSize(1));
             module.commands().sendSealed(SITE, GATEWAY, "sensor-keys", keys, true, 0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            await().until(() -> gw.latestCommand("sensor-keys").isPresent() && !seenOnTheBroker.isEmpty());
+            await().until(() -> gw.latestCommand("sensor-keys").isPresent());
             Command sealed = gw.latestCommand("sensor-keys").orElseThrow();
             assertThat(sealed.sealed()).isTrue();
             assertThat(gw.latestCommandText("sensor-keys")).contains(new String(keys, StandardCharsets.UTF_8));
-            for (byte[] payload : seenOnTheBroker) {
-                assertThat(new String(payload, StandardCharsets.ISO_8859_1)).doesNotContain(PSK, "vis-1", "sensors");
+            for (SignedCommand delivered : gw.signedCommands()) {
+                assertThat(new String(delivered.signedBytes(), StandardCharsets.ISO_8859_1)).as("what the broker relayed")
+                        .doesNotContain(PSK, "vis-1", "sensors");
             }
             assertThatThrownBy(() -> eavesdropper.body(sealed)).hasMessageContaining("does not open");
         }
@@ -119,7 +116,7 @@ class CommandSigningLoopbackTest {
         CommandAnchor after;
         CapturedCommands module = new CapturedCommands();
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(module)).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY)) {
+             TestGateway gw = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway(GATEWAY, SITE))) {
             before = bridge.commandAnchor();
             after = bridge.rotateCommandKey(SignatureAlgorithm.SM2_SM3).toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertThat(after.current().algorithm()).isEqualTo(SignatureAlgorithm.SM2_SM3);

@@ -34,7 +34,7 @@ class ExternalBrokerLoopbackTest {
              RunningBridge external = BridgeCore.start(SECURITY.options(dirB)
                      .withExternalBroker(BrokerAddress.parse(host.brokerUrl())), List.of()).toCompletableFuture().get();
              ApiClient api = SECURITY.client(external, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
-             TestGateway gw = new TestGateway(host.brokerUrl(), "wangmangling", "gw-wml-1")) {
+             TestGateway gw = TestGateway.online(SECURITY.pki(), host.brokerUrl(), "wangmangling", "gw-wml-1")) {
             assertThat(external.embeddedBroker()).isFalse();
             assertThat(external.brokerUrl()).isEqualTo(host.brokerUrl());
             assertThat(api.json("/health").getString("brokerMode")).isEqualTo("external");

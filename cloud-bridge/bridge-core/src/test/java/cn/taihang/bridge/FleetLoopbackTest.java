@@ -52,7 +52,7 @@ class FleetLoopbackTest {
             bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
             http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
             await().until(() -> "UP".equals(new JsonObject(http.get("/health").body()).getString("mqtt")));
-            gw = new TestGateway(bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
+            gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "taihang-0km", "gw-0km-1");
         }
 
         @AfterEach
@@ -148,19 +148,24 @@ class FleetLoopbackTest {
         }
 
         @Test
-        void dataUpdatesLastSeenAndListsAGatewayWithoutBirthAsOffline() throws Exception {
-            gw.send(Frames.range(1, 2));
-            await().until(() -> gw.acks().size() == 1);
-            JsonObject g = gateway("gw-0km-1");
-            assertThat(g.getBoolean("online")).isFalse();
-            assertThat(g.getValue("bdSeq")).isNull();
-            Instant first = Instant.parse(g.getString("lastSeen"));
-            gw.birth(1);
-            await().until(() -> gateway("gw-0km-1").getBoolean("online"));
-            assertThat(Instant.parse(gateway("gw-0km-1").getString("lastSeen"))).isAfterOrEqualTo(first);
-            assertThat(gateway("gw-0km-1").getJsonArray("devices")).hasSize(1);
-            assertThat(List.of(g.fieldNames().toArray())).contains("id", "site", "siteName", "online", "lastSeen", "bdSeq", "software",
-                    "bundles", "devices", "consoleUrl");
+        void dataFromAGatewayWithoutAVerifiedBirthIsRefusedUntilItsRebirth() throws Exception {
+            try (TestGateway unborn = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway("gw-0km-2", "taihang-0km"))) {
+                unborn.send(Frames.range(1, 2));
+                await().until(() -> unborn.latestCommand("rebirth").isPresent());
+                assertThat(unborn.acks()).as("not believed before a birth with a valid certificate").isEmpty();
+                assertThat(Meters.count(bridge, "bridge.security.events", "source", "ingest", "reason", "UNKNOWN_GATEWAY")).isEqualTo(1);
+                assertThat(gateway("gw-0km-2")).isNull();
+                unborn.birth(1);
+                await().until(() -> gateway("gw-0km-2") != null && gateway("gw-0km-2").getBoolean("online"));
+                Instant born = Instant.parse(gateway("gw-0km-2").getString("lastSeen"));
+                unborn.send(Frames.range(1, 2));
+                await().until(() -> unborn.acks().size() == 1);
+                assertThat(Instant.parse(gateway("gw-0km-2").getString("lastSeen"))).isAfterOrEqualTo(born);
+                JsonObject g = gateway("gw-0km-2");
+                assertThat(g.getJsonArray("devices")).hasSize(1);
+                assertThat(List.of(g.fieldNames().toArray())).contains("id", "site", "siteName", "online", "lastSeen", "bdSeq", "software",
+                        "bundles", "devices", "consoleUrl");
+            }
         }
     }
 }

@@ -76,7 +76,7 @@ class ModuleLoopbackTest {
         @Test
         void recordsReachTheModuleOnceAcrossResendsAndRestarts() throws Exception {
             try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
                  ApiClient checked = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 ApiClient http = checked.unchecked();
                 gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 12), Frames.counter(2, Frames.T0, "lane-2", 7)));
@@ -86,7 +86,7 @@ class ModuleLoopbackTest {
                 assertThat(http.get("/api/v1/no-such-route").status()).isEqualTo(404);
             }
             try (RunningBridge again = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new CountingModule())).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), again.brokerUrl(), "jincheng-hsr-east", "gw-hsr-east-1");
                  ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.send(List.of(Frames.counter(2, Frames.T0, "lane-2", 7), Frames.counter(4, Frames.T0, "lane-2", 5)));
                 await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L, 4L));

@@ -36,15 +36,15 @@ class MosquittoLoopbackTest {
     }
 
     private BridgeOptions options(String name, MosquittoBroker broker) {
-        return SECURITY.options(dir.resolve(name)).withExternalBroker(BrokerAddress.parse(broker.url()));
+        return SECURITY.secure(BridgeOptions.ephemeral(dir.resolve(name)), "bridge-" + name).withExternalBroker(BrokerAddress.parse(broker.url()));
     }
 
     @Test
     void aShareGroupSpreadsBatchesOverTwoBridgesAndEachRecordIsStoredOnce() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir).start();
+        try (MosquittoBroker broker = new MosquittoBroker(dir, SECURITY.pki(), "bridge-a", "bridge-b").start();
              RunningBridge first = BridgeCore.start(options("a", broker).withShareGroup("bridge"), List.of()).toCompletableFuture().get();
              RunningBridge second = BridgeCore.start(options("b", broker).withShareGroup("bridge"), List.of()).toCompletableFuture().get();
-             TestGateway gw = new TestGateway(broker.url(), "wangmangling", "gw-wml-1")) {
+             TestGateway gw = TestGateway.online(SECURITY.pki(), broker.url(), "wangmangling", "gw-wml-1")) {
             for (int b = 0; b < 20; b++) {
                 gw.send(Frames.range(b * 10L, b * 10L + 9));
             }
@@ -60,7 +60,7 @@ class MosquittoLoopbackTest {
 
     @Test
     void theBridgeReconnectsWhenTheBrokerComesBack() throws Exception {
-        MosquittoBroker broker = new MosquittoBroker(dir).start();
+        MosquittoBroker broker = new MosquittoBroker(dir, SECURITY.pki(), "bridge-a", "bridge-b").start();
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
              ApiClient http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             assertThat(http.get("/health").status()).isEqualTo(200);
@@ -69,7 +69,7 @@ class MosquittoLoopbackTest {
             assertThat(http.get("/health").json().getString("mqtt")).isEqualTo("DOWN");
             broker.start();
             await().until(() -> http.get("/health").status() == 200);
-            try (TestGateway gw = new TestGateway(broker.url(), "wangmangling", "gw-wml-2")) {
+            try (TestGateway gw = TestGateway.online(SECURITY.pki(), broker.url(), "wangmangling", "gw-wml-2")) {
                 gw.send(Frames.range(1, 2));
                 await().until(() -> gw.ackedSeqs().size() == 2);
             }
@@ -80,7 +80,7 @@ class MosquittoLoopbackTest {
 
     @Test
     void startsWhileTheBrokerIsDownAndConnectsWhenItIsUp() throws Exception {
-        MosquittoBroker broker = new MosquittoBroker(dir);
+        MosquittoBroker broker = new MosquittoBroker(dir, SECURITY.pki(), "bridge-a", "bridge-b");
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
              ApiClient http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
             assertThat(http.get("/health").json().getString("status")).isEqualTo("DOWN");

@@ -45,12 +45,12 @@ class RestartLoopbackTest {
         void aRecordIsStoredOnceAcrossBridgeRestarts() throws Exception {
             List<RecordFrame> batch = Frames.range(1, 50);
             try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1")) {
                 gw.send(batch);
                 await().until(() -> gw.ackedSeqs().size() == 50);
             }
             try (RunningBridge second = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), second.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
                  ApiClient http = SECURITY.client(second, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.send(batch);                                   // the gateway never saw the first ack: it resends
                 gw.send(Frames.range(51, 52));
@@ -64,7 +64,7 @@ class RestartLoopbackTest {
         @Test
         void gatewaysAreOfflineAfterTheEmbeddedBrokerRestarted() throws Exception {
             try (RunningBridge first = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), first.brokerUrl(), "gaoping-hsr-east", "gw-gp-1");
                  ApiClient http = SECURITY.client(first, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
                 gw.birth(1);
                 await().until(() -> http.json("/api/v1/gateways").getJsonArray("items").size() == 1);
@@ -80,7 +80,7 @@ class RestartLoopbackTest {
             LifecycleCodec codec = new LifecycleCodec();
             List<BridgeState> seen = new CopyOnWriteArrayList<>();
             RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
-            TestGateway watcher = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
+            TestGateway watcher = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
             try {
                 watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
                 await().until(() -> !seen.isEmpty());

@@ -58,7 +58,7 @@ class TelemetryApiLoopbackTest {
             bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
             http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ);
             for (String id : GATEWAYS) {
-                try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "lingchuan", id)) {
+                try (TestGateway gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "lingchuan", id)) {
                     List<RecordFrame> frames = new ArrayList<>();
                     for (int i = 0; i < PER_GATEWAY; i++) {
                         // five distinct times only, so ordering must fall back on gateway, then seq

@@ -20,12 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command line: {@code java -jar bridge.jar [--http-port 8080] [--mqtt-port 1883 | --broker tcp://host:port]
+ * Command line: {@code java -jar bridge.jar --identity DIR [--http-port 8080] [--mqtt-port 8883 | --broker ssl://host:port]
  * [--data DIR] [--database postgresql://user@host:port/db [--database-password-file FILE]] [--key-file FILE] [--host 127.0.0.1]
  * [--share-group NAME]}. Runs until SIGTERM or Ctrl-C, then stops gracefully. The database password is never an
  * argument (process lists and shell histories would show it): a file, or the environment variable {@value #PASSWORD_ENV}.
  */
-@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0", subcommands = TokenCommand.class,
+@Command(name = "taihang-bridge", mixinStandardHelpOptions = true, version = "Taihang Edge cloud bridge 0.1.0", subcommands = {TokenCommand.class, MosquittoConfCommand.class, ReleaseCommand.class},
         description = {"Taihang Edge cloud bridge 太行云桥: MQTT ingest (exactly once), telemetry store and HTTP API.",
                 "Runs an embedded MQTT broker unless --broker is given."})
 public final class BridgeMain implements Callable<Integer> {
@@ -41,7 +41,7 @@ public final class BridgeMain implements Callable<Integer> {
             description = "embedded broker port, 0 = a free port (default ${DEFAULT-VALUE}); ignored with --broker")
     int mqttPort;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "use this broker instead of the embedded one, e.g. tcp://broker:1883 or ssl://broker:8883")
+    @Option(names = "--broker", paramLabel = "URL", description = "use this broker instead of the embedded one, e.g. ssl://broker:8883 (tcp://broker:1883: plain MQTT, for a lab only)")
     String broker;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = BridgeOptions.DEFAULT_DATA_DIR,
@@ -64,17 +64,18 @@ public final class BridgeMain implements Callable<Integer> {
     Function<String, String> environment = System::getenv;
 
     @Option(names = "--host", defaultValue = BridgeOptions.DEFAULT_HOST,
-            description = "address to bind (default ${DEFAULT-VALUE}); the embedded broker allows anonymous clients, keep it on loopback")
+            description = "address to bind (default ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = "--share-group", paramLabel = "NAME", description = "subscribe as $share/NAME/... to spread load over several bridges (needs a broker that supports it)")
     String shareGroup;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: taihang-bridge-<random>)")
+    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: the identity's id)")
     String clientId;
 
     @Option(names = "--identity", paramLabel = "DIR",
-            description = "the bridge instance's identity (pki enrol-bridge): its HTTPS certificate; without it there is no HTTP API")
+            description = "the bridge instance's identity directory (key.pem, cert.pem, ca.pem, crl.pem; `pki enrol-bridge`): "
+                    + "its MQTT client certificate, the embedded broker's server certificate and its HTTPS certificate")
     Path identityDir;
 
     @Option(names = "--token-keys", paramLabel = "FILE", description = "trust bearer tokens signed by these keys (JWKS or PEM public keys) of an "
@@ -173,7 +174,7 @@ public final class BridgeMain implements Callable<Integer> {
             out.println("  Metrics     " + http + "/metrics");
             out.println("  Health      " + http + "/health , " + http + "/health/live , " + http + "/health/ready");
         }
-        out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, anonymous)" : " (external)"));
+        out.println("  MQTT broker " + bridge.brokerUrl() + (bridge.embeddedBroker() ? " (embedded, TLS, client certificates required)" : " (external)"));
         out.println("  Database    " + bridge.databaseLocation());
         out.println("  Command key " + bridge.commandAnchor().current().keyId() + " (" + bridge.commandAnchor().current().algorithm().label()
                 + "); gateways pin GET /api/v1/command-keys as command-anchor.json at enrolment");

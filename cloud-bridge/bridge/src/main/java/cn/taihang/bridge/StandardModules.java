@@ -2,6 +2,7 @@ package cn.taihang.bridge;
 
 import cn.taihang.bridge.dispatch.DispatchModule;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.bridge.releases.ReleasesModule;
 import cn.taihang.bridge.rental.RentalModule;
 import cn.taihang.bridge.signs.SignsModule;
 import cn.taihang.bridge.tickets.TicketModule;
@@ -26,6 +27,7 @@ public final class StandardModules {
                 tickets,
                 signs,
                 new RentalModule(Clock.systemUTC(), ctx -> tickets.rentalPasses()),
-                new DispatchModule(Clock.systemUTC(), ctx -> signs.hubNotices(), DispatchModule.REPLAN_MILLIS));
+                new DispatchModule(Clock.systemUTC(), ctx -> signs.hubNotices(), DispatchModule.REPLAN_MILLIS),
+                new ReleasesModule());
     }
 }

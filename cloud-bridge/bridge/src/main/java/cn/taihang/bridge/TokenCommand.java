@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * Exit codes: 0 printed, 1 the key cannot be used, 2 bad options.
  */
 @Command(name = "token", mixinStandardHelpOptions = true, description = {"Mint a bearer token (JWT, ES256) with the bridge's local issuer and print it.",
-        "Scopes: " + "tickets:sell, tickets:admin, rental:desk, dispatch:plan, signs:write, signs:safety-override, telemetry:read, metrics:read, fleet:admin"})
+        "Scopes: " + "tickets:sell, tickets:admin, rental:desk, dispatch:plan, signs:write, signs:safety-override, telemetry:read, metrics:read, fleet:admin, fleet:read, fleet:gateway"})
 final class TokenCommand implements Callable<Integer> {
 
     private static final Pattern TTL = Pattern.compile("(\\d{1,7})([smhd])");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
 
-    private static final List<String> SERVICES = List.of("tickets", "rental", "dispatch", "signs");
+    private static final List<String> SERVICES = List.of("tickets", "rental", "dispatch", "signs", "releases");
     private static final String[] CORE_INTERNALS = {"cn.taihang.bridge.broker..", "cn.taihang.bridge.ingest..", "cn.taihang.bridge.storage..",
             "cn.taihang.bridge.fleet..", "cn.taihang.bridge.telemetry.."};
 
@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String p : List.of("broker", "ingest", "module", "http", "forecast", "tickets", "rental", "dispatch", "signs")) {
+        for (String p : List.of("broker", "ingest", "module", "http", "forecast", "tickets", "rental", "dispatch", "signs", "releases")) {
             org.assertj.core.api.Assertions.assertThat(bridge.stream().anyMatch(c -> c.getPackageName().startsWith("cn.taihang.bridge." + p)))
                     .as("classes of cn.taihang.bridge.%s imported", p).isTrue();
         }
@@ -54,7 +54,7 @@ class ArchitectureTest {
 
     @Test
     void domainCodeIsPlainJava() {
-        noClasses().that().resideInAnyPackage("..domain..", "cn.taihang.bridge.forecast..")
+        noClasses().that().resideInAnyPackage("..domain..", "cn.taihang.bridge.forecast..", "cn.taihang.bridge.releases.rollout..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "java.sql..", "javax.sql..", "io.micrometer..", "org.sqlite..")
                 .check(bridge);
     }

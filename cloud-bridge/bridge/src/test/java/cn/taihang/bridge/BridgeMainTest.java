@@ -30,7 +30,7 @@ class BridgeMainTest {
     @Test
     void defaultsAreTheOptionsDefaults() {
         assertThat(parse()).isEqualTo(BridgeOptions.defaults());
-        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 1883, null, Path.of("data/bridge"), null, null, null,
+        assertThat(BridgeOptions.defaults()).isEqualTo(new BridgeOptions("127.0.0.1", 8080, 8883, null, Path.of("data/bridge"), null, null, null,
                 TokenOptions.local(Path.of("data/bridge/secrets")), null, null));
     }
 
@@ -94,5 +94,22 @@ class BridgeMainTest {
         assertThat(new CommandLine(new BridgeMain()).execute("token", "--secrets", dir.toString(), "--subject", "operator", "--scope", "telemetry:read",
                 "--ttl", "90d")).isEqualTo(2);
         assertThat(TokenCommand.ttl("30m")).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void theMosquittoConfCommandWritesALockedDownConfigurationAndAcl(@TempDir Path dir) throws Exception {
+        try (cn.taihang.bridge.ca.testing.TestPki pki = new cn.taihang.bridge.ca.testing.TestPki()) {
+            Path out = dir.resolve("mosquitto");
+            assertThat(new CommandLine(new BridgeMain()).execute("mosquitto-conf", "--identity", pki.broker("mqtt-1").toString(),
+                    "--bridge", "bridge-1", "--bridge", "bridge-2", "--out", out.toString())).isZero();
+            String conf = Files.readString(out.resolve("mosquitto.conf"));
+            assertThat(conf).contains("listener 8883 0.0.0.0", "require_certificate true", "use_identity_as_username true", "allow_anonymous false",
+                    "crlfile ").doesNotContain("allow_anonymous true");
+            assertThat(conf.lines().filter(l -> l.startsWith("listener "))).as("no plain listener").hasSize(1);
+            assertThat(Files.readString(out.resolve("acl"))).contains("pattern write taihang/v1/+/%u/data", "user bridge-1", "user bridge-2")
+                    .doesNotContain("topic read #", "topic write #");
+            assertThat(new CommandLine(new BridgeMain()).execute("mosquitto-conf", "--identity", pki.broker("mqtt-2").toString(),
+                    "--out", out.toString())).as("without a bridge").isEqualTo(2);
+        }
     }
 }

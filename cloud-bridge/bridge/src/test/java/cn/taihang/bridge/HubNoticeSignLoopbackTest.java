@@ -75,7 +75,7 @@ class HubNoticeSignLoopbackTest {
             SenmlCodec senml = new SenmlCodec();
             try (RunningBridge bridge = Bridge.start(SECURITY.secure(storage.options(dir))).toCompletableFuture().get();
                  ApiClient api = SECURITY.client(bridge, Scopes.SIGNS_WRITE, Scopes.DISPATCH_PLAN, Scopes.TELEMETRY_READ);
-                 TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW)) {
+                 TestGateway hub = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), HUB, GW)) {
                 long seq = 0;
                 hub.send(List.of(new RecordFrame(++seq, System.currentTimeMillis(), "hsr-board-1", RecordKinds.SIGN_STATUS, 1, false, senml.encodeCbor(List.of(
                         SenmlRecord.of(SignReport.STATE, "SHOWN"), SenmlRecord.of(SignReport.LINK, true), SenmlRecord.of(SignReport.ROLE, "hub"),

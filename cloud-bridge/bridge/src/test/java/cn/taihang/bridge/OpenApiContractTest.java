@@ -66,7 +66,7 @@ class OpenApiContractTest {
             raw = http.document();
             contract = OpenAPIContract.from(vertx, ApiClient.adaptMediaTypes(raw.copy())).await();
             validator = ResponseValidator.create(vertx, contract);
-            try (TestGateway gw = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-contract-1")) {
+            try (TestGateway gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "jincheng-hsr-east", "gw-contract-1")) {
                 gw.birth(1);
                 gw.send(List.of(Frames.counter(1, Frames.T0, "lane-1", 3), Frames.counter(2, Frames.T0, "lane-2", 4)));
                 await().until(() -> gw.acks().size() == 1);

@@ -68,7 +68,7 @@ class RentalPassLoopbackTest {
         void start(@TempDir Path dir) throws Exception {
             bridge = Bridge.start(SECURITY.secure(storage.options(dir))).toCompletableFuture().get();
             api = SECURITY.client(bridge, Scopes.RENTAL_DESK, Scopes.TELEMETRY_READ);
-            fleet = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-fleet-listener");
+            fleet = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "gaoping-hsr-east", "gw-fleet-listener");
         }
 
         @AfterAll
@@ -166,7 +166,7 @@ class RentalPassLoopbackTest {
             SenmlCodec senml = new SenmlCodec();
             List<SenmlRecord> values = new ArrayList<>(List.of(SenmlRecord.of(LockerHandover.RESERVATION, first), SenmlRecord.of(LockerHandover.CAR, heldForSecond),
                     SenmlRecord.of(LockerHandover.SLOT, 2)));
-            try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "gaoping-hsr-east", "gw-gaoping-hsr-east")) {
+            try (TestGateway locker = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "gaoping-hsr-east", "gw-gaoping-hsr-east")) {
                 locker.send(List.of(new RecordFrame(1, System.currentTimeMillis(), "gaoping-locker-1", RecordKinds.RENTAL_PICKUP, 0, true, senml.encodeCbor(values))));
                 await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + first).json().getString("state")).isEqualTo("active"));
             }

@@ -1,30 +1,33 @@
 package cn.taihang.distribution;
 
 import cn.taihang.bridge.RunningBridge;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The enrolment step the tests' gateways need: the bridge's command trust anchor pinned in the gateway's identity dir. */
+/**
+ * The enrolment step the tests' gateways need beside their certificate: the bridge's command trust anchor pinned in the
+ * gateway's identity dir.
+ */
 final class Enrolment {
 
     private Enrolment() {
     }
 
     /**
-     * Names an identity directory beside the configuration file (in {@code cn.taihang.gateway/identityDir}) and pins the
-     * bridge's command trust anchor there, as enrolment does on a real gateway.
+     * Pins the bridge's command trust anchor in the identity directory the configuration names
+     * ({@code cn.taihang.gateway/identityDir}, e.g. one of {@code TestPki.gateway}), as enrolment does on a real gateway.
      *
      * @return the configuration file
+     * @throws IllegalArgumentException if the configuration names no identity directory
      */
     static Path pinCommandAnchor(RunningBridge bridge, Path config) throws IOException {
-        Path identity = config.toAbsolutePath().resolveSibling("identity");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(config.toFile());
-        ((ObjectNode) root.path("cn.taihang.gateway")).put("identityDir", identity.toString());
-        json.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), root);
-        bridge.commandAnchor().write(identity);
+        JsonNode dir = new ObjectMapper().readTree(config.toFile()).path("cn.taihang.gateway").path("identityDir");
+        if (!dir.isTextual() || dir.asText().isBlank()) {
+            throw new IllegalArgumentException(config + " names no cn.taihang.gateway/identityDir to pin the command anchor in");
+        }
+        bridge.commandAnchor().write(Path.of(dir.asText()));
         return config;
     }
 }

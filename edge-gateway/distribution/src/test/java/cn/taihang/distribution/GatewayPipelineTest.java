@@ -54,13 +54,13 @@ class GatewayPipelineTest {
              HarnessServer harness = HarnessServer.start()) {
             Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
-                      "cn.taihang.gateway": {"gatewayId": "gw-pipeline", "site": "zheshui", "siteName": "浙水 Zheshui"},
+                      "cn.taihang.gateway": {"gatewayId": "gw-pipeline", "site": "zheshui", "siteName": "浙水 Zheshui", "identityDir": "%s"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                       "cn.taihang.hardware.sim": {"harnessPort": %d, "nodeId": "gw-pipeline"},
                       "cn.taihang.counter.lane~l1": {"device": "zheshui-l1", "loopAPin": 17, "loopBPin": 27,
                                                      "intervalSeconds": 2, "graceSeconds": 1}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port())));
+                    """.formatted(SECURITY.pki().gateway("gw-pipeline", "zheshui"), bridge.brokerUrl(), harness.port())));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of("taihang.console.url", "https://192.0.2.7:8443/"), Duration.ofSeconds(10)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

@@ -74,13 +74,14 @@ class KeyLockerTest {
 
             Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
-                      "cn.taihang.gateway": {"gatewayId": "gw-jincheng-hsr-east", "site": "jincheng-hsr-east", "siteName": "晋城高铁东站 Jincheng HSR East"},
+                      "cn.taihang.gateway": {"gatewayId": "gw-jincheng-hsr-east", "site": "jincheng-hsr-east", "siteName": "晋城高铁东站 Jincheng HSR East",
+                                             "identityDir": "%s"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                       "cn.taihang.hardware.sim": {"harnessPort": %d, "nodeId": "gw-jincheng-hsr-east"},
                       "cn.taihang.validator.locker~hsr-east": {"device": "hsr-east-locker-1", "places": [4001], "scannerPort": "scanner-1",
                           "slotPins": [16, 20, 21], "doorPins": [5, 6, 13], "doorPull": "DOWN", "slotCars": ["%s", "car-099", "-"]}
                     }
-                    """.formatted(bridge.brokerUrl(), harness.port(), car)));
+                    """.formatted(SECURITY.pki().gateway("gw-jincheng-hsr-east", "jincheng-hsr-east"), bridge.brokerUrl(), harness.port(), car)));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(20)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

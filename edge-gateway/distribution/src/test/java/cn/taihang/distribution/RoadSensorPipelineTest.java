@@ -78,14 +78,15 @@ class RoadSensorPipelineTest {
         int mqttPort = bridge.mqttPort();
         Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                 {
-                  "cn.taihang.gateway": {"gatewayId": "%s", "site": "%s", "siteName": "浙水—王莽岭 K13.7 Zheshui–Wangmangling K13.7"},
+                  "cn.taihang.gateway": {"gatewayId": "%s", "site": "%s", "siteName": "浙水—王莽岭 K13.7 Zheshui–Wangmangling K13.7",
+                                         "identityDir": "%s"},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s", "backoffInitialMillis": 100, "backoffMaxMillis": 500, "reconnectJitterMillis": 0},
                   "cn.taihang.coap": {"bindAddress": "127.0.0.1", "securePort": 0},
                   "cn.taihang.roadsensors": {"clearAfterReadings": 2},
                   "cn.taihang.roadsensors.sensor~vis": {"sensor": "vis-zw-1", "section": "zheshui-wangmangling", "km": 13.7,
                       "reportSeconds": 60, "description": "浙水—王莽岭 K13.7 能见度仪 / Zheshui–Wangmangling K13.7 visibility meter"}
                 }
-                """.formatted(GATEWAY, SITE, bridge.brokerUrl())));
+                """.formatted(GATEWAY, SITE, SECURITY.pki().gateway(GATEWAY, SITE), bridge.brokerUrl())));
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"), DistributionBootTest.DIST.resolve("bundles"),
                 Map.of(), Duration.ofSeconds(15)))) {
             assertThat(gateway.readiness().problems()).isEmpty();

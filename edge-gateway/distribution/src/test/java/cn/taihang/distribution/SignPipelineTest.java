@@ -82,14 +82,15 @@ class SignPipelineTest {
             PanelEmulator panel = wirePanel(harness.board(GATEWAY));
             Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                     {
-                      "cn.taihang.gateway": {"gatewayId": "%s", "site": "jincheng-east-bus", "siteName": "晋城客运东站 Jincheng East Bus Station"},
+                      "cn.taihang.gateway": {"gatewayId": "%s", "site": "jincheng-east-bus", "siteName": "晋城客运东站 Jincheng East Bus Station",
+                                             "identityDir": "%s"},
                       "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                       "cn.taihang.hardware.sim": {"harnessPort": %d, "nodeId": "%s"},
                       "cn.taihang.sign~board": {"device": "%s", "description": "候车厅大屏 / waiting hall board", "role": "local",
                                                 "width": 256, "height": 128, "colourScheme": "TRICOLOUR", "serialPort": "sign-1",
                                                 "statusPollSeconds": 1, "commsLossMinutes": 0}
                     }
-                    """.formatted(GATEWAY, bridge.brokerUrl(), harness.port(), GATEWAY, SIGN)));
+                    """.formatted(GATEWAY, SECURITY.pki().gateway(GATEWAY, "jincheng-east-bus"), bridge.brokerUrl(), harness.port(), GATEWAY, SIGN)));
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(15)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();

@@ -15,6 +15,7 @@ import cn.taihang.hardware.sim.harness.HarnessServer;
 import cn.taihang.hardware.sim.harness.VirtualBoard;
 import cn.taihang.launcher.EmbeddedGateway;
 import cn.taihang.launcher.LaunchSpec;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -80,13 +81,13 @@ class TicketGateTest {
     private Gate startGate(RunningBridge bridge, HarnessServer harness) throws Exception {
         Path config = Enrolment.pinCommandAnchor(bridge, Files.writeString(dir.resolve("gateway.json"), """
                 {
-                  "cn.taihang.gateway": {"gatewayId": "gw-wangmangling", "site": "wangmangling", "siteName": "王莽岭 Wangmangling"},
+                  "cn.taihang.gateway": {"gatewayId": "gw-wangmangling", "site": "wangmangling", "siteName": "王莽岭 Wangmangling", "identityDir": "%s"},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                   "cn.taihang.hardware.sim": {"harnessPort": %d, "nodeId": "gw-wangmangling"},
                   "cn.taihang.validator.gate~entrance-1": {"device": "wml-gate-1", "kind": "SCENIC_ENTRANCE", "places": [2001],
                       "scannerPort": "scanner-1", "relayPin": %d, "greenLedPin": 22, "redLedPin": 23, "buzzerPin": 24}
                 }
-                """.formatted(bridge.brokerUrl(), harness.port(), RELAY)));
+                """.formatted(SECURITY.pki().gateway("gw-wangmangling", "wangmangling"), bridge.brokerUrl(), harness.port(), RELAY)));
         EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"), DistributionBootTest.DIST.resolve("bundles"), Map.of(),
                 Duration.ofSeconds(20)));
         Gate gate = new Gate(gateway, harness.awaitNode("gw-wangmangling", Duration.ofSeconds(10)), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
@@ -146,7 +147,8 @@ class TicketGateTest {
     }
 
     /**
-     * Issue 12's intruder: a retained-style fleet key ring with version 9,000,000 holding the intruder's own ticket key,
+     * Issue 12's intruder, holding a stolen bridge instance certificate (so the broker's ACL lets it publish fleet commands;
+     * the command key is a different key): a fleet key ring with version 9,000,000 holding the intruder's own ticket key,
      * signed by a command key the gateway never pinned, and an unsigned deny list with version 2^63-2. The gate refuses
      * both (command results and critical alarms reach the bridge), a ticket the intruder signs stays out, and the
      * bridge's own key rotation still takes effect.
@@ -156,15 +158,15 @@ class TicketGateTest {
         try (RunningBridge bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
              HarnessServer harness = HarnessServer.start();
              Gate gate = startGate(bridge, harness);
-             TestGateway intruder = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-intruder")) {
+             MqttClient intruder = TestGateway.connect(bridge.brokerUrl(), SECURITY.pki().bridge("bridge-stolen"), "bridge-stolen")) {
             TicketSigner intrudersTicketKey = new TicketSigner(777, TicketSigner.newPrivateKey(new SecureRandom()));
             byte[] forgedRing = new TrustCodec().encode(new KeyRing(9_000_000, List.of(new KeyRing.Key(777, intrudersTicketKey.publicKey(),
                     KeyRing.KeyState.ACTIVE))));
             long now = System.currentTimeMillis();
-            intruder.sendRaw(Topics.fleetCommand("ticket-keyring"), new TestCommandKeys().sign(Command.of(Long.MAX_VALUE - 1, "ticket-keyring",
-                    Command.FLEET, now, 0, forgedRing)));
-            intruder.sendRaw(Topics.fleetCommand("ticket-deny-list"), new CommandCodec().encodeVersion1(new Command(1, Long.MAX_VALUE - 1,
-                    "ticket-deny-list", null, now, 0, false, new TrustCodec().encode(new DenyList(Long.MAX_VALUE - 1, List.of())))));
+            intruder.publish(Topics.fleetCommand("ticket-keyring"), new TestCommandKeys().sign(Command.of(Long.MAX_VALUE - 1, "ticket-keyring",
+                    Command.FLEET, now, 0, forgedRing)), 1, false);
+            intruder.publish(Topics.fleetCommand("ticket-deny-list"), new CommandCodec().encodeVersion1(new Command(1, Long.MAX_VALUE - 1,
+                    "ticket-deny-list", null, now, 0, false, new TrustCodec().encode(new DenyList(Long.MAX_VALUE - 1, List.of())))), 1, false);
 
             await().atMost(30, TimeUnit.SECONDS).until(() -> refusalAlarms(bridge).size() == 2);
             assertThat(refusalAlarms(bridge)).containsExactlyInAnyOrder("command-refused/bad-signature/fleet/ticket-keyring",

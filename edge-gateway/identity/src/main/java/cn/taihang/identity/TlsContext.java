@@ -2,6 +2,7 @@ package cn.taihang.identity;
 
 import cn.taihang.identity.CertificateRefusedException.Reason;
 import cn.taihang.identity.internal.ConfiguredSocketFactory;
+import cn.taihang.identity.internal.CrlWatch;
 import cn.taihang.identity.internal.IdentityKeyManager;
 import cn.taihang.identity.internal.IdentityTrustManager;
 import cn.taihang.identity.internal.ManagerFactories;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
@@ -73,6 +76,7 @@ public final class TlsContext {
     private final IdentityTrustManager trustManager;
     private final KeyManagerFactory keyManagerFactory;
     private final TrustManagerFactory trustManagerFactory;
+    private final CrlWatch crl;
 
     private TlsContext(Builder builder) throws IOException, GeneralSecurityException {
         this.server = builder.server;
@@ -83,6 +87,7 @@ public final class TlsContext {
         }
         IdentityFiles.Material material = builder.files.load();
         this.identity = material.identity();
+        this.crl = material.crl();
         TlsUsage own = server ? TlsUsage.SERVER : TlsUsage.CLIENT;
         X509Certificate leaf = material.chain().get(0);
         var problem = own.problemWith(leaf);
@@ -264,6 +269,17 @@ public final class TlsContext {
         engine.setUseClientMode(!server);
         engine.setSSLParameters(sslParameters());
         return engine;
+    }
+
+    /**
+     * The CRL in force now: the holder's {@code crl.pem}, re-read first if the file changed (one {@code stat}). A
+     * handshake checks revocation once; whoever keeps connections open polls this and, when it changes, checks each
+     * connection again with {@link #peerIdentity} (and closes the refused ones).
+     *
+     * @return the current CRL; empty if the holder had no CRL file when this context was built
+     */
+    public Optional<X509CRL> currentCrl() {
+        return crl == null ? Optional.empty() : Optional.of(crl.current());
     }
 
     /**

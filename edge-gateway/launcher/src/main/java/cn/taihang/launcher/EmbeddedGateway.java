@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -51,6 +52,17 @@ public final class EmbeddedGateway implements AutoCloseable {
      * @throws LaunchException if the configuration file is invalid or the framework cannot start
      */
     public static EmbeddedGateway start(LaunchSpec spec) throws LaunchException {
+        return start(spec, context -> { });
+    }
+
+    /**
+     * As {@link #start(LaunchSpec)}, letting the caller register services from the system bundle before any bundle
+     * starts (the launcher's {@code SlotControl}).
+     *
+     * @param beforeBundlesStart called with the system bundle's context once the framework is initialised
+     * @throws LaunchException if the configuration file is invalid or the framework cannot start
+     */
+    public static EmbeddedGateway start(LaunchSpec spec, Consumer<BundleContext> beforeBundlesStart) throws LaunchException {
         long startNanos = System.nanoTime();
         ConfigurationFile configuration;
         try {
@@ -63,6 +75,7 @@ public final class EmbeddedGateway implements AutoCloseable {
         try {
             framework.init();
             BundleContext context = framework.getBundleContext();
+            beforeBundlesStart.accept(context);
             List<Bundle> installed = new ArrayList<>();
             for (Path file : bundleFiles) {
                 installed.add(context.installBundle("reference:" + file.toUri()));
@@ -139,6 +152,12 @@ public final class EmbeddedGateway implements AutoCloseable {
     static String softwareVersion() {
         String version = EmbeddedGateway.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
+    }
+
+    /** @return what is not up right now (bundles, components), each saying what to do; empty when all is up */
+    public List<String> problemsNow() {
+        BundleContext context = framework.getBundleContext();
+        return context == null ? List.of("the framework is not running") : new ReadinessProbe(context).await(System.nanoTime(), 0, List.of()).problems();
     }
 
     /** @return the verdict of the start */

@@ -31,6 +31,9 @@ public final class GatewayMain implements Callable<Integer> {
     @Option(names = "--ready-timeout", defaultValue = "10", description = "seconds to wait for every component (default: ${DEFAULT-VALUE})")
     int readyTimeoutSeconds;
 
+    @Option(names = "--board", defaultValue = "raspberry-pi-4", description = "the board profile this gateway runs on; releases for other boards are refused (default: ${DEFAULT-VALUE})")
+    String board;
+
     @Option(names = "--console-url", description = "URL of this gateway's maintenance console, reported to the bridge")
     String consoleUrl;
 
@@ -43,30 +46,39 @@ public final class GatewayMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Path bundlesDir = bundles != null ? bundles : defaultBundlesDir();
         Map<String, String> properties = consoleUrl == null ? Map.of() : Map.of("taihang.console.url", consoleUrl);
-        EmbeddedGateway gateway;
+        SlottedGateway gateway;
         try {
-            gateway = EmbeddedGateway.start(new LaunchSpec(config, data, bundlesDir, properties, Duration.ofSeconds(readyTimeoutSeconds)));
+            gateway = new SlottedGateway(new LaunchSpec(config, data, bundlesDir, properties, Duration.ofSeconds(readyTimeoutSeconds)), board);
         } catch (LaunchException e) {
             LOG.error("{}", e.getMessage());
             return 2;
         }
-        Readiness readiness = gateway.readiness();
-        String id = gateway.configuration().value("cn.taihang.gateway", "gatewayId");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("gateway stopping");
+            gateway.shutdown(Duration.ofSeconds(10));
+        }, "gateway-shutdown"));
+        try {
+            gateway.run(GatewayMain::report);
+        } catch (LaunchException e) {
+            LOG.error("{}", e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private static void report(SlottedGateway.Boot boot) {
+        Readiness readiness = boot.gateway().readiness();
+        String id = boot.gateway().configuration().value("cn.taihang.gateway", "gatewayId");
+        String release = boot.plan().release() + (boot.plan().trying() ? " on trial" : "");
         readiness.warnings().forEach(w -> LOG.warn("{}", w));
         if (readiness.ready()) {
-            LOG.info("gateway {} ready in {} ms: {} bundles, {} components active", id, readiness.elapsedMillis(), readiness.bundles(),
-                    readiness.activeComponents());
+            LOG.info("gateway {} ready in {} ms: {} bundles, {} components active; release {} (slot {})", id, readiness.elapsedMillis(),
+                    readiness.bundles(), readiness.activeComponents(), release, boot.plan().slot());
         } else {
             readiness.problems().forEach(p -> LOG.error("{}", p));
-            LOG.error("gateway {} is running but NOT fully up after {} ms ({} problems above); it stays up so the console can be reached",
-                    id, readiness.elapsedMillis(), readiness.problems().size());
+            LOG.error("gateway {} is running but NOT fully up after {} ms ({} problems above; release {}); it stays up so the console can be reached",
+                    id, readiness.elapsedMillis(), readiness.problems().size(), release);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("gateway {} stopping", id);
-            gateway.stop(Duration.ofSeconds(10));
-        }, "gateway-shutdown"));
-        gateway.framework().waitForStop(0);
-        return 0;
     }
 
     private static Path defaultBundlesDir() {

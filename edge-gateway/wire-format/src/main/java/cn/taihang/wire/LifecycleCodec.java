@@ -43,6 +43,11 @@ public final class LifecycleCodec {
         if (birth.sealingKey() != null && birth.sealingKey().length != 32) {
             throw CborReading.structure("birth: a sealing key is a 32-byte X25519 public key, this one has " + birth.sealingKey().length + " bytes");
         }
+        if (birth.certificateChain().size() > Birth.MAX_CHAIN_CERTIFICATES
+                || birth.certificateChain().stream().anyMatch(c -> c == null || c.length == 0 || c.length > Birth.MAX_CERTIFICATE_BYTES)) {
+            throw CborReading.structure("birth: at most " + Birth.MAX_CHAIN_CERTIFICATES + " certificates of 1-"
+                    + Birth.MAX_CERTIFICATE_BYTES + " bytes each");
+        }
         return birth;
     }
 

@@ -33,6 +33,25 @@ class LifecycleCodecTest {
     }
 
     @Test
+    void aBirthCarriesTheGatewaysCertificateChainAndRefusesAnOversizedOne() throws Exception {
+        Birth plain = new Birth(1, "gw-1", "post-3", "", 1, 0, "0.1.0", null, null, null, null);
+        byte[] leaf = new byte[600];
+        byte[] issuer = new byte[500];
+        leaf[0] = 0x30;
+        issuer[499] = 0x7f;
+        Birth decoded = codec.decodeBirth(codec.encodeBirth(plain.withCertificateChain(List.of(leaf, issuer))));
+        assertThat(decoded.certificateChain()).containsExactly(leaf, issuer);
+        assertThat(codec.decodeBirth(codec.encodeBirth(plain)).certificateChain()).as("a gateway without an identity").isEmpty();
+        Birth both = plain.withCertificateChain(List.of(leaf, issuer)).withSealingKey(new byte[32]);
+        assertThat(codec.decodeBirth(codec.encodeBirth(both))).as("chain and sealing key together").isEqualTo(both);
+        Birth oversized = plain.withCertificateChain(List.of(new byte[Birth.MAX_CERTIFICATE_BYTES + 1]));
+        assertThatThrownBy(() -> codec.decodeBirth(codec.encodeBirth(oversized))).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("certificates");
+        Birth tooMany = plain.withCertificateChain(java.util.Collections.nCopies(Birth.MAX_CHAIN_CERTIFICATES + 1, leaf));
+        assertThatThrownBy(() -> codec.decodeBirth(codec.encodeBirth(tooMany))).isInstanceOf(WireFormatException.class);
+    }
+
+    @Test
     void deathAndBridgeStateRoundTrip() throws Exception {
         assertThat(codec.decodeDeath(codec.encodeDeath(new Death(1, "gw-a", 9)))).isEqualTo(new Death(1, "gw-a", 9));
         assertThat(codec.decodeBridgeState(codec.encodeBridgeState(new BridgeState(1, true, 5)))).isEqualTo(new BridgeState(1, true, 5));

@@ -131,6 +131,7 @@ class TlsLoopbackTest {
         Path gateway = PKI.gateway("gw-stolen", "post-3");
         TlsContext client = clientTls(gateway, Kind.BRIDGE);
         assertThat(Handshake.run(tls, client).serverSaw().id()).isEqualTo("gw-stolen");
+        java.security.cert.X509CRL before = tls.currentCrl().orElseThrow();
 
         List<CertificateRecord> revoked = PKI.ca().revoke("gw-stolen", RevocationReason.KEY_COMPROMISE);
         assertThat(revoked).singleElement().satisfies(r -> assertThat(r.revocationReason()).isEqualTo(RevocationReason.KEY_COMPROMISE));
@@ -138,7 +139,10 @@ class TlsLoopbackTest {
         Handshake resumedBeforeTheCrl = Handshake.run(tls, client);
         assertThat(resumedBeforeTheCrl.serverSaw().id()).isEqualTo("gw-stolen");
 
+        assertThat(tls.currentCrl()).as("not published to the server yet").containsSame(before);
         PKI.publishCrl(server);
+        assertThat(tls.currentCrl().orElseThrow().isRevoked(PemFiles.readCertificates(IdentityFiles.in(gateway).certificate()).get(0)))
+                .as("the context follows the new crl.pem").isTrue();
         Handshake resumed = Handshake.run(tls, client);
         assertThat(reason(resumed)).isEqualTo(Reason.REVOKED);
         Handshake fresh = Handshake.run(tls, clientTls(gateway, Kind.BRIDGE));

@@ -1,14 +1,20 @@
 package cn.taihang.bridge.broker;
 
+import cn.taihang.identity.TlsContext;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The bridge's MQTT client (vertx-mqtt): connects with a will, subscribes QoS 1, hands each message to the
  * {@link Inbound} handler and sends the PUBACK only when the handler is done (so the broker's in-flight window is
- * the bridge's back-pressure), and reconnects with capped, jittered exponential backoff. Must be used from one
- * Vert.x context (the ingest verticle's).
+ * the bridge's back-pressure), and reconnects with capped, jittered exponential backoff. Over TLS it presents the bridge
+ * instance's certificate, checks the broker's (a bridge or broker identity of the city CA, for the host dialled), and
+ * connects with its certificate's id as user name and a fresh random password (which binds the CONNECT to its TLS
+ * connection at the embedded broker; mosquitto ignores it). Must be used from one Vert.x context (the ingest verticle's).
  */
 public final class BrokerConnection {
 
@@ -56,6 +64,8 @@ public final class BrokerConnection {
     private final java.util.function.Supplier<State> state;
     private final int maxMessageBytes;
     private final Inbound inbound;
+    private final TlsContext tls;
+    private final SecureRandom random = new SecureRandom();
 
     /** One MQTT connection and what waits on it; events of an older session are ignored. */
     private static final class Session {
@@ -89,9 +99,15 @@ public final class BrokerConnection {
      * @param state makes the retained state messages (called at each connect, so timestamps are fresh)
      * @param maxMessageBytes largest message accepted
      * @param inbound handler of received messages
+     * @param tls the bridge instance's client context, for an {@code ssl://} broker; null for a plain one
+     * @throws IllegalArgumentException for an {@code ssl://} broker without a TLS context
      */
     public BrokerConnection(Vertx vertx, BrokerAddress address, String clientId, List<String> filters,
-                            java.util.function.Supplier<State> state, int maxMessageBytes, Inbound inbound) {
+                            java.util.function.Supplier<State> state, int maxMessageBytes, Inbound inbound, TlsContext tls) {
+        if (address.tls() && tls == null) {
+            throw new IllegalArgumentException("the broker " + address + " speaks TLS: the bridge needs its identity (--identity DIR)");
+        }
+        this.tls = tls;
         this.vertx = vertx;
         this.address = address;
         this.clientId = clientId;
@@ -184,7 +200,14 @@ public final class BrokerConnection {
                 .setWillQoS(MqttQoS.AT_LEAST_ONCE.value()).setWillRetain(true);
         options.setAutoAck(false);
         if (address.tls()) {
-            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            byte[] nonce = new byte[18];
+            random.nextBytes(nonce);
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS")
+                    .setKeyCertOptions(KeyCertOptions.wrap(tls.keyManagerFactory()))
+                    .setTrustOptions(TrustOptions.wrap(tls.trustManagerFactory()));
+            options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(tls.protocols()));
+            tls.cipherSuites().forEach(options::addEnabledCipherSuite);
+            options.setUsername(tls.identity().id()).setPassword(Base64.getEncoder().encodeToString(nonce));
         }
         MqttClient c = MqttClient.create(vertx, options);
         Session session = new Session(c);

@@ -26,9 +26,12 @@ public final class BatchIngest {
     private final AckSender acks;
     private final IngestMetrics metrics;
     private final RepeatFilter repeats;
+    private final SenderCheck senders;
 
     /** Wires the data path. */
-    public BatchIngest(BatchCodec codec, RecordDecoder decoder, RecordWriter writer, AckSender acks, IngestMetrics metrics, RepeatFilter repeats) {
+    public BatchIngest(BatchCodec codec, RecordDecoder decoder, RecordWriter writer, AckSender acks, IngestMetrics metrics, RepeatFilter repeats,
+                       SenderCheck senders) {
+        this.senders = senders;
         this.codec = codec;
         this.decoder = decoder;
         this.writer = writer;
@@ -52,7 +55,13 @@ public final class BatchIngest {
             return Future.succeededFuture();
         }
         if (!batch.gateway().equals(address.gateway())) {
-            refuse(address, GATEWAY_MISMATCH, "batch says gateway '" + batch.gateway() + "'");
+            senders.refuse(address, SenderCheck.OTHER_GATEWAY, "a data batch on " + address.site() + "/" + address.gateway()
+                    + " names gateway " + batch.gateway() + "; refused, not acknowledged");
+            metrics.batchUndecodable(GATEWAY_MISMATCH);
+            return Future.succeededFuture();
+        }
+        if (!senders.believe("data batch", address, false)) {
+            metrics.batchUndecodable("UNBELIEVED");
             return Future.succeededFuture();
         }
         DecodedBatch decoded = decoder.decode(address.site(), batch, System.currentTimeMillis());

@@ -2,6 +2,9 @@ package cn.taihang.bridge.ingest;
 
 import cn.taihang.bridge.fleet.DeathOutcome;
 import cn.taihang.bridge.fleet.FleetStore;
+import cn.taihang.bridge.fleet.VerifiedGateways;
+import cn.taihang.identity.CertificateRefusedException;
+import cn.taihang.identity.Identity;
 import cn.taihang.wire.Birth;
 import cn.taihang.wire.Death;
 import cn.taihang.wire.LifecycleCodec;
@@ -16,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Births and deaths: decode, check against the topic, update the fleet. The messages of one gateway are applied in
- * the order they arrived: on an engine with several writer connections a death must not overtake its own birth.
+ * Births and deaths: decode, check against the topic and against the sender's certificate, update the fleet. A birth is
+ * believed only with a certificate chain of the city CA naming the gateway and site of its topic. The messages of one
+ * gateway are applied in the order they arrived: on an engine with several writer connections a death must not
+ * overtake its own birth.
  */
 public final class LifecycleIngest {
 
@@ -27,14 +32,19 @@ public final class LifecycleIngest {
     private final FleetStore fleet;
     private final IngestMetrics metrics;
     private final RepeatFilter repeats;
+    private final VerifiedGateways verified;
+    private final SenderCheck senders;
     private final Map<String, Future<Void>> pending = new ConcurrentHashMap<>();
 
     /** Wires the lifecycle path. */
-    public LifecycleIngest(LifecycleCodec codec, FleetStore fleet, IngestMetrics metrics, RepeatFilter repeats) {
+    public LifecycleIngest(LifecycleCodec codec, FleetStore fleet, IngestMetrics metrics, RepeatFilter repeats, VerifiedGateways verified,
+                           SenderCheck senders) {
         this.codec = codec;
         this.fleet = fleet;
         this.metrics = metrics;
         this.repeats = repeats;
+        this.verified = verified;
+        this.senders = senders;
     }
 
     /** @return completes when the birth is recorded or refused; never fails */
@@ -61,10 +71,26 @@ public final class LifecycleIngest {
             return refuse(IngestMetrics.SCOPE_BIRTH, address, e.reason().name(), e.getMessage());
         }
         if (!birth.gateway().equals(address.gateway()) || !birth.site().equals(address.site())) {
-            return refuse(IngestMetrics.SCOPE_BIRTH, address, BatchIngest.GATEWAY_MISMATCH,
-                    "birth says " + birth.site() + "/" + birth.gateway());
+            senders.refuse(address, SenderCheck.OTHER_GATEWAY, "a birth on " + address.site() + "/" + address.gateway() + " says "
+                    + birth.site() + "/" + birth.gateway());
+            return counted(IngestMetrics.SCOPE_BIRTH, BatchIngest.GATEWAY_MISMATCH);
         }
-        return fleet.recordBirth(birth, System.currentTimeMillis())
+        Identity identity;
+        try {
+            identity = verified.verify(birth.certificateChain());
+        } catch (CertificateRefusedException e) {
+            senders.refuse(address, e.reason().name(), "a birth whose certificate is refused: " + e.getMessage());
+            return counted(IngestMetrics.SCOPE_BIRTH, e.reason().name());
+        }
+        if (!identity.id().equals(address.gateway()) || !identity.site().equals(address.site())) {
+            String detail = "a birth on " + address.site() + "/" + address.gateway() + " carries the certificate of " + identity;
+            senders.refuse(address, SenderCheck.OTHER_IDENTITY, detail);
+            return counted(IngestMetrics.SCOPE_BIRTH, SenderCheck.OTHER_IDENTITY);
+        }
+        // both writes are queued now, before a death that follows this birth is handled
+        Future<Void> remembered = verified.remember(identity, birth.certificateChain());
+        Future<Void> recorded = fleet.recordBirth(birth, System.currentTimeMillis());
+        return Future.all(remembered, recorded).<Void>mapEmpty()
                 .onSuccess(v -> {
                     metrics.lifecycle("birth", "accepted");
                     LOG.info("gateway {} of site {} is online (bdSeq {}, software {})", birth.gateway(), birth.site(), birth.bdSeq(), birth.software());
@@ -80,7 +106,11 @@ public final class LifecycleIngest {
             return refuse(IngestMetrics.SCOPE_DEATH, address, e.reason().name(), e.getMessage());
         }
         if (!death.gateway().equals(address.gateway())) {
-            return refuse(IngestMetrics.SCOPE_DEATH, address, BatchIngest.GATEWAY_MISMATCH, "death says " + death.gateway());
+            senders.refuse(address, SenderCheck.OTHER_GATEWAY, "a death on " + address.site() + "/" + address.gateway() + " says " + death.gateway());
+            return counted(IngestMetrics.SCOPE_DEATH, BatchIngest.GATEWAY_MISMATCH);
+        }
+        if (!senders.believe("death", address, true)) {
+            return counted(IngestMetrics.SCOPE_DEATH, "UNBELIEVED");
         }
         return fleet.recordDeath(address.site(), death, System.currentTimeMillis())
                 .map(outcome -> {
@@ -93,6 +123,13 @@ public final class LifecycleIngest {
                     return (Void) null;
                 })
                 .recover(err -> storeFailed("death", address, err));
+    }
+
+    /** Counts a refusal that is a security event (logged there). */
+    private Future<Void> counted(String scope, String reason) {
+        metrics.rejected(scope, reason);
+        metrics.lifecycle(scope, "rejected");
+        return Future.succeededFuture();
     }
 
     private Future<Void> refuse(String scope, Topics.Address address, String reason, String detail) {

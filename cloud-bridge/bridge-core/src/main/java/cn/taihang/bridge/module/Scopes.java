@@ -24,15 +24,23 @@ public final class Scopes {
     public static final String TELEMETRY_READ = "telemetry:read";
     /** Prometheus scraping of {@code /metrics}. */
     public static final String METRICS_READ = "metrics:read";
-    /** Fleet administration: the audit log, fleet-wide operations. */
+    /** Fleet administration: the audit log, fleet-wide operations, uploading releases, creating and steering rollouts, site kinds. */
     public static final String FLEET_ADMIN = "fleet:admin";
+    /** Fleet reader: releases, rollouts and their progress per gateway, site kinds. */
+    public static final String FLEET_READ = "fleet:read";
+    /**
+     * A gateway fetching what it was ordered to install: signed release manifests and bundles by content, nothing else
+     * (the narrow token a gateway holds, since the HTTPS API takes no client certificates).
+     */
+    public static final String FLEET_GATEWAY = "fleet:gateway";
 
     /** Every scope, for the token command's help. */
     public static final List<String> ALL = List.of(TICKETS_SELL, TICKETS_ADMIN, RENTAL_DESK, DISPATCH_PLAN, SIGNS_WRITE, SIGNS_SAFETY_OVERRIDE,
-            TELEMETRY_READ, METRICS_READ, FLEET_ADMIN);
+            TELEMETRY_READ, METRICS_READ, FLEET_ADMIN, FLEET_READ, FLEET_GATEWAY);
 
     /** What the operations console's operator gets: everything but ticket keys and the safety override. */
-    public static final List<String> OPERATOR = List.of(TELEMETRY_READ, METRICS_READ, SIGNS_WRITE, DISPATCH_PLAN, TICKETS_SELL, RENTAL_DESK, FLEET_ADMIN);
+    public static final List<String> OPERATOR = List.of(TELEMETRY_READ, METRICS_READ, SIGNS_WRITE, DISPATCH_PLAN, TICKETS_SELL, RENTAL_DESK, FLEET_ADMIN,
+            FLEET_READ);
 
     private Scopes() {
     }

@@ -2,6 +2,9 @@ package cn.taihang.bridge.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import cn.taihang.bridge.broker.MosquittoConf;
+import cn.taihang.bridge.ca.testing.TestPki;
+import cn.taihang.identity.IdentityFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -9,22 +12,40 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real Mosquitto (Debian package {@code mosquitto}) started by the test on a free port, as an external broker. */
+/**
+ * A real Mosquitto (Debian package {@code mosquitto}) started by the test on a free port, as an external broker, with the
+ * configuration {@link MosquittoConf} generates: TLS with client certificates of the test CA, its identity's CN as user
+ * name, the ACL of the gateways and of the named bridge instances.
+ */
 public final class MosquittoBroker implements AutoCloseable {
 
     private final Path config;
     private final int port;
     private Process process;
 
-    public MosquittoBroker(Path dir) throws IOException {
+    private final Path identity;
+
+    /**
+     * @param dir where the configuration, the ACL and the log go
+     * @param pki the test CA: the broker gets an identity of kind broker from it
+     * @param bridgeIds the bridge instances the ACL lets read what gateways send
+     */
+    public MosquittoBroker(Path dir, TestPki pki, String... bridgeIds) throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        config = dir.resolve("mosquitto.conf");
+        identity = pki.broker("mosquitto-" + port);
         // "user root": as root, mosquitto would otherwise switch to user mosquitto, which cannot read the temp dir
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\nuser root\n");
+        config = new MosquittoConf("127.0.0.1", port, IdentityFiles.in(identity), List.of(bridgeIds),
+                List.of("persistence false", "user root", "log_type all")).writeTo(dir.resolve("mosquitto-" + port));
+    }
+
+    /** @return the broker's identity directory (its {@code crl.pem} is the one mosquitto reads) */
+    public Path identityDir() {
+        return identity;
     }
 
     public static boolean installed() {
@@ -33,7 +54,7 @@ public final class MosquittoBroker implements AutoCloseable {
 
     public MosquittoBroker start() throws IOException {
         process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString()).redirectErrorStream(true)
-                .redirectOutput(config.resolveSibling("mosquitto-" + port + ".log").toFile()).start();
+                .redirectOutput(config.resolveSibling("mosquitto.log").toFile()).start();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -51,8 +72,15 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /** @return {@code ssl://127.0.0.1:<port>} */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return "ssl://127.0.0.1:" + port;
+    }
+
+    /** @return the log mosquitto writes (its refusals, for assertions) */
+    public String log() throws IOException {
+        Path log = config.resolveSibling("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     @Override

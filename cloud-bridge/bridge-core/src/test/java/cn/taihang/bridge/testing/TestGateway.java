@@ -13,33 +13,52 @@ import cn.taihang.wire.SignedCommand;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.command.CommandRefusedException;
 import cn.taihang.wire.command.SealedBody;
-import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import cn.taihang.bridge.broker.CrlBroadcast;
+import cn.taihang.bridge.ca.testing.TestPki;
+import cn.taihang.identity.Identity;
+import cn.taihang.identity.IdentityFiles;
+import cn.taihang.identity.Kind;
+import cn.taihang.identity.PemFiles;
+import cn.taihang.identity.TlsContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The bridge tests' one MQTT test gateway: a gateway's MQTT side played by a Paho client. It publishes births, deaths
- * and data batches with the wire-format codecs, collects the bridge's acks, and receives the commands a gateway gets —
- * its own ({@code cmd/+}) and the fleet's, retained ones at once — decoding their signed envelopes (not verifying them:
- * {@link #signedCommands()} for that). It has an X25519 sealing key of its own, announced in its births, and opens the
- * bodies sealed to it.
+ * The bridge tests' one MQTT test gateway: a gateway's MQTT side played by a Paho client, over TLS with a real gateway
+ * certificate from the test CA, as a gateway connects (client id and user name = its id, a fresh random password).
+ * It publishes births (carrying its certificate chain and its sealing key), deaths and data batches with the
+ * wire-format codecs, collects the bridge's acks, and receives the commands a gateway gets — its own ({@code cmd/+})
+ * and the fleet's, retained ones at once — decoding their signed envelopes (not verifying them: {@link #signedCommands()}
+ * for that). It has an X25519 sealing key of its own and opens the bodies sealed to it. The CA's CRL, which travels
+ * outside the command envelope, is kept apart ({@link #crls()}).
+ *
+ * <pre>{@code
+ * TestGateway gw = TestGateway.online(PKI, bridge.brokerUrl(), "post-3", "gw-1");   // enrolled, connected, born
+ * }</pre>
  */
 public final class TestGateway implements AutoCloseable {
 
@@ -53,31 +72,119 @@ public final class TestGateway implements AutoCloseable {
     private final CommandCodec commandCodec = new CommandCodec();
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final List<SignedCommand> commands = new CopyOnWriteArrayList<>();
+    private final List<byte[]> crls = new CopyOnWriteArrayList<>();
     private final byte[] sealingPrivate;
     private final byte[] sealingPublic;
     private final List<String> decodeErrors = new CopyOnWriteArrayList<>();
+    private final List<byte[]> chain;
+    /** A publish the broker never acknowledges (refused by its ACL) fails the test instead of hanging it. */
+    private static final long PUBLISH_WAIT_MILLIS = 15_000;
 
-    /** Connects (clean session) and subscribes to its acks and commands. */
-    public TestGateway(String brokerUrl, String site, String gateway) throws MqttException {
-        this.site = site;
-        this.gateway = gateway;
+    /**
+     * A gateway of the test CA that has connected and sent its birth (bdSeq 0), as a gateway does on every connect.
+     *
+     * @see #TestGateway(String, Path)
+     */
+    public static TestGateway online(TestPki pki, String brokerUrl, String site, String gateway) throws MqttException {
+        TestGateway gw = new TestGateway(brokerUrl, pki.gateway(gateway, site));
+        gw.birth(0);
+        return gw;
+    }
+
+    /**
+     * Connects (TLS with the identity's certificate, clean session) and subscribes to its acks and commands; sends no birth.
+     *
+     * @param identityDir a gateway identity (e.g. {@code TestPki.gateway(id, site)}); its site and id are the certificate's
+     */
+    public TestGateway(String brokerUrl, Path identityDir) throws MqttException {
+        this(brokerUrl, identityDir, null);
+    }
+
+    /**
+     * Connects as {@link #TestGateway(String, Path)} does, but presents {@code claimedId} as client id and user name
+     * (an impostor's CONNECT), e.g. to show the broker refuses it.
+     */
+    public TestGateway(String brokerUrl, Path identityDir, String claimedId) throws MqttException {
+        TlsContext tls;
+        Identity identity;
+        try {
+            tls = TlsContext.client(IdentityFiles.in(identityDir)).accept(Kind.BRIDGE, Kind.BROKER).build();
+            identity = tls.identity();
+            chain = new ArrayList<>();
+            for (X509Certificate c : PemFiles.readCertificates(IdentityFiles.in(identityDir).certificate())) {
+                chain.add(c.getEncoded());
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use the test identity in " + identityDir + ": " + e.getMessage(), e);
+        }
+        this.site = identity.site();
+        this.gateway = identity.id();
         X25519KeyPairGenerator generator = new X25519KeyPairGenerator();
         generator.init(new X25519KeyGenerationParameters(new SecureRandom()));
         AsymmetricCipherKeyPair sealing = generator.generateKeyPair();
         sealingPrivate = ((X25519PrivateKeyParameters) sealing.getPrivate()).getEncoded();
         sealingPublic = ((X25519PublicKeyParameters) sealing.getPublic()).getEncoded();
-        client = new MqttClient(brokerUrl, "test-" + gateway + "-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        options.setMaxInflight(200);
-        options.setSocketFactory(new NoDelaySocketFactory());
-        client.connect(options);
+        String asWho = claimedId == null ? gateway : claimedId;
+        client = new MqttClient(brokerUrl, asWho, new MemoryPersistence());
+        client.setTimeToWait(PUBLISH_WAIT_MILLIS);
+        client.connect(connectOptions(tls, asWho));
         client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(batches.decodeAck(message.getPayload()))));
         client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
                 new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::command, this::command});
     }
 
+    /**
+     * @return a bare client connected with any holder's certificate (a gateway's, or a bridge instance's as an intruder
+     *     holding a stolen one would), presenting {@code clientId}; it subscribes to nothing
+     * @throws MqttException if the broker refuses it
+     */
+    public static MqttClient connect(String brokerUrl, Path identityDir, String clientId) throws MqttException {
+        TlsContext tls;
+        try {
+            tls = TlsContext.client(IdentityFiles.in(identityDir)).accept(Kind.BRIDGE, Kind.BROKER).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use the test identity in " + identityDir + ": " + e.getMessage(), e);
+        }
+        MqttClient client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+        client.setTimeToWait(PUBLISH_WAIT_MILLIS);
+        try {
+            client.connect(connectOptions(tls, clientId));
+        } catch (MqttException e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
+    /** @return Paho options as a gateway's: TLS with the identity's certificate and TCP_NODELAY, its id, a random password */
+    public static MqttConnectOptions connectOptions(TlsContext tls, String clientId) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);   // as gateways: no second attempt with 3.1
+        options.setCleanSession(true);
+        options.setMaxInflight(200);
+        options.setSocketFactory(new NoDelaySocketFactory(tls.socketFactory()));
+        options.setUserName(clientId);
+        byte[] nonce = new byte[18];
+        new SecureRandom().nextBytes(nonce);
+        options.setPassword(Base64.getEncoder().encodeToString(nonce).toCharArray());
+        return options;
+    }
+
+    /** @return the gateway's certificate chain, DER, as its births carry it */
+    public List<byte[]> certificateChain() {
+        return List.copyOf(chain);
+    }
+
+    /** @return whether the broker still has this gateway connected */
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
     private void command(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+        if (topic.equals(Topics.fleetCommand(CrlBroadcast.COMMAND))) {
+            crls.add(message.getPayload());
+            return;
+        }
         decoded("command on " + topic, () -> commands.add(commandCodec.decode(message.getPayload())));
     }
 
@@ -109,17 +216,18 @@ public final class TestGateway implements AutoCloseable {
         sendRaw(Topics.birth(site, gateway), lifecycle.encodeBirth(birthOf(bdSeq)));
     }
 
-    /** Publishes this birth. */
+    /** Publishes this birth; one without a certificate chain gets this gateway's. */
     public void birth(Birth birth) throws MqttException {
-        sendRaw(Topics.birth(site, gateway), lifecycle.encodeBirth(birth));
+        Birth signed = birth.certificateChain().isEmpty() ? birth.withCertificateChain(chain) : birth;
+        sendRaw(Topics.birth(site, gateway), lifecycle.encodeBirth(signed));
     }
 
-    /** @return a birth of this gateway with one vehicle-counter lane and its sealing key */
+    /** @return a birth of this gateway with one vehicle-counter lane, carrying its certificate chain and sealing key */
     public Birth birthOf(long bdSeq) {
         return new Birth(1, gateway, site, "晋城高铁东站 Jincheng HSR East", bdSeq, System.currentTimeMillis(), "0.1.0-test",
                 Map.of("cn.taihang.store", "0.1.0", "cn.taihang.vehicle-counter", "0.2.0"),
                 List.of(new Birth.DeviceEntry("lane-1", "vehicle-counter", "北向 northbound")), "https://127.0.0.1:8443/", "cfg-" + bdSeq)
-                .withSealingKey(sealingPublic);
+                .withCertificateChain(chain).withSealingKey(sealingPublic);
     }
 
     /** @return this gateway's X25519 sealing public key, as its births announce it */
@@ -152,6 +260,11 @@ public final class TestGateway implements AutoCloseable {
     /** @return the commands received (this gateway's and the fleet's), in arrival order; fails if one could not be decoded */
     public List<Command> commands() {
         return signedCommands().stream().map(SignedCommand::command).toList();
+    }
+
+    /** @return the CRLs (DER, as the city CA signed them) the bridge handed out, in arrival order */
+    public List<byte[]> crls() {
+        return List.copyOf(crls);
     }
 
     /** @return the commands received with their signatures, to verify against the bridge's command anchor */
@@ -216,35 +329,60 @@ public final class TestGateway implements AutoCloseable {
         client.close();
     }
 
-    /** Paho does not set TCP_NODELAY; without it each QoS 1 publish waits for delayed ACKs. */
-    public static final class NoDelaySocketFactory extends SocketFactory {
-        private final SocketFactory plain = SocketFactory.getDefault();
+    /** Paho does not set TCP_NODELAY; without it each QoS 1 publish waits for delayed ACKs. TLS sockets of an identity. */
+    public static final class NoDelaySocketFactory extends SSLSocketFactory {
+        private final SSLSocketFactory tls;
+
+        /** @param tls the identity's socket factory ({@code TlsContext.socketFactory()}) */
+        public NoDelaySocketFactory(SSLSocketFactory tls) {
+            this.tls = tls;
+        }
 
         @Override
         public Socket createSocket() throws IOException {
-            Socket s = plain.createSocket();
+            return noDelay(tls.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
             s.setTcpNoDelay(true);
-            return s;
+            return tls.createSocket(s, host, port, autoClose);
+        }
+
+        @Override
+        public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
+            s.setTcpNoDelay(true);
+            return tls.createSocket(s, consumed, autoClose);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(plain.createSocket(host, port));
+            return noDelay(tls.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(plain.createSocket(host, port, localHost, localPort));
+            return noDelay(tls.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(plain.createSocket(host, port));
+            return noDelay(tls.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return noDelay(plain.createSocket(address, port, localAddress, localPort));
+            return noDelay(tls.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return tls.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return tls.getSupportedCipherSuites();
         }
 
         private static Socket noDelay(Socket s) throws IOException {

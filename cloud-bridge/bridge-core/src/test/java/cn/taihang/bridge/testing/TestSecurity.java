@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class TestSecurity implements AfterAllCallback, AutoCloseable {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final TestPki pki = new TestPki();
     private Path secrets;
@@ -77,9 +80,17 @@ public final class TestSecurity implements AfterAllCallback, AutoCloseable {
         return secure(BridgeOptions.ephemeral(dataDir));
     }
 
-    /** @return the options with a fresh bridge identity and this issuer's tokens */
+    /**
+     * @return the options with a fresh bridge identity {@code bridge-<n>} (each bridge its own instance id: two bridges
+     *     with one id would take each other's MQTT session) and this issuer's tokens
+     */
     public BridgeOptions secure(BridgeOptions options) {
-        return options.withIdentityDir(pki.bridge("bridge-test")).withTokens(TokenOptions.local(secretsDir()));
+        return secure(options, "bridge-" + INSTANCES.incrementAndGet());
+    }
+
+    /** @return the options with a fresh bridge identity of this instance id and this issuer's tokens */
+    public BridgeOptions secure(BridgeOptions options, String instanceId) {
+        return options.withIdentityDir(pki.bridge(instanceId)).withTokens(TokenOptions.local(secretsDir()));
     }
 
     /** @return a token of subject {@code test} with these scopes, valid for an hour */

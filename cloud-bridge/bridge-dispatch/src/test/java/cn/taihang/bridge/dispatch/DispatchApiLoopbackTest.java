@@ -78,7 +78,7 @@ class DispatchApiLoopbackTest {
             bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new DispatchModule())).toCompletableFuture().get();
             api = SECURITY.client(bridge, Scopes.DISPATCH_PLAN, Scopes.TELEMETRY_READ);
             SenmlCodec senml = new SenmlCodec();
-            try (TestGateway hub = new TestGateway(bridge.brokerUrl(), HUB, GW); TestGateway gate = new TestGateway(bridge.brokerUrl(), "fushan", "gw-fushan")) {
+            try (TestGateway hub = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), HUB, GW); TestGateway gate = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "fushan", "gw-fushan")) {
                 List<RecordFrame> frames = new ArrayList<>();
                 long seq = 0;
                 for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {

@@ -109,7 +109,7 @@ class RentalApiLoopbackTest {
             assertThat(entitlements.getJsonArray("items").getJsonObject(0).getString("lockerSite")).isEqualTo("jincheng-hsr-east");
             assertThat(entitlements.getJsonArray("items").getJsonObject(1).getString("station")).isEqualTo("taiyuan-south");
 
-            try (TestGateway locker = new TestGateway(bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east")) {
+            try (TestGateway locker = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east")) {
                 RecordFrame pickup = lockerRecord(1, RecordKinds.RENTAL_PICKUP, id);
                 locker.send(List.of(pickup));
                 locker.send(List.of(pickup));

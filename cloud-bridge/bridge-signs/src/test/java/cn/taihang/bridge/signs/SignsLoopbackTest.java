@@ -127,7 +127,7 @@ class SignsLoopbackTest {
             byte[] png = new PngEncoder().encode(Bitmap.stack(pages));
 
             try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new SignsModule())).toCompletableFuture().get();
-                 TestGateway gw = new TestGateway(bridge.brokerUrl(), SITE, GATEWAY);
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), SITE, GATEWAY);
                  ApiClient api = SECURITY.client(bridge, Scopes.SIGNS_WRITE, Scopes.TELEMETRY_READ)) {
 
                 gw.birth(new Birth(1, GATEWAY, SITE, "晋城东站 Jincheng East", 1,

@@ -60,8 +60,8 @@ class TicketConflictsLoopbackTest {
         @Test
         void theSameEntitlementUsedAtTwoGatewaysOfflineIsAConflictWithBothRedemptions() throws Exception {
             try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new TicketModule())).toCompletableFuture().get();
-                 TestGateway north = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
-                 TestGateway south = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
+                 TestGateway north = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "wangmangling", "gw-wangmangling-north");
+                 TestGateway south = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "wangmangling", "gw-wangmangling-south");
                  ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ)) {
                 JsonObject ticket = TicketOrders.buy(api, TicketOrders.order("C1", TicketOrders.item("bus-t01", TicketOrders.today()), TicketOrders.item("scenic-wangmangling", TicketOrders.today())));
                 String id = ticket.getString("id");

@@ -51,7 +51,7 @@ class TicketKeysAtRestLoopbackTest {
     void anSm2KeySignsTicketsThatGatewaysVerifyFromTheFormat2Ring() throws Exception {
         try (RunningBridge bridge = BridgeCore.start(options(), List.of(new TicketModule())).toCompletableFuture().get();
              ApiClient api = SECURITY.client(bridge, Scopes.TICKETS_ADMIN, Scopes.TICKETS_SELL);
-             TestGateway fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener")) {
+             TestGateway fleet = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway("gw-fleet-listener", "wangmangling"))) {
             assertThat(api.unchecked().post("/api/v1/tickets/keys/rotate?algorithm=rsa", null).status()).isEqualTo(400);
             JsonObject ring = api.post("/api/v1/tickets/keys/rotate?algorithm=sm2", null).json();
             JsonObject active = ring.getJsonArray("keys").stream().map(JsonObject.class::cast).filter(k -> k.getString("state").equals("active"))

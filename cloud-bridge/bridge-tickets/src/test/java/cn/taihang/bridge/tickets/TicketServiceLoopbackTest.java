@@ -68,7 +68,7 @@ class TicketServiceLoopbackTest {
         void start(@TempDir Path dir) throws Exception {
             bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new TicketModule())).toCompletableFuture().get();
             api = SECURITY.client(bridge, Scopes.TICKETS_SELL, Scopes.TICKETS_ADMIN, Scopes.TELEMETRY_READ);
-            fleet = new TestGateway(bridge.brokerUrl(), "wangmangling", "gw-fleet-listener");
+            fleet = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "wangmangling", "gw-fleet-listener");
         }
 
         @AfterAll

@@ -8,6 +8,7 @@ import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.WireFormatException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class Inbound {
 
     static final String REBIRTH = "rebirth";
+    /** The fleet command carrying the city CA's CRL (DER); see the bridge's {@code CrlBroadcast}. */
+    static final String CRL = "crl";
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
 
     private final String ackTopic;
@@ -29,15 +32,17 @@ final class Inbound {
     private final LifecycleCodec lifecycle;
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
+    private final Consumer<byte[]> crl;
     private boolean malformedAckLogged;
     private long onlineSince;
 
     /**
      * @param rebirth publishes a new birth (same bdSeq)
      * @param requestDrain asks for a drain step
+     * @param crl takes the CRL the bridge hands out (DER, unverified: the consumer checks the CA's signature)
      */
     Inbound(String ackTopic, String commandFilter, RecordQueue queue, Drain drain, LinkStats stats, BatchCodec data, LifecycleCodec lifecycle,
-            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands) {
+            Runnable rebirth, Runnable requestDrain, CommandDispatcher commands, Consumer<byte[]> crl) {
         this.ackTopic = ackTopic;
         this.commandPrefix = commandFilter.substring(0, commandFilter.length() - 1);
         this.queue = queue;
@@ -52,6 +57,7 @@ final class Inbound {
         }, java.util.List.of(REBIRTH));
         this.requestDrain = requestDrain;
         this.commands = commands;
+        this.crl = crl;
     }
 
     void onMessage(String topic, byte[] payload) {
@@ -120,6 +126,18 @@ final class Inbound {
     }
 
     private void onCommand(String command, byte[] payload, boolean fleetWide) {
-        commands.onCommand(command, payload, fleetWide);
+        if (command.equals(CRL) && fleetWide) {
+            onCrl(payload);
+        } else {
+            commands.onCommand(command, payload, fleetWide);
+        }
+    }
+
+    /**
+     * The CRL is not a command-key envelope: the payload is the CRL itself (DER), which the city CA signed; the
+     * consumer installs only a newer one of that CA ({@code IdentityFiles.installCrl}) and says why it refuses others.
+     */
+    private void onCrl(byte[] payload) {
+        crl.accept(payload);
     }
 }

@@ -10,8 +10,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * The uplink's settings, validated at the boundary.
  *
  * @param brokerUrl {@code tcp://} or {@code ssl://} URL
- * @param username user name, or empty
- * @param password password, or empty
+ * @param username user name for a {@code tcp://} broker, or empty ({@code ssl://}: the certificate's id)
+ * @param password password for a {@code tcp://} broker, or empty
  */
 public record LinkSettings(String brokerUrl, String username, String password, int keepAliveSeconds, int connectTimeoutSeconds,
                            int inflightRecords, int batchMaxRecords, int batchMaxBytes, int maxInflightMessages,
@@ -98,9 +98,10 @@ public record LinkSettings(String brokerUrl, String username, String password, i
 
     /**
      * @param lifecycleMessages room to leave in Paho's in-flight limit for births and deaths
+     * @param credentials what this connect presents
      * @return Paho options for one connect (clean session, no automatic reconnect, TCP_NODELAY); the will is the caller's
      */
-    MqttConnectOptions connectOptions(int lifecycleMessages) {
+    MqttConnectOptions connectOptions(int lifecycleMessages, UplinkCredentials credentials) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
@@ -108,10 +109,10 @@ public record LinkSettings(String brokerUrl, String username, String password, i
         options.setKeepAliveInterval(keepAliveSeconds);
         options.setConnectionTimeout(connectTimeoutSeconds);
         options.setMaxInflight(maxInflightMessages + lifecycleMessages);
-        options.setSocketFactory(NoDelaySocketFactory.forUrl(brokerUrl));
-        if (!username.isEmpty()) {
-            options.setUserName(username);
-            options.setPassword(password.toCharArray());
+        options.setSocketFactory(credentials.socketFactory());
+        if (!credentials.username().isEmpty()) {
+            options.setUserName(credentials.username());
+            options.setPassword(credentials.password());
         }
         return options;
     }

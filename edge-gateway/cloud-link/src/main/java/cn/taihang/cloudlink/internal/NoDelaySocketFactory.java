@@ -3,9 +3,7 @@ package cn.taihang.cloudlink.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.security.NoSuchAlgorithmException;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * Plain sockets with {@code TCP_NODELAY}. Paho does not set it, and without it every QoS 1 publish waits
@@ -18,21 +16,6 @@ final class NoDelaySocketFactory extends SocketFactory {
 
     NoDelaySocketFactory(SocketFactory delegate) {
         this.delegate = delegate;
-    }
-
-    /**
-     * @param brokerUrl {@code tcp://…} or {@code ssl://…}
-     * @return the factory to hand Paho for that URL (an {@link javax.net.ssl.SSLSocketFactory} for {@code ssl://})
-     */
-    static SocketFactory forUrl(String brokerUrl) {
-        if (brokerUrl.startsWith("ssl://")) {
-            try {
-                return new NoDelaySslSocketFactory(SSLContext.getDefault().getSocketFactory());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("this JVM has no default TLS context; ssl:// brokers cannot be used", e);
-            }
-        }
-        return new NoDelaySocketFactory(SocketFactory.getDefault());
     }
 
     static <S extends Socket> S noDelay(S socket) throws IOException {

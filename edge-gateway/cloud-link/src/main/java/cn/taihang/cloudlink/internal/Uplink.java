@@ -12,6 +12,8 @@ import cn.taihang.wire.Death;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.command.CommandKeyRotation;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +55,8 @@ public final class Uplink implements AutoCloseable {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final BatchCodec data = new BatchCodec();
     private final String gatewayId;
+    private final String site;
+    private final UplinkIdentity uplinkIdentity;
     private final String birthTopic;
     private final String deathTopic;
     private final String dataTopic;
@@ -68,6 +72,7 @@ public final class Uplink implements AutoCloseable {
     private final AtomicBoolean rebirthQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private MqttAsyncClient client;
+    private UplinkCredentials credentials;
     private ScheduledFuture<?> drainTimer;
     private int generation;
     private long connectedAtMillis;
@@ -101,7 +106,8 @@ public final class Uplink implements AutoCloseable {
         this.counters = counters;
         this.births = births;
         this.gatewayId = identity.gatewayId();
-        String site = identity.site();
+        this.site = identity.site();
+        this.uplinkIdentity = new UplinkIdentity(settings, gatewayId, site, identity.identityDir());
         this.birthTopic = Topics.birth(site, gatewayId);
         this.deathTopic = Topics.death(site, gatewayId);
         this.dataTopic = Topics.data(site, gatewayId);
@@ -116,7 +122,7 @@ public final class Uplink implements AutoCloseable {
         this.loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("taihang-uplink-" + gatewayId));
         this.callbacks = new LoopCallbacks(loop);
         this.inbound = new Inbound(ackTopic, commandFilter, queue, drain, stats, data, lifecycle, () -> callbacks.run(this::rebirth), this::requestDrain,
-                commands);
+                commands, uplinkIdentity::installCrl);
     }
 
     /** Starts connecting; returns at once. */
@@ -146,11 +152,12 @@ public final class Uplink implements AutoCloseable {
         long bdSeq;
         try {
             bdSeq = counters.incrementAndGet("bdSeq");
-        } catch (RuntimeException e) {
+            credentials = uplinkIdentity.credentials();
+        } catch (RuntimeException | IOException | GeneralSecurityException e) {
             lost(gen, e);
             return;
         }
-        MqttConnectOptions options = settings.connectOptions(LIFECYCLE_MESSAGES);
+        MqttConnectOptions options = settings.connectOptions(LIFECYCLE_MESSAGES, credentials);
         options.setWill(deathTopic, lifecycle.encodeDeath(new Death(1, gatewayId, bdSeq)), 1, false);
         client.setCallback(callbacks.connection(cause -> lost(gen, cause), (topic, payload) -> onMessage(gen, topic, payload)));
         try {
@@ -188,7 +195,8 @@ public final class Uplink implements AutoCloseable {
     private void publishBirth(int gen) throws MqttException {
         byte[] payload;
         try {
-            payload = lifecycle.encodeBirth(births.birth(stats.bdSeq(), System.currentTimeMillis()));
+            payload = lifecycle.encodeBirth(births.birth(stats.bdSeq(), System.currentTimeMillis())
+                    .withCertificateChain(credentials.certificateChain()));
         } catch (RuntimeException e) {
             LOG.error("The birth message could not be made; the bridge will not know this gateway's inventory", e);
             return;
@@ -363,15 +371,24 @@ public final class Uplink implements AutoCloseable {
         if (client == null) {
             return;
         }
+        boolean clean = false;
         try {
             if (was == State.CONNECTED && client.isConnected()) {
                 client.publish(deathTopic, lifecycle.encodeDeath(new Death(1, gatewayId, stats.bdSeq())), 1, false).waitForCompletion(3000);
                 client.disconnect(1000).waitForCompletion(3000);
-            } else if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000, false);
+                clean = true;
             }
         } catch (MqttException e) {
             LOG.warn("Clean disconnect from {} failed: {}", settings.brokerUrl(), e.getMessage());
+        }
+        if (!clean) {
+            // also when a connect is in flight: Paho refuses to close a connecting client, whose receiver thread would then
+            // outlive this bundle (after a framework restart it dies on a class of the stopped bundle)
+            try {
+                client.disconnectForcibly(0, 1000, false);
+            } catch (MqttException e) {
+                LOG.debug("Dropping the connection: {}", e.getMessage());
+            }
         }
         try {
             client.close(true);

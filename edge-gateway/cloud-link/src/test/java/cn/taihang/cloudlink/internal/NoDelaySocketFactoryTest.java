@@ -18,7 +18,7 @@ class NoDelaySocketFactoryTest {
     @Test
     void plainSocketsHaveNoDelay() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            SocketFactory factory = NoDelaySocketFactory.forUrl("tcp://127.0.0.1:" + server.getLocalPort());
+            SocketFactory factory = new NoDelaySocketFactory(SocketFactory.getDefault());
             try (Socket socket = factory.createSocket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2000);
                 assertThat(socket.getTcpNoDelay()).isTrue();
@@ -28,7 +28,7 @@ class NoDelaySocketFactoryTest {
 
     @Test
     void tlsSocketsHaveNoDelayAndAreWhatPahoNeedsForSsl() throws Exception {
-        SocketFactory factory = NoDelaySocketFactory.forUrl("ssl://127.0.0.1:8883");
+        SocketFactory factory = new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault());
         assertThat(factory).isInstanceOf(SSLSocketFactory.class);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); Socket socket = factory.createSocket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2000);

@@ -62,7 +62,7 @@ final class TestBridge implements AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setMaxInflight(1000);
-        options.setSocketFactory(NoDelaySocketFactory.forUrl("tcp://"));
+        options.setSocketFactory(new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()));
         client.connect(options).waitForCompletion(5000);
         client.subscribe(new String[] {Topics.allGateways(Topics.Kind.DATA), Topics.allGateways(Topics.Kind.BIRTH),
             Topics.allGateways(Topics.Kind.DEATH)}, new int[] {1, 1, 1}).waitForCompletion(5000);

@@ -15,9 +15,11 @@ public interface GatewayIdentity {
     String siteName();
 
     /**
-     * @return the directory of the gateway's credentials, written at enrolment and kept apart from its data: its key and
-     *     certificate, the city CA, the CRL, the command trust anchor ({@code command-anchor.json}) and its sealing key
-     *     ({@code seal-key.pem}); never {@code null}, possibly not existing yet on a gateway that was not enrolled
+     * @return the directory of this gateway's identity files, written at enrolment and kept apart from its data:
+     *     {@code key.pem}, {@code cert.pem}, {@code ca.pem}, {@code crl.pem} ({@code cn.taihang.identity.IdentityFiles}
+     *     reads them: its TLS client certificate on the uplink, the city CA it trusts), the command trust anchor
+     *     ({@code command-anchor.json}) and its sealing key ({@code seal-key.pem}). Never {@code null}; the directory
+     *     may not exist yet on a gateway not enrolled
      */
     Path identityDir();
 }

@@ -11,7 +11,7 @@
  *       per-channel status.</li>
  *   <li>{@link cn.taihang.gateway.api.HealthIndicator}: whiteboard of health checks, aggregated by
  *       {@link cn.taihang.gateway.api.GatewayHealth}.</li>
- *   <li>{@link cn.taihang.gateway.api.GatewayIdentity}: who and where this gateway is.</li>
+ *   <li>{@link cn.taihang.gateway.api.GatewayIdentity}: who and where this gateway is, and where its identity files are.</li>
  *   <li>{@link cn.taihang.gateway.api.LocalLedger}: a small durable key-value store (versioned entries,
  *       compare-and-set, expiry) for state that must survive restarts offline, e.g. a validator's ledger.</li>
  *   <li>{@link cn.taihang.gateway.api.TicketCheck}: a ticket gate's "test scan" and its latest scans

@@ -1,5 +1,6 @@
 package cn.taihang.simulator.bench;
 
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.BridgeState;
@@ -14,13 +15,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bridge's part of the drain reduced to the wire: subscribes to every gateway's data, decodes each batch and
  * acknowledges all its sequence numbers at once (QoS 1), storing nothing. Uses the bridge's own MQTT client
- * (vertx-mqtt, TCP_NODELAY). Measures the uplink's drain, not the bridge's database ({@code ./taihang sim storm} does).
+ * (vertx-mqtt, TCP_NODELAY, TLS with a bridge instance's certificate). Measures the uplink's drain, not the bridge's database ({@code ./taihang sim storm} does).
  */
 final class Acknowledger implements AutoCloseable {
 
@@ -30,12 +32,13 @@ final class Acknowledger implements AutoCloseable {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final AtomicLong records = new AtomicLong();
 
-    Acknowledger(String host, int port) throws Exception {
-        MqttClientOptions options = new MqttClientOptions().setClientId("bench-acknowledger").setCleanSession(true).setMaxInflightQueue(65_535)
+    /** @param identityDir a bridge instance's identity that the broker's ACL lets read the gateways' data */
+    Acknowledger(String host, int port, Path identityDir) throws Exception {
+        MqttClientOptions options = new MqttClientOptions().setClientId(BridgeAccess.BRIDGE_ID).setCleanSession(true).setMaxInflightQueue(65_535)
                 .setMaxMessageSize(4 * 1024 * 1024);
         options.setAutoAck(true);
         options.setTcpNoDelay(true);
-        client = MqttClient.create(vertx, options);
+        client = MqttClient.create(vertx, MqttTls.present(options, identityDir));
         client.publishHandler(this::acknowledge);
         client.connect(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         client.subscribe(Topics.allGateways(Topics.Kind.DATA), 1).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,8 +1,12 @@
 package cn.taihang.simulator.bench;
 
 import cn.taihang.gateway.api.OutboundRecord;
+import cn.taihang.identity.IdentityFiles;
+import cn.taihang.identity.PemFiles;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.wire.Ack;
 import cn.taihang.wire.BatchCodec;
+import cn.taihang.wire.Birth;
 import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.RecordFrame;
@@ -14,8 +18,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gateways reduced to the wire, for the ingest benchmark: each sends its share of the records as CBOR data batches
- * (QoS 1, vertx-mqtt with TCP_NODELAY), keeps {@code window} batches waiting for the bridge's acknowledgement, and sends
+ * (QoS 1, vertx-mqtt with TCP_NODELAY, over TLS with its own certificate of the run's city CA, after a birth carrying its
+ * chain, as a real gateway connects), keeps {@code window} batches waiting for the bridge's acknowledgement, and sends
  * the next batch when one is acknowledged. Like a real gateway it starts only once the bridge's retained state says
  * online (the bridge may still be re-subscribing after Moquette dropped its first SUBSCRIBE). Done when the bridge has
  * acknowledged every record, i.e. committed it.
@@ -32,7 +40,13 @@ final class BenchGateways implements AutoCloseable {
 
     private static final String SITE = "bench-site";
 
+    private final Path runDir;
     private final Vertx vertx = Vertx.vertx();
+
+    /** @param runDir the run whose city CA enrols the gateways ({@code <runDir>/pki}) */
+    BenchGateways(Path runDir) {
+        this.runDir = runDir;
+    }
     private final List<MqttClient> clients = new ArrayList<>();
     private final BatchCodec batches = new BatchCodec();
     private final LifecycleCodec lifecycle = new LifecycleCodec();
@@ -72,8 +86,10 @@ final class BenchGateways implements AutoCloseable {
         for (int g = 0; g < gateways; g++) {
             String id = gateway(run, g);
             List<List<RecordFrame>> mine = shares.get(g);
-            MqttClient client = connectSubscribed(host, port, id);
+            Path identity = BridgeAccess.enrolGateway(runDir, id, SITE);
+            MqttClient client = connectSubscribed(host, port, id, identity);
             clients.add(client);
+            client.publish(Topics.birth(SITE, id), Buffer.buffer(lifecycle.encodeBirth(birth(id, identity))), MqttQoS.AT_LEAST_ONCE, false, false);
             AtomicInteger next = new AtomicInteger();
             Runnable sendNext = () -> {
                 int k = next.getAndIncrement();
@@ -125,11 +141,12 @@ final class BenchGateways implements AutoCloseable {
      * @return a client connected and subscribed to the gateway's acks (SUBACK received); Moquette may drop a connection
      *     whose SUBSCRIBE overtakes its own CONNECT handling, so a few attempts are made
      */
-    private MqttClient connectSubscribed(String host, int port, String id) throws Exception {
+    private MqttClient connectSubscribed(String host, int port, String id, Path identity) throws Exception {
         for (int attempt = 1; ; attempt++) {
             MqttClientOptions options = new MqttClientOptions().setClientId(id).setCleanSession(true).setMaxInflightQueue(65_535)
                     .setMaxMessageSize(4 * 1024 * 1024);
             options.setTcpNoDelay(true);
+            MqttTls.present(options, identity);
             MqttClient client = MqttClient.create(vertx, options);
             CompletableFuture<Void> subscribed = new CompletableFuture<>();
             client.subscribeCompletionHandler(ack -> subscribed.complete(null));
@@ -145,6 +162,15 @@ final class BenchGateways implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Birth birth(String id, Path identity) throws Exception {
+        List<byte[]> chain = new ArrayList<>();
+        for (X509Certificate certificate : PemFiles.readCertificates(IdentityFiles.in(identity).certificate())) {
+            chain.add(certificate.getEncoded());
+        }
+        return new Birth(1, id, SITE, "bench", 0, System.currentTimeMillis(), "bench", Map.of(), List.of(), null, null)
+                .withCertificateChain(chain);
     }
 
     @Override

@@ -2,7 +2,11 @@ package cn.taihang.simulator.bench;
 
 import cn.taihang.cloudlink.embedded.EmbeddedUplink;
 import cn.taihang.cloudlink.embedded.UplinkOptions;
-import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.identity.IdentityFiles;
+import cn.taihang.identity.Kind;
+import cn.taihang.identity.TlsContext;
+import cn.taihang.simulator.run.BridgeAccess;
+import cn.taihang.simulator.run.SimulatedGatewayIdentity;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.spi.ClassBacklog;
@@ -14,6 +18,9 @@ import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.Topics;
 import java.io.IOException;
+import java.net.Socket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +49,7 @@ final class DrainBench {
     private final int brokerPort;
     private double lastCpuSeconds;
     private double lastAckedSeconds;
+    private double lastConnectMillis;
     private java.util.function.LongSupplier acknowledged = () -> Long.MAX_VALUE;
 
     DrainBench(Path dir, BenchRows rows, String brokerUrl, int brokerPort) {
@@ -63,12 +71,13 @@ final class DrainBench {
             fill(store);
             UplinkOptions settings = base.withReconnectJitter(0).withDrainRate(100_000_000);
             long t0 = System.nanoTime();
-            try (EmbeddedUplink uplink = EmbeddedUplink.start(settings, identity(), store.queue(), store.counters(), "bench")) {
+            try (EmbeddedUplink uplink = EmbeddedUplink.start(settings, SimulatedGatewayIdentity.enrolled(dir, GATEWAY, SITE, "bench"), store.queue(), store.counters(), "bench")) {
                 long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
                 while (uplink.health().status() != HealthReport.Status.UP && System.nanoTime() < deadline) {
                     Thread.sleep(1);
                 }
                 long connected = System.nanoTime();
+                lastConnectMillis = (connected - t0) / 1e6;
                 long cpu0 = processCpuNanos();
                 long ackedTarget = acknowledged.getAsLong() + rows.records().size();
                 long allAcked = 0;
@@ -95,14 +104,16 @@ final class DrainBench {
         Files.write(payload, samplePayload(batchRecords));
         long messages = (rows.records().size() + batchRecords - 1) / batchRecords;
         long t0 = System.nanoTime();
+        IdentityFiles publisher = IdentityFiles.in(BridgeAccess.enrolGateway(dir, GATEWAY + "-pub", SITE));
         Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(brokerPort), "-t", Topics.data(SITE, GATEWAY + "-pub"),
-                "-q", "1", "-M", String.valueOf(window), "-f", payload.toString(), "--repeat", String.valueOf(messages), "-i", "bench-pub-" + round)
+                "-q", "1", "-M", String.valueOf(window), "-f", payload.toString(), "--repeat", String.valueOf(messages), "-i", "bench-pub-" + round, "--nodelay",
+                "--cafile", publisher.caCertificates().toString(), "--cert", publisher.certificate().toString(), "--key", publisher.key().toString())
                 .redirectErrorStream(true).redirectOutput(run.resolve("mosquitto_pub.out").toFile()).start();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("mosquitto_pub failed; see " + run.resolve("mosquitto_pub.out"));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Run("mosquitto_pub -q 1 -M " + window + ", the same " + Files.size(payload) + "-byte batch payload", messages * batchRecords, messages,
+        return new Run("mosquitto_pub -q 1 -M " + window + " --nodelay (TLS, its own certificate), the same " + Files.size(payload) + "-byte batch payload", messages * batchRecords, messages,
                 seconds);
     }
 
@@ -153,6 +164,39 @@ final class DrainBench {
     }
 
     /** @return CPU seconds this JVM (uplink, store and acknowledger) used in the last uplink run */
+    /** @return milliseconds from the last uplink's start until it was up: TLS handshake, CONNECT, subscriptions, birth */
+    double lastConnectMillis() {
+        return lastConnectMillis;
+    }
+
+    /**
+     * The handshake's cost alone, side by side: {@code n} TCP connects to the broker's port, and {@code n} connects each
+     * followed by the TLS handshake with the bench gateway's certificate (client authentication, the broker's chain and
+     * CRL checked).
+     *
+     * @return the median milliseconds of a plain TCP connect and of a TCP connect with the TLS handshake
+     */
+    double[] handshakeMillis(int n) throws Exception {
+        SSLSocketFactory tls = TlsContext.client(IdentityFiles.in(BridgeAccess.enrolGateway(dir, GATEWAY, SITE))).accept(Kind.BRIDGE, Kind.BROKER)
+                .build().socketFactory();
+        double[] tcp = new double[n];
+        double[] handshake = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            try (Socket plain = new Socket("127.0.0.1", brokerPort)) {
+                tcp[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            t0 = System.nanoTime();
+            try (SSLSocket socket = (SSLSocket) tls.createSocket("127.0.0.1", brokerPort)) {
+                socket.startHandshake();
+                handshake[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(tcp);
+        java.util.Arrays.sort(handshake);
+        return new double[] {tcp[n / 2], handshake[n / 2]};
+    }
+
     double lastCpuSeconds() {
         return lastCpuSeconds;
     }
@@ -171,29 +215,5 @@ final class DrainBench {
             }
         }
         return Files.createDirectories(p);
-    }
-
-    private static GatewayIdentity identity() {
-        return new GatewayIdentity() {
-            @Override
-            public String gatewayId() {
-                return GATEWAY;
-            }
-
-            @Override
-            public String site() {
-                return SITE;
-            }
-
-            @Override
-            public String siteName() {
-                return "bench";
-            }
-
-            @Override
-            public Path identityDir() {
-                return Path.of("run", "sim", GATEWAY, "identity"); // not enrolled: the embedded uplink takes no commands
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package cn.taihang.simulator.bench;
 
 import cn.taihang.cloudlink.embedded.UplinkOptions;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.simulator.faults.DebianTools;
 import cn.taihang.simulator.faults.MosquittoProcess;
 import java.nio.file.Files;
@@ -38,12 +39,13 @@ public final class DrainBenchCommand implements Callable<Integer> {
         DebianTools.ensure(System.out, "mosquitto", MosquittoProcess.BINARY);
         DebianTools.ensure(System.out, "mosquitto-clients", Path.of("/usr/bin/mosquitto_pub"));
         Files.createDirectories(dir);
-        UplinkOptions defaults = UplinkOptions.defaults("tcp://127.0.0.1:1");
+        UplinkOptions defaults = UplinkOptions.defaults("ssl://127.0.0.1:1");
         UplinkOptions chosen = defaults.withWindow(inflightRecords > 0 ? inflightRecords : defaults.inflightRecords(), batch > 0 ? batch : defaults.batchMaxRecords());
         int window = DrainBench.messageWindow(chosen);
         BenchRows data = BenchRows.hub(records, 5);
         try (MosquittoProcess broker = new MosquittoProcess(dir.toAbsolutePath().resolve("broker"), 1000).start();
-             Acknowledger acknowledger = new Acknowledger("127.0.0.1", broker.port())) {
+             Acknowledger acknowledger = new Acknowledger("127.0.0.1", broker.port(),
+                     BridgeAccess.enrol(BridgeAccess.pkiDir(dir.toAbsolutePath()), dir.toAbsolutePath().resolve("bridge").resolve("identity")))) {
             UplinkOptions settings = chosen.withBrokerUrl(broker.url());
             DrainBench bench = new DrainBench(dir.toAbsolutePath(), data, broker.url(), broker.port());
             bench.acknowledgedBy(acknowledger::records);
@@ -60,6 +62,10 @@ public final class DrainBenchCommand implements Callable<Integer> {
                         + "mosquitto_pub %,.0f records/s%n", i, ours.get(i - 1).rate(), bench.lastAckedSeconds(), ours.get(i - 1).seconds(),
                         bench.lastCpuSeconds(), theirs.get(i - 1).rate());
             }
+            double[] handshake = bench.handshakeMillis(51);
+            System.out.printf("  connect to mosquitto (median of 51): TCP %.2f ms, TCP + TLS handshake with client certificate %.2f ms; "
+                    + "the uplink was up (handshake, CONNECT, subscriptions, birth) after %.1f ms in the last round%n", handshake[0], handshake[1],
+                    bench.lastConnectMillis());
             DrainBench.Run uplink = median(ours);
             DrainBench.Run pub = median(theirs);
             System.out.println();
@@ -67,8 +73,8 @@ public final class DrainBenchCommand implements Callable<Integer> {
             for (DrainBench.Run r : List.of(uplink, pub)) {
                 System.out.printf("  %-92s %8d %8d %8.2f %11.0f%n", r.what(), r.records(), r.messages(), r.seconds(), r.rate());
             }
-            System.out.printf("RESULT drain ratio=%.2f uplink_records_per_s=%.0f mosquitto_pub_records_per_s=%.0f window_messages=%d goal=0.9%n",
-                    uplink.rate() / pub.rate(), uplink.rate(), pub.rate(), window);
+            System.out.printf("RESULT drain ratio=%.2f uplink_records_per_s=%.0f mosquitto_pub_records_per_s=%.0f window_messages=%d goal=0.9 "
+                    + "tcp_connect_ms=%.2f tls_handshake_ms=%.2f%n", uplink.rate() / pub.rate(), uplink.rate(), pub.rate(), window, handshake[0], handshake[1]);
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package cn.taihang.simulator.bench;
 
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.bridge.storage.PostgresAddress;
 import cn.taihang.postgres.LocalPostgres;
@@ -71,12 +72,12 @@ final class IngestBench {
 
     /** The bridge on a fresh database of the engine, fed by the bench gateways until every record is acknowledged. */
     Run bridge(Engine engine, int round) throws Exception {
-        BridgeOptions options = BridgeOptions.ephemeral(fresh("bridge-" + engine + "-" + round));
+        BridgeOptions options = BridgeAccess.secure(BridgeOptions.ephemeral(fresh("bridge-" + engine + "-" + round)), dir);
         if (engine == Engine.POSTGRESQL) {
             options = options.withDatabase(PostgresAddress.parse(postgres.url(postgres.createDatabase("bridge_" + round)), null));
         }
         try (RunningBridge bridge = Bridge.start(options).toCompletableFuture().get(60, TimeUnit.SECONDS);
-             BenchGateways sender = new BenchGateways()) {
+             BenchGateways sender = new BenchGateways(dir)) {
             double seconds = sender.send("127.0.0.1", bridge.mqttPort(), round, gateways, frames, batch, window);
             String where = engine == Engine.SQLITE ? "SQLite, one writer" : "PostgreSQL, " + PostgresAddress.DEFAULT_POOL_SIZE + " write connections";
             return new Run("bridge ingest (" + where + "): " + gateways + " gateways, batches of " + batch + ", " + window + " in flight each",

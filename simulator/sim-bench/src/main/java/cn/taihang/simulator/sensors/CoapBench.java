@@ -2,6 +2,7 @@ package cn.taihang.simulator.sensors;
 
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.coap.api.SensorKeys;
 import cn.taihang.launcher.EmbeddedGateway;
@@ -66,7 +67,7 @@ final class CoapBench {
         double plainRatio;
         double dtlsRatio;
         SensorKeyProvisioner provisioner = new SensorKeyProvisioner();
-        RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(dir.resolve("bridge")), List.of(provisioner)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        RunningBridge bridge = Bridge.start(BridgeAccess.secure(BridgeOptions.ephemeral(dir.resolve("bridge")), dir), List.of(provisioner)).toCompletableFuture().get(60, TimeUnit.SECONDS);
         int securePort = port();
         int plainPort = port();
         Path config = Files.writeString(dir.resolve("gateway.json"), """
@@ -76,8 +77,7 @@ final class CoapBench {
                   "cn.taihang.coap": {"bindAddress": "127.0.0.1", "securePort": %d, "plainPort": %d, "requestsPerMinute": 100000000,
                                       "burst": 1000000, "maxPending": 100000}
                 }
-                """.formatted(dir.toAbsolutePath().resolve("identity"), bridge.brokerUrl(), securePort, plainPort));
-        bridge.commandAnchor().write(dir.toAbsolutePath().resolve("identity"));
+                """.formatted(BridgeAccess.enrolGateway(bridge, dir, "gw-bench", "bench").toAbsolutePath(), bridge.brokerUrl(), securePort, plainPort));
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("gateway"), distDir.resolve("bundles"), Map.of(),
                 Duration.ofSeconds(30)))) {
             if (!gateway.readiness().ready()) {

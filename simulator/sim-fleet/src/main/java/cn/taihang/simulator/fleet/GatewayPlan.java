@@ -53,11 +53,12 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
      * Writes this gateway's configuration file.
      *
      * @param file where to write it
-     * @param brokerUrl the bridge's MQTT broker
+     * @param brokerUrl the bridge's MQTT broker ({@code ssl://})
+     * @param identityDir the gateway's identity (enrolled with the run's city CA), its certificate on the uplink
      * @param harnessPort the simulator's virtual-wiring port
      * @param intervalSeconds the counters' aggregation interval
      */
-    public void writeConfiguration(Path file, String brokerUrl, int harnessPort, int intervalSeconds) {
+    public void writeConfiguration(Path file, String brokerUrl, Path identityDir, int harnessPort, int intervalSeconds) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put(":configurator:resource-version", 1);
@@ -65,7 +66,7 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
         identity.put("gatewayId", gatewayId);
         identity.put("site", site.id());
         identity.put("siteName", site.bilingualName());
-        identity.put("identityDir", identityDir(file).toString());
+        identity.put("identityDir", identityDir.toAbsolutePath().toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         ObjectNode board = root.putObject("cn.taihang.hardware.sim");
         board.put("harnessPort", harnessPort);
@@ -87,14 +88,6 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    /**
-     * @param configFile a gateway's configuration file
-     * @return its identity directory, beside it: where enrolment puts the command trust anchor
-     */
-    public static Path identityDir(Path configFile) {
-        return configFile.toAbsolutePath().resolveSibling("identity");
     }
 
     /** @return a JSON array of the lane devices, for reports */

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How the simulator reaches a bridge's HTTPS API as the city's systems do: the bridge instance enrolled with the run's
- * city CA ({@code <runDir>/pki}, identity in {@code <runDir>/bridge/identity}), clients trusting that CA only, and bearer
- * tokens minted by the bridge's local issuer with just the scopes each client needs.
+ * How the simulator reaches a bridge as the city's systems do: the bridge instance enrolled with the run's city CA
+ * ({@code <runDir>/pki}, identity in {@code <runDir>/bridge/identity}), each simulated gateway too
+ * ({@code <runDir>/gateways/<id>/identity}, for its TLS uplink), clients trusting that CA only, and bearer tokens minted
+ * by the bridge's local issuer with just the scopes each client needs.
  */
 public final class BridgeAccess {
 
@@ -59,6 +60,45 @@ public final class BridgeAccess {
                 throw new IOException("cannot enrol the bridge with the run's CA: " + e.getMessage(), e);
             }
         }
+        return identityDir;
+    }
+
+    /** @return where a simulated gateway's identity lives in a run: {@code <runDir>/gateways/<id>/identity} */
+    public static Path gatewayIdentityDir(Path runDir, String gatewayId) {
+        return runDir.resolve("gateways").resolve(gatewayId).resolve("identity");
+    }
+
+    /**
+     * Enrols a gateway with the run's city CA ({@code <runDir>/pki}, made if missing) as its installer would: its key
+     * pair made in its own identity directory, the CA signing a certificate naming its id and site; a gateway already
+     * enrolled as that id and site is kept (a kept run reuses it).
+     *
+     * @return the gateway's identity directory, {@link #gatewayIdentityDir}
+     * @throws IOException if the CA or the identity cannot be made
+     */
+    public static Path enrolGateway(Path runDir, String gatewayId, String site) throws IOException {
+        Path identityDir = gatewayIdentityDir(runDir, gatewayId);
+        if (!IdentityFiles.in(identityDir).isEnrolled()) {
+            try {
+                CityCa.openOrCreate(pkiDir(runDir)).enrolGateway(identityDir, gatewayId, site);
+            } catch (CaException e) {
+                throw new IOException("cannot enrol gateway " + gatewayId + " with the run's CA: " + e.getMessage(), e);
+            }
+        }
+        return identityDir;
+    }
+
+    /**
+     * Enrols a gateway ({@link #enrolGateway(Path, String, String)}) and pins that bridge's command trust anchor in its
+     * identity directory ({@code command-anchor.json}), the installer's second step: the gateway then obeys commands the
+     * bridge's command key signs, and no others.
+     *
+     * @return the gateway's identity directory
+     * @throws IOException if the CA, the identity or the anchor file cannot be made
+     */
+    public static Path enrolGateway(RunningBridge bridge, Path runDir, String gatewayId, String site) throws IOException {
+        Path identityDir = enrolGateway(runDir, gatewayId, site);
+        bridge.commandAnchor().write(identityDir);
         return identityDir;
     }
 

@@ -84,6 +84,8 @@ public final class NetworkRun implements AutoCloseable {
         SignNetworkFile.write(scenario, options.runDir().resolve("bridge"), SIGN_COMPOSE_SECONDS);
         RunningBridge bridge = startBridge(options, provisioner);
         out.printf("bridge up: %s (MQTT %s)%n", bridge.httpUrl(), bridge.brokerUrl());
+        out.printf("  TLS with client certificates only: city CA in %s, each gateway enrolled in %s%n", BridgeAccess.pkiDir(options.runDir()),
+                BridgeAccess.gatewayIdentityDir(options.runDir(), "<id>"));
         HarnessServer harness = HarnessServer.start();
         GatewayFleet fleet = options.mode() == GatewayFleet.Mode.IN_PROCESS ? new InProcessFleet(options.distDir().resolve("bundles"))
                 : new ProcessFleet(options.distDir(), List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
@@ -99,8 +101,8 @@ public final class NetworkRun implements AutoCloseable {
             for (GatewayPlan plan : plans) {
                 Path dir = options.runDir().resolve("gateways").resolve(plan.gatewayId());
                 Path config = dir.resolve("gateway.json");
-                plan.writeConfiguration(config, bridge.brokerUrl(), harness.port(), options.intervalSeconds());
-                bridge.commandAnchor().write(GatewayPlan.identityDir(config));
+                plan.writeConfiguration(config, bridge.brokerUrl(), BridgeAccess.enrolGateway(bridge, options.runDir(), plan.gatewayId(), plan.site().id()),
+                        harness.port(), options.intervalSeconds());
                 sensorNetwork.configure(plan, config, SENSOR_REPORT_SECONDS);
                 SignPlan.configure(plan, config);
                 Map<String, String> console = consoles.configure(config);

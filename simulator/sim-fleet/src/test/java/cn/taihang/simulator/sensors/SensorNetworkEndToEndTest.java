@@ -54,8 +54,7 @@ class SensorNetworkEndToEndTest {
              GatewayFleet fleet = new InProcessFleet(DIST.toAbsolutePath().resolve("bundles"));
              SensorNetwork sensors = SensorNetwork.plan(List.of(post), 11)) {
             Path config = runDir.resolve("gw/gateway.json");
-            post.writeConfiguration(config, bridge.brokerUrl(), harness.port(), 30);
-            bridge.commandAnchor().write(GatewayPlan.identityDir(config));
+            post.writeConfiguration(config, bridge.brokerUrl(), BridgeAccess.enrolGateway(bridge, runDir, post.gatewayId(), post.site().id()), harness.port(), 30);
             sensors.configure(post, config, 2);
             GatewayFleet.Started started = fleet.start(post.gatewayId(), config, runDir.resolve("gw/data"));
             assertThat(started.ready()).as(started.detail()).isTrue();

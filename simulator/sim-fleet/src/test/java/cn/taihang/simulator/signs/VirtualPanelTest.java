@@ -128,7 +128,7 @@ class VirtualPanelTest {
         cn.taihang.simulator.fleet.GatewayPlan post = cn.taihang.simulator.fleet.GatewayPlan.forSite(scenario.sites().stream()
                 .filter(s -> s.kind().equals("road-post")).findFirst().orElseThrow());
         Path config = dir.resolve("gateway.json");
-        post.writeConfiguration(config, "tcp://127.0.0.1:1883", 4000, 30);
+        post.writeConfiguration(config, "ssl://127.0.0.1:8883", dir.resolve("identity"), 4000, 30);
         SignPlan.configure(post, config);
         JsonNode sign = new ObjectMapper().readTree(config.toFile()).path("cn.taihang.sign~road");
         assertThat(sign.path("device").asText()).isEqualTo(post.site().id() + "-warning");

@@ -91,9 +91,9 @@ public final class CountingProxy implements AutoCloseable {
         cut = false;
     }
 
-    /** @return {@code tcp://127.0.0.1:<port>} for the uplink */
+    /** @return {@code ssl://127.0.0.1:<port>} for the uplink (TLS end to end: the proxy only counts and cuts bytes) */
     public String url() {
-        return "tcp://127.0.0.1:" + server.getLocalPort();
+        return "ssl://127.0.0.1:" + server.getLocalPort();
     }
 
     /** @return bytes sent by the gateway side so far */

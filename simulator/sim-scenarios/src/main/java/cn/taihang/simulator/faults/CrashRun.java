@@ -1,5 +1,6 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.simulator.fleet.FleetException;
 import cn.taihang.simulator.fleet.GatewayFleet;
@@ -106,7 +107,8 @@ public final class CrashRun {
             String id = "gw-" + site.id();
             Path dir = options.runDir().resolve("gateways").resolve(id);
             Path config = dir.resolve("gateway.json");
-            LoadGatewayConfig.write(config, id, site.id(), site.bilingualName(), broker.url(), Map.of());
+            LoadGatewayConfig.write(config, id, site.id(), site.bilingualName(), broker.url(), BridgeAccess.enrolGateway(options.runDir(), id, site.id()),
+                    Map.of());
             configs.put(id, config);
             journals.put(id, new Journal(dir.resolve("data").resolve(LoadProducer.JOURNAL)));
             GatewayFleet.Started s = startGateway(id);

@@ -24,10 +24,12 @@ final class LoadGatewayConfig {
      * @param gatewayId the gateway id
      * @param site its site id
      * @param siteName its bilingual site name
-     * @param brokerUrl the broker
+     * @param brokerUrl the broker ({@code ssl://})
+     * @param identityDir the gateway's identity (enrolled with the run's city CA)
      * @param extra more properties per PID (e.g. the cloud link's), may be empty
      */
-    static void write(Path file, String gatewayId, String site, String siteName, String brokerUrl, Map<String, Map<String, Object>> extra)
+    static void write(Path file, String gatewayId, String site, String siteName, String brokerUrl, Path identityDir,
+                      Map<String, Map<String, Object>> extra)
             throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -36,7 +38,7 @@ final class LoadGatewayConfig {
         identity.put("gatewayId", gatewayId);
         identity.put("site", site);
         identity.put("siteName", siteName);
-        identity.put("identityDir", GatewayPlan.identityDir(file).toString());
+        identity.put("identityDir", identityDir.toAbsolutePath().toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         extra.forEach((pid, properties) -> {
             ObjectNode node = root.has(pid) ? (ObjectNode) root.get(pid) : root.putObject(pid);

@@ -1,11 +1,12 @@
 package cn.taihang.simulator.faults;
 
+import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.bridge.Bridge;
 import cn.taihang.bridge.BridgeOptions;
 import cn.taihang.bridge.RunningBridge;
 import cn.taihang.cloudlink.embedded.EmbeddedUplink;
 import cn.taihang.cloudlink.embedded.UplinkOptions;
-import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.simulator.run.SimulatedGatewayIdentity;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
@@ -89,7 +90,7 @@ public final class OutageRun {
 
     private Result execute() throws Exception {
         Files.createDirectories(options.runDir());
-        RunningBridge bridge = Bridge.start(BridgeOptions.ephemeral(options.runDir().resolve("bridge"))).toCompletableFuture().get(120, TimeUnit.SECONDS);
+        RunningBridge bridge = Bridge.start(BridgeAccess.secure(BridgeOptions.ephemeral(options.runDir().resolve("bridge")), options.runDir())).toCompletableFuture().get(120, TimeUnit.SECONDS);
         try (CountingProxy link = new CountingProxy("127.0.0.1", bridge.mqttPort())) {
             link.cut();
             Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -100,7 +101,8 @@ public final class OutageRun {
                     options.hours(), options.quotaBytes());
             out.printf("  bridge up: %s; the gateway's link goes through a byte-counting proxy, now cut%n", bridge.brokerUrl());
             try (EmbeddedStore store = EmbeddedStore.open(settings.withClock(clock));
-                 EmbeddedUplink uplink = EmbeddedUplink.start(UplinkOptions.defaults(link.url()), identity(), store.queue(), store.counters(),
+                 EmbeddedUplink uplink = EmbeddedUplink.start(UplinkOptions.defaults(link.url()),
+                         SimulatedGatewayIdentity.enrolled(options.runDir(), GATEWAY, SITE, "晋城高铁东站 Jincheng HSR East"), store.queue(), store.counters(),
                          "outage-scenario")) {
                 long t0 = System.nanoTime();
                 produce(store, clock, start, end);
@@ -222,29 +224,5 @@ public final class OutageRun {
             map.put(p, ((Number) health.get(p.name().toLowerCase() + suffix)).longValue());
         }
         return map;
-    }
-
-    private static GatewayIdentity identity() {
-        return new GatewayIdentity() {
-            @Override
-            public String gatewayId() {
-                return GATEWAY;
-            }
-
-            @Override
-            public String site() {
-                return SITE;
-            }
-
-            @Override
-            public String siteName() {
-                return "晋城高铁东站 Jincheng HSR East";
-            }
-
-            @Override
-            public Path identityDir() {
-                return Path.of("run", "sim", GATEWAY, "identity"); // not enrolled: the embedded uplink takes no commands
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package cn.taihang.simulator.faults;
 import cn.taihang.cloudlink.embedded.EmbeddedUplink;
 import cn.taihang.cloudlink.embedded.UplinkOptions;
 import cn.taihang.gateway.api.GatewayIdentity;
+import cn.taihang.simulator.run.SimulatedGatewayIdentity;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.gateway.spi.ClassBacklog;
@@ -92,7 +93,7 @@ final class StormRun {
                     long t0 = System.nanoTime();
                     for (int i = 0; i < sites.size(); i++) {
                         Scenario.Site site = sites.get(i);
-                        GatewayIdentity identity = identity(site);
+                        GatewayIdentity identity = SimulatedGatewayIdentity.enrolled(dir, "gw-" + site.id(), site.id(), site.bilingualName());
                         uplinks.add(EmbeddedUplink.start(settings, identity, stores.get(i).queue(), stores.get(i).counters(), "storm"));
                     }
                     api.start();
@@ -153,30 +154,6 @@ final class StormRun {
 
     private static long total(EmbeddedStore store) {
         return store.queue().backlog().values().stream().mapToLong(ClassBacklog::records).sum();
-    }
-
-    private static GatewayIdentity identity(Scenario.Site site) {
-        return new GatewayIdentity() {
-            @Override
-            public String gatewayId() {
-                return "gw-" + site.id();
-            }
-
-            @Override
-            public String site() {
-                return site.id();
-            }
-
-            @Override
-            public String siteName() {
-                return site.bilingualName();
-            }
-
-            @Override
-            public Path identityDir() {
-                return Path.of("run", "sim", "gw-" + site.id(), "identity"); // not enrolled: the embedded uplink takes no commands
-            }
-        };
     }
 
     /** Asks one of the bridge's URLs every 250 ms and keeps the answer times. */

@@ -78,12 +78,12 @@ public record TicketGatewayPlan(String gatewayId, Scenario.Site site, List<GateP
      * @param skewSeconds the gates' clock skew tolerance
      * @param passbackSeconds the gates' passback time
      */
-    public void writeConfiguration(Path file, String brokerUrl, int harnessPort, int skewSeconds, int passbackSeconds) {
+    public void writeConfiguration(Path file, String brokerUrl, Path identityDir, int harnessPort, int skewSeconds, int passbackSeconds) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put(":configurator:resource-version", 1);
         root.putObject("cn.taihang.gateway").put("gatewayId", gatewayId).put("site", site.id()).put("siteName", site.bilingualName())
-                .put("identityDir", GatewayPlan.identityDir(file).toString());
+                .put("identityDir", identityDir.toAbsolutePath().toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
         root.putObject("cn.taihang.hardware.sim").put("harnessPort", harnessPort).put("nodeId", gatewayId);
         for (GatePlan g : gates) {

@@ -67,8 +67,8 @@ public final class TicketNetwork implements AutoCloseable {
             throws IOException, InterruptedException {
         for (TicketGatewayPlan plan : plans) {
             Path dir = runDir.resolve("gateways").resolve(plan.gatewayId());
-            plan.writeConfiguration(dir.resolve("gateway.json"), bridge.brokerUrl(), harness.port(), skewSeconds, passbackSeconds);
-            bridge.commandAnchor().write(GatewayPlan.identityDir(dir.resolve("gateway.json")));
+            plan.writeConfiguration(dir.resolve("gateway.json"), bridge.brokerUrl(), BridgeAccess.enrolGateway(bridge, runDir, plan.gatewayId(), plan.site().id()),
+                    harness.port(), skewSeconds, passbackSeconds);
             GatewayFleet.Started s;
             try {
                 s = fleet.start(plan.gatewayId(), dir.resolve("gateway.json"), dir.resolve("data"));

@@ -27,7 +27,8 @@ public class GatewayIdentityComponent implements GatewayIdentity {
         this.site = requireId("site", config.site());
         this.siteName = config.siteName().isBlank() ? site : config.siteName();
         if (config.identityDir() == null || config.identityDir().isBlank()) {
-            throw new IllegalArgumentException(IdentityConfig.PID + "/identityDir must name the directory of the gateway's credentials");
+            throw new IllegalArgumentException(IdentityConfig.PID + "/identityDir must name the gateway's identity directory "
+                    + "(key.pem, cert.pem, ca.pem, crl.pem; see pki make-gateway-csr)");
         }
         this.identityDir = Path.of(config.identityDir());
     }

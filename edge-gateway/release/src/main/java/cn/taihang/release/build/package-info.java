@@ -1,0 +1,10 @@
+/**
+ * Building a release from a distribution's bundles directory ({@link cn.taihang.release.build.ReleaseBuilder}): the
+ * release tool and tests use it; a gateway never does.
+ */
+@Export
+@Version("1.0.0")
+package cn.taihang.release.build;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
