@@ -1,5 +1,6 @@
 package cn.taihang.bridge;
 
+import cn.taihang.bridge.broker.BrokerAddress;
 import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.bridge.module.Scopes;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,21 +76,28 @@ class RestartLoopbackTest {
             }
         }
 
+        /**
+         * The bridge under test runs on an external broker (another bridge's embedded one, which stays up): the retained
+         * offline state matters where the broker outlives the bridge. With its own embedded broker the state would race the
+         * broker's shutdown — the PUBACK says the broker has it, not that the watcher got it.
+         */
         @Test
         void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
             LifecycleCodec codec = new LifecycleCodec();
             List<BridgeState> seen = new CopyOnWriteArrayList<>();
-            RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of()).toCompletableFuture().get();
-            TestGateway watcher = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher");
-            try {
-                watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
-                await().until(() -> !seen.isEmpty());
-                assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
-                bridge.closeAsync();
-                await().until(() -> seen.stream().anyMatch(s -> !s.online()));
-            } finally {
-                bridge.close();
-                watcher.close();
+            try (RunningBridge host = BridgeCore.start(SECURITY.secure(storage.options(dir.resolve("host"))), List.of()).toCompletableFuture().get();
+                 TestGateway watcher = TestGateway.online(SECURITY.pki(), host.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher")) {
+                RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir.resolve("under-test"))
+                        .withExternalBroker(BrokerAddress.parse(host.brokerUrl()))), List.of()).toCompletableFuture().get();
+                try {
+                    watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
+                    await().until(() -> !seen.isEmpty());
+                    assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
+                    bridge.closeAsync();
+                    await().until(() -> seen.stream().anyMatch(s -> !s.online()));
+                } finally {
+                    bridge.close();
+                }
             }
         }
     }

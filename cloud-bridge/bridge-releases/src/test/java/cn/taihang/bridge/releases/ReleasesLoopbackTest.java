@@ -85,7 +85,7 @@ class ReleasesLoopbackTest {
         }
 
         ScriptedGateway gateway(String site, String id, java.util.function.Function<UpdateOrder, List<String[]>> script) throws Exception {
-            ScriptedGateway g = new ScriptedGateway(bridge.brokerUrl(), site, id, script);
+            ScriptedGateway g = new ScriptedGateway(bridge.brokerUrl(), SECURITY.pki().gateway(id, site), site, id, script);
             gateways.add(g);
             return g;
         }

@@ -8,6 +8,7 @@ import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.SenmlCodec;
 import cn.taihang.wire.SenmlRecord;
 import cn.taihang.wire.Topics;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,8 +34,8 @@ final class ScriptedGateway implements AutoCloseable {
                 new String[] {"trying", ""}, new String[] {"committed", ""});
     }
 
-    ScriptedGateway(String brokerUrl, String site, String id, Function<UpdateOrder, List<String[]>> script) throws Exception {
-        this.mqtt = new TestGateway(brokerUrl, site, id);
+    ScriptedGateway(String brokerUrl, Path identityDir, String site, String id, Function<UpdateOrder, List<String[]>> script) throws Exception {
+        this.mqtt = new TestGateway(brokerUrl, identityDir);
         this.script = script;
         mqtt.birth(1);
         mqtt.watch(Topics.command(site, id, UpdateOrder.COMMAND), (topic, payload) -> {

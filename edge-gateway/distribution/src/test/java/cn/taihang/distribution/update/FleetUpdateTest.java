@@ -80,12 +80,12 @@ class FleetUpdateTest {
                 SECURITY.issuer().mint("gw-canary", "gateway", Set.of(Scopes.FLEET_GATEWAY), Duration.ofHours(1)) + "\n");
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {
-                  "cn.taihang.gateway": {"gatewayId": "gw-canary", "site": "zheshui", "siteName": "浙水 Zheshui"},
+                  "cn.taihang.gateway": {"gatewayId": "gw-canary", "site": "zheshui", "siteName": "浙水 Zheshui", "identityDir": %s},
                   "cn.taihang.cloudlink": {"brokerUrl": "%s"},
                   "cn.taihang.updater": {"releaseServer": "%s", "releaseKeyFile": %s, "identityDir": %s, "tokenFile": %s,
                                          "healthTimeoutSeconds": 60, "retryMillis": 100}
                 }
-                """.formatted(bridge.brokerUrl(), bridge.httpUrl(), json.writeValueAsString(gatewayKeys.toString()),
+                """.formatted(json.writeValueAsString(identity.toString()), bridge.brokerUrl(), bridge.httpUrl(), json.writeValueAsString(gatewayKeys.toString()),
                 json.writeValueAsString(identity.toString()), json.writeValueAsString(token.toString())));
         gateway = new SlottedGateway(new LaunchSpec(config, dir.resolve("data"), DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(10)),
                 "raspberry-pi-4");
@@ -97,7 +97,7 @@ class FleetUpdateTest {
             }
         }, "slotted-gateway");
         gatewayThread.start();
-        bystander = new TestGateway(bridge.brokerUrl(), "dongshan", "gw-bystander");
+        bystander = new TestGateway(bridge.brokerUrl(), SECURITY.pki().gateway("gw-bystander", "dongshan"));
         bystander.birth(1);
         awaitUp(60).until(() -> get("/api/v1/gateways").path("items").size() == 2
                 && get("/api/v1/gateways").path("items").findValues("online").stream().allMatch(JsonNode::asBoolean));
