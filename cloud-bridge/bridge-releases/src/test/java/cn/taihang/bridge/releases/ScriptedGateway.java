@@ -39,7 +39,7 @@ final class ScriptedGateway implements AutoCloseable {
         this.script = script;
         mqtt.birth(1);
         mqtt.watch(Topics.command(site, id, UpdateOrder.COMMAND), (topic, payload) -> {
-            UpdateOrder order = UpdateOrder.decode(new CommandCodec().decode(payload).body());
+            UpdateOrder order = UpdateOrder.decode(new CommandCodec().decode(payload).command().body());
             orders.add(order);
             if (order.action() == UpdateOrder.Action.INSTALL) {
                 List<RecordFrame> frames = new ArrayList<>();

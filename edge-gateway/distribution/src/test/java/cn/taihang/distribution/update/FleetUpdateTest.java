@@ -76,6 +76,7 @@ class FleetUpdateTest {
         Path gatewayKeys = releases.pinKey(dir.resolve("etc").resolve("release-keys.pub"));
         bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
         Path identity = SECURITY.pki().gateway("gw-canary", "zheshui");
+        bridge.commandAnchor().write(identity);
         Path token = Files.writeString(dir.resolve("etc").resolve("bridge.token"),
                 SECURITY.issuer().mint("gw-canary", "gateway", Set.of(Scopes.FLEET_GATEWAY), Duration.ofHours(1)) + "\n");
         Path config = Files.writeString(dir.resolve("gateway.json"), """
