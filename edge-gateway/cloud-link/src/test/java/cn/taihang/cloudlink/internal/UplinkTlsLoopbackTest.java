@@ -56,7 +56,7 @@ class UplinkTlsLoopbackTest extends LoopbackFixture {
     }
 
     private Uplink tlsUplink(RunningBridge secure, GatewayIdentity identity) {
-        Uplink uplink = new Uplink(settings(secure.brokerUrl()), identity, store.queue(), store.counters(), BIRTHS, new CommandDispatcher());
+        Uplink uplink = new Uplink(settings(secure.brokerUrl()), identity, store.queue(), store.counters(), BIRTHS);   // no command anchor: only the CRL gets in
         uplink.start();
         return uplink;
     }
