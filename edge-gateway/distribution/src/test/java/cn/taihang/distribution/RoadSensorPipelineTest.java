@@ -88,7 +88,7 @@ class RoadSensorPipelineTest {
                 }
                 """.formatted(GATEWAY, SITE, SECURITY.pki().gateway(GATEWAY, SITE), bridge.brokerUrl())));
         try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"), DistributionBootTest.DIST.resolve("bundles"),
-                Map.of(), Duration.ofSeconds(15)))) {
+                Map.of(), Duration.ofSeconds(30)))) {
             assertThat(gateway.readiness().problems()).isEmpty();
             BundleContext context = gateway.framework().getBundleContext();
             Object coap = service(context, "cn.taihang.coap.api.CoapSensorServer");

@@ -94,7 +94,9 @@ class SignPipelineTest {
             try (EmbeddedGateway gateway = EmbeddedGateway.start(new LaunchSpec(config, dir.resolve("data"),
                     DistributionBootTest.DIST.resolve("bundles"), Map.of(), Duration.ofSeconds(15)))) {
                 assertThat(gateway.readiness().problems()).isEmpty();
-                await().atMost(30, TimeUnit.SECONDS).until(() -> "SHOWN".equals(sign(bridge).path("state").asText()));
+                // the status record may be stored before the birth that lists the sign (and its description) after it registered
+                await().atMost(30, TimeUnit.SECONDS).until(() -> "SHOWN".equals(sign(bridge).path("state").asText())
+                        && sign(bridge).path("description").isTextual());
                 assertThat(sign(bridge).path("description").asText()).isEqualTo("候车厅大屏 / waiting hall board");
 
                 String welcome = "[jp3][cf3]晋城欢迎您[nl][cf9]一部手机游晋城[np][jp3][cf3]Welcome to Jincheng[nl][cf9]Tour Jincheng by phone";

@@ -167,6 +167,7 @@ class TicketGateTest {
                     Command.FLEET, now, 0, forgedRing)), 1, false);
             intruder.publish(Topics.fleetCommand("ticket-deny-list"), new CommandCodec().encodeVersion1(new Command(1, Long.MAX_VALUE - 1,
                     "ticket-deny-list", null, now, 0, false, new TrustCodec().encode(new DenyList(Long.MAX_VALUE - 1, List.of())))), 1, false);
+            intruder.disconnect();   // both publishes are acknowledged by the broker (QoS 1, synchronous); Paho closes only a disconnected client
 
             await().atMost(30, TimeUnit.SECONDS).until(() -> refusalAlarms(bridge).size() == 2);
             assertThat(refusalAlarms(bridge)).containsExactlyInAnyOrder("command-refused/bad-signature/fleet/ticket-keyring",
