@@ -11,13 +11,18 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts the bridge, its broker and simulated Jincheng gateways, and runs until the duration or Ctrl-C. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Bridge + embedded MQTT broker + simulated Jincheng gateways with traffic on their loops.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--gateways", defaultValue = "0", description = "how many gateways (default: the whole city, 34)")
     int gateways;
@@ -52,12 +57,17 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        RunOptions options;
+        try {
+            options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, hour, seed, runDir.toAbsolutePath(), DistributionDir.locate());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (!keep) {
             RunDirectory.clear(runDir);
         }
         Scenario scenario = new ScenarioLoader().load("jincheng");
         out.printf("Taihang Edge demo — %s / %s%n", scenario.zh(), scenario.en());
-        RunOptions options = new RunOptions(gateways, mode, httpPort, intervalSeconds, scale, hour, seed, runDir.toAbsolutePath(), DistributionDir.locate());
         long t0 = System.nanoTime();
         NetworkRun run = NetworkRun.start(scenario, options, out);
         CountDownLatch stopped = new CountDownLatch(1);

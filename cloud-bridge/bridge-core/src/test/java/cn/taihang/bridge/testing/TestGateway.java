@@ -79,6 +79,12 @@ public final class TestGateway implements AutoCloseable {
     private final List<byte[]> chain;
     /** A publish the broker never acknowledges (refused by its ACL) fails the test instead of hanging it. */
     private static final long PUBLISH_WAIT_MILLIS = 15_000;
+    /**
+     * Moquette 0.17 marks a connection as connected only once its CONNACK's write has completed, and it may learn that
+     * after the client's first SUBSCRIBE has arrived; it then drops the connection ("SUBSCRIBE received on already closed
+     * connection"). A gateway's uplink reconnects by itself; this client connects again, a few times at most.
+     */
+    private static final int SUBSCRIBE_ATTEMPTS = 5;
 
     /**
      * A gateway of the test CA that has connected and sent its birth (bdSeq 0), as a gateway does on every connect.
@@ -127,10 +133,19 @@ public final class TestGateway implements AutoCloseable {
         String asWho = claimedId == null ? gateway : claimedId;
         client = new MqttClient(brokerUrl, asWho, new MemoryPersistence());
         client.setTimeToWait(PUBLISH_WAIT_MILLIS);
-        client.connect(connectOptions(tls, asWho));
-        client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(batches.decodeAck(message.getPayload()))));
-        client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
-                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::command, this::command});
+        for (int attempt = 1; ; attempt++) {
+            client.connect(connectOptions(tls, asWho));
+            try {
+                client.subscribe(Topics.ack(site, gateway), 1, (topic, message) -> decoded("ack", () -> acks.add(batches.decodeAck(message.getPayload()))));
+                client.subscribe(new String[] {Topics.commandFilter(site, gateway), Topics.fleetCommandFilter()}, new int[] {1, 1},
+                        new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::command, this::command});
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == SUBSCRIBE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

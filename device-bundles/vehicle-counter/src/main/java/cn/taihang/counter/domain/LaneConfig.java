@@ -113,7 +113,7 @@ public record LaneConfig(
                 "longer would swallow short fast vehicles");
         Objects.requireNonNull(interval, "interval");
         long seconds = interval.getSeconds();
-        if (interval.getNano() != 0 || seconds < 1 || SECONDS_PER_HOUR % seconds != 0) {
+        if (interval.getNano() != 0 || !dividesAnHour(seconds)) {
             throw new IllegalArgumentException("intervalSeconds must divide an hour (e.g. 30, 60, 300, 900), was "
                     + interval.toMillis() / 1000.0);
         }
@@ -303,5 +303,13 @@ public record LaneConfig(
             return new LaneConfig(lane, loopAPin, loopBPin, loopSpacingMeters, loopLengthMeters, debounce, interval,
                     grace, maxOccupied, missingLoopTimeout, classifier);
         }
+    }
+
+    /**
+     * @param intervalSeconds a counting interval
+     * @return whether intervals of that length tile an hour, as every interval must (1 to 3600 s, e.g. 30, 60, 300, 900)
+     */
+    public static boolean dividesAnHour(long intervalSeconds) {
+        return intervalSeconds >= 1 && intervalSeconds <= SECONDS_PER_HOUR && SECONDS_PER_HOUR % intervalSeconds == 0;
     }
 }

@@ -58,14 +58,28 @@ final class TestBridge implements AutoCloseable {
         connect();
     }
 
+    /**
+     * Connects and subscribes; connects again when the broker drops the connection at its first SUBSCRIBE (Moquette 0.17
+     * marks a connection connected only once its CONNACK's write has completed, which it may learn after the SUBSCRIBE
+     * arrived: "SUBSCRIBE received on already closed connection"), a few times at most.
+     */
     void connect() throws MqttException {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setMaxInflight(1000);
         options.setSocketFactory(new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()));
-        client.connect(options).waitForCompletion(5000);
-        client.subscribe(new String[] {Topics.allGateways(Topics.Kind.DATA), Topics.allGateways(Topics.Kind.BIRTH),
-            Topics.allGateways(Topics.Kind.DEATH)}, new int[] {1, 1, 1}).waitForCompletion(5000);
+        for (int attempt = 1; ; attempt++) {
+            client.connect(options).waitForCompletion(5000);
+            try {
+                client.subscribe(new String[] {Topics.allGateways(Topics.Kind.DATA), Topics.allGateways(Topics.Kind.BIRTH),
+                    Topics.allGateways(Topics.Kind.DEATH)}, new int[] {1, 1, 1}).waitForCompletion(5000);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void onMessage(String topic, byte[] payload) throws Exception {

@@ -112,7 +112,7 @@ final class Writer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 stopping = true;
             } catch (RuntimeException e) {
-                LOG.error("Store writer failed unexpectedly; the batch was dropped and writing continues", e);
+                LOG.error("Store writer failed unexpectedly after a commit; the batch is stored, its callers were told, writing continues", e);
                 status.failed("unexpected writer failure: " + e);
             } finally {
                 batch.clear();
@@ -126,13 +126,26 @@ final class Writer implements AutoCloseable {
         CommitEffects fx = new CommitEffects(backlog, lastSeq);
         try {
             commit.run(batch, fx, clockMillis.getAsLong());
-            committed(fx);
         } catch (SQLException e) {
             failed(batch, e);
+            return;
+        } catch (RuntimeException e) {
+            failed(batch, new SQLException("unexpected writer failure (" + e + "); retry, and report it if it persists", e));
+            return;
+        }
+        committed(fx);
+    }
+
+    /** Applies a commit's effects; its callers' stages complete whatever the bookkeeping throws. */
+    private void committed(CommitEffects fx) {
+        try {
+            account(fx);
+        } finally {
+            notifier.execute(() -> completeStages(fx));
         }
     }
 
-    private void committed(CommitEffects fx) {
+    private void account(CommitEffects fx) {
         lastSeq = fx.lastSeq();
         backlog.apply(fx);
         long[] acked = fx.acknowledged().stream().mapToLong(Long::longValue).toArray();
@@ -159,19 +172,20 @@ final class Writer implements AutoCloseable {
                 }
             }
         }
-        notifier.execute(() -> {
-            fx.appended().forEach(c -> c.future().complete(c.value()));
-            fx.counters().forEach(c -> c.future().complete(c.value()));
-            fx.expiries().forEach(c -> c.future().complete(c.value()));
-            fx.refusedFull().forEach(a -> a.done().completeExceptionally(new OutboxException(OutboxException.Reason.FULL,
-                    "the store's quota of " + settings.quotaBytes() + " bytes is full of records that may not be evicted for a "
-                            + a.priority() + " record; restore the uplink so the backlog drains, or raise quotaBytes of "
-                            + StoreConfig.PID)));
-            fx.refusedDisk().forEach(a -> a.done().completeExceptionally(new OutboxException(OutboxException.Reason.FULL,
-                    "the gateway's disk has only " + fx.freeDiskBytes() + " bytes free, less than minFreeDiskBytes "
-                            + settings.minFreeDiskBytes() + " of " + StoreConfig.PID + "; free space on the gateway's storage "
-                            + "(draining the backlog frees some)")));
-        });
+    }
+
+    private void completeStages(CommitEffects fx) {
+        fx.appended().forEach(c -> c.future().complete(c.value()));
+        fx.counters().forEach(c -> c.future().complete(c.value()));
+        fx.expiries().forEach(c -> c.future().complete(c.value()));
+        fx.refusedFull().forEach(a -> a.done().completeExceptionally(new OutboxException(OutboxException.Reason.FULL,
+                "the store's quota of " + settings.quotaBytes() + " bytes is full of records that may not be evicted for a "
+                        + a.priority() + " record; restore the uplink so the backlog drains, or raise quotaBytes of "
+                        + StoreConfig.PID)));
+        fx.refusedDisk().forEach(a -> a.done().completeExceptionally(new OutboxException(OutboxException.Reason.FULL,
+                "the gateway's disk has only " + fx.freeDiskBytes() + " bytes free, less than minFreeDiskBytes "
+                        + settings.minFreeDiskBytes() + " of " + StoreConfig.PID + "; free space on the gateway's storage "
+                        + "(draining the backlog frees some)")));
     }
 
     private void failed(List<WriteTask> batch, SQLException e) {

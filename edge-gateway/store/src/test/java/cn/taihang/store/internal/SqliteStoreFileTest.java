@@ -230,6 +230,29 @@ class SqliteStoreFileTest {
     }
 
     @Test
+    void anUnexpectedFailureInsideACommitFailsThatBatchsPublishesAndWritingGoesOn() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        StoreSettings headroom = settings().withDiskHeadroom(8L << 20);
+        java.util.function.LongSupplier free = () -> {
+            if (broken.getAndSet(false)) {
+                throw new IllegalStateException("statvfs failed");
+            }
+            return 1L << 30;
+        };
+        try (SqliteStore store = SqliteStore.open(headroom, java.time.Clock.systemUTC(), free)) {
+            long before = publish(store, Priority.NORMAL, 1);
+            broken.set(true);
+            CompletableFuture<Long> stranded = store.publish(record(Priority.CRITICAL, 2)).toCompletableFuture();
+            assertThat(stranded).as("the publish is answered, not left hanging").failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(OutboxException.class)
+                    .withMessageContaining("statvfs failed").withMessageContaining("retry");
+            assertThat(((OutboxException) stranded.handle((v, e) -> e).get()).reason()).isEqualTo(OutboxException.Reason.UNAVAILABLE);
+            assertThat(publish(store, Priority.CRITICAL, 3)).as("writing goes on").isGreaterThan(before);
+            assertThat(store.backlog().get(Priority.CRITICAL).records()).as("nothing half-written").isEqualTo(1);
+        }
+    }
+
+    @Test
     void belowTheDiskHeadroomNewRecordsAreRefusedButAcknowledgementsStillFreeTheStore() throws Exception {
         java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(1L << 30);
         StoreSettings headroom = settings().withDiskHeadroom(8L << 20);

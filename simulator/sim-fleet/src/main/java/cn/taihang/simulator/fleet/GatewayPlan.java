@@ -29,6 +29,15 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
     /** Covers the slowest simulated vehicle (18 m at 15 km/h leaves loop B 5.8 s after reaching loop A). */
     private static final int GRACE_SECONDS = 8;
 
+    /**
+     * @param intervalSeconds the lanes' counting interval, 1 s or more
+     * @return the grace for a vehicle still on the loops at an interval's end: {@link #GRACE_SECONDS}, or under half the
+     *     interval for short intervals (a lane refuses a grace as long as its interval)
+     */
+    public static int graceSeconds(int intervalSeconds) {
+        return Math.min(GRACE_SECONDS, (intervalSeconds - 1) / 2);
+    }
+
     /** Copies the lanes. */
     public GatewayPlan {
         lanes = List.copyOf(lanes);
@@ -80,7 +89,7 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
             config.put("loopSpacingMeters", lane.spacingMeters());
             config.put("loopLengthMeters", lane.loopLengthMeters());
             config.put("intervalSeconds", intervalSeconds);
-            config.put("graceSeconds", GRACE_SECONDS);
+            config.put("graceSeconds", graceSeconds(intervalSeconds));
         }
         try {
             Files.createDirectories(file.getParent());
