@@ -32,13 +32,16 @@ final class Acknowledger implements AutoCloseable {
     private final LifecycleCodec lifecycle = new LifecycleCodec();
     private final AtomicLong records = new AtomicLong();
 
-    /** @param identityDir a bridge instance's identity that the broker's ACL lets read the gateways' data */
+    /**
+     * @param identityDir a bridge instance's identity that the broker's ACL lets read the gateways' data, or {@code null}
+     *     for plain MQTT to a benchmark's lab broker
+     */
     Acknowledger(String host, int port, Path identityDir) throws Exception {
         MqttClientOptions options = new MqttClientOptions().setClientId(BridgeAccess.BRIDGE_ID).setCleanSession(true).setMaxInflightQueue(65_535)
                 .setMaxMessageSize(4 * 1024 * 1024);
         options.setAutoAck(true);
         options.setTcpNoDelay(true);
-        client = MqttClient.create(vertx, MqttTls.present(options, identityDir));
+        client = MqttClient.create(vertx, identityDir == null ? options : MqttTls.present(options, identityDir));
         client.publishHandler(this::acknowledge);
         client.connect(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         client.subscribe(Topics.allGateways(Topics.Kind.DATA), 1).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -62,21 +62,56 @@ public final class DrainBenchCommand implements Callable<Integer> {
                         + "mosquitto_pub %,.0f records/s%n", i, ours.get(i - 1).rate(), bench.lastAckedSeconds(), ours.get(i - 1).seconds(),
                         bench.lastCpuSeconds(), theirs.get(i - 1).rate());
             }
+            List<DrainBench.Run> plainRuns = new ArrayList<>();
+            List<Double> plainCpu = new ArrayList<>();
+            List<Double> tlsCpu = new ArrayList<>();
+            try (MosquittoProcess lab = MosquittoProcess.plainLab(dir.toAbsolutePath().resolve("lab-broker"), 1000).start();
+                 Acknowledger labAcknowledger = new Acknowledger("127.0.0.1", lab.port(), null)) {
+                DrainBench plain = new DrainBench(dir.toAbsolutePath(), data, lab.url(), lab.port());
+                plain.acknowledgedBy(labAcknowledger::records);
+                plain.uplink(0, chosen.withBrokerUrl(lab.url()));
+                for (int i = 1; i <= rounds; i++) {
+                    ours.add(bench.uplink(rounds + i, settings));
+                    tlsCpu.add(bench.lastCpuSeconds());
+                    plainRuns.add(plain.uplink(rounds + i, chosen.withBrokerUrl(lab.url())));
+                    plainCpu.add(plain.lastCpuSeconds());
+                    System.out.printf("  TLS-off round %d: uplink over TLS with ACL %,.0f records/s (%.2f CPU s), over plain MQTT to a lab broker "
+                            + "without ACL %,.0f records/s (%.2f CPU s)%n", i, ours.get(ours.size() - 1).rate(), tlsCpu.get(i - 1),
+                            plainRuns.get(i - 1).rate(), plainCpu.get(i - 1));
+                }
+            }
             double[] handshake = bench.handshakeMillis(51);
             System.out.printf("  connect to mosquitto (median of 51): TCP %.2f ms, TCP + TLS handshake with client certificate %.2f ms; "
                     + "the uplink was up (handshake, CONNECT, subscriptions, birth) after %.1f ms in the last round%n", handshake[0], handshake[1],
                     bench.lastConnectMillis());
-            DrainBench.Run uplink = median(ours);
+            DrainBench.Run uplink = median(ours.subList(0, rounds));
             DrainBench.Run pub = median(theirs);
             System.out.println();
             System.out.printf("  %-92s %8s %8s %8s %11s%n", "drain to a local mosquitto (median of " + rounds + " rounds)", "records", "messages", "seconds", "records/s");
             for (DrainBench.Run r : List.of(uplink, pub)) {
                 System.out.printf("  %-92s %8d %8d %8.2f %11.0f%n", r.what(), r.records(), r.messages(), r.seconds(), r.rate());
             }
+            DrainBench.Run tlsSideBySide = median(ours.subList(rounds, ours.size()));
+            DrainBench.Run plainRun = median(plainRuns);
+            double tlsCpuPerRecord = median(tlsCpu) * 1e6 / records;
+            double plainCpuPerRecord = median(plainCpu) * 1e6 / records;
+            System.out.println();
+            System.out.printf("  %-60s %11s %16s%n", "TLS on vs off, the same uplink, alternating rounds (median)", "records/s", "CPU µs/record");
+            System.out.printf("  %-60s %11.0f %16.1f%n", "ssl:// with client certificate, locked-down mosquitto + ACL", tlsSideBySide.rate(), tlsCpuPerRecord);
+            System.out.printf("  %-60s %11.0f %16.1f%n", "tcp:// to a lab mosquitto, anonymous, no ACL (baseline only)", plainRun.rate(), plainCpuPerRecord);
+            System.out.printf("  %-60s %11.2f %16s%n", "ratio TLS / plain", tlsSideBySide.rate() / plainRun.rate(), String.format("%+.1f", tlsCpuPerRecord - plainCpuPerRecord));
             System.out.printf("RESULT drain ratio=%.2f uplink_records_per_s=%.0f mosquitto_pub_records_per_s=%.0f window_messages=%d goal=0.9 "
-                    + "tcp_connect_ms=%.2f tls_handshake_ms=%.2f%n", uplink.rate() / pub.rate(), uplink.rate(), pub.rate(), window, handshake[0], handshake[1]);
+                    + "tcp_connect_ms=%.2f tls_handshake_ms=%.2f tls_vs_plain_ratio=%.2f uplink_plain_records_per_s=%.0f tls_cpu_us_per_record=%.1f "
+                    + "plain_cpu_us_per_record=%.1f%n", uplink.rate() / pub.rate(), uplink.rate(), pub.rate(), window, handshake[0], handshake[1],
+                    tlsSideBySide.rate() / plainRun.rate(), plainRun.rate(), tlsCpuPerRecord, plainCpuPerRecord);
         }
         return 0;
+    }
+
+    private static double median(java.util.Collection<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        return sorted.get(sorted.size() / 2);
     }
 
     private static DrainBench.Run median(List<DrainBench.Run> runs) {

@@ -32,6 +32,7 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Path config;
+    private final boolean plain;
     private Process process;
     private int starts;
 
@@ -44,9 +45,8 @@ public final class MosquittoProcess implements AutoCloseable {
      */
     public MosquittoProcess(Path dir, int maxInflight) throws IOException {
         this.dir = Files.createDirectories(dir);
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        }
+        this.port = freePort();
+        this.plain = false;
         Path identity = dir.resolve("identity");
         if (!IdentityFiles.in(identity).isEnrolled()) {
             try {
@@ -66,6 +66,37 @@ public final class MosquittoProcess implements AutoCloseable {
                 "set_tcp_nodelay true",
                 "log_dest file " + dir.toAbsolutePath().resolve("mosquitto.log"),
                 "log_type error", "log_type warning", "log_type notice")).writeTo(dir);
+    }
+
+    private MosquittoProcess(Path dir, int port, Path config) {
+        this.dir = dir;
+        this.port = port;
+        this.config = config;
+        this.plain = true;
+    }
+
+    /**
+     * A lab broker for benchmark baselines only: plain MQTT, anonymous, no ACL, no persistence — what a city must never
+     * run, measured beside the locked-down one to show what TLS and the ACL cost.
+     *
+     * @param dir directory for the configuration and the log
+     * @param maxInflight the broker's in-flight window per client
+     */
+    public static MosquittoProcess plainLab(Path dir, int maxInflight) throws IOException {
+        Files.createDirectories(dir);
+        int port = freePort();
+        Path config = Files.write(dir.resolve("mosquitto.conf"), List.of(
+                "# Benchmark baseline only: plain MQTT, anonymous, no ACL. Never for a city's gateways.",
+                "listener " + port + " 127.0.0.1", "allow_anonymous true", "user root", "persistence false",
+                "max_inflight_messages " + maxInflight, "max_queued_messages 100000", "message_size_limit 2097152", "set_tcp_nodelay true",
+                "log_dest file " + dir.toAbsolutePath().resolve("mosquitto.log"), "log_type error", "log_type warning"));
+        return new MosquittoProcess(dir, port, config);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     /** @return whether the Debian package is installed */
@@ -114,9 +145,9 @@ public final class MosquittoProcess implements AutoCloseable {
         process = null;
     }
 
-    /** @return {@code ssl://127.0.0.1:<port>} */
+    /** @return {@code ssl://127.0.0.1:<port>}, or {@code tcp://…} for a {@link #plainLab} broker */
     public String url() {
-        return "ssl://127.0.0.1:" + port;
+        return (plain ? "tcp" : "ssl") + "://127.0.0.1:" + port;
     }
 
     /** @return the port */
