@@ -169,10 +169,7 @@ final class ConfigPushService {
         if (!looking.compareAndSet(false, true)) {
             return;
         }
-        context.gateways().compose(known -> store.pushes().compose(pushes -> store.gateways().compose(rows -> {
-            if (pushes.isEmpty()) {
-                return Future.succeededFuture();
-            }
+        store.pushes().compose(pushes -> pushes.isEmpty() ? Future.<Void>succeededFuture() : context.gateways().compose(known -> store.gateways().compose(rows -> {
             Map<String, ConfigPushStore.GatewayConfig> byId = new HashMap<>();
             rows.forEach(r -> byId.put(r.gateway(), r));
             List<GatewayInfo> behind = new ArrayList<>();

@@ -129,7 +129,11 @@ final class ConfigPushStore {
                 r.getString(7), r.getString(8), r.getString(9), reported == null ? null : Instant.ofEpochMilli(reported));
     }
 
-    /** Takes the gateways' reports, inside the ingest transaction: an outcome of its latest push, or drift. */
+    /**
+     * Takes the gateways' reports, inside the ingest transaction: an outcome of its latest push, or drift. Drift is a
+     * change relative to what the bridge pushed: a gateway never sent a push has none (its installation file and console
+     * are its whole configuration), only the hash of what it runs.
+     */
     Future<Void> apply(SqlConnection c, List<Report> reports) {
         List<Tuple> known = new ArrayList<>();
         List<Tuple> outcomes = new ArrayList<>();
@@ -160,7 +164,7 @@ final class ConfigPushStore {
         if (!drifts.isEmpty()) {
             done = done.compose(v -> c.preparedQuery("UPDATE fleet_gateway_config SET "
                     + "hash = CASE WHEN reported IS NULL OR $4 >= reported THEN $2 ELSE hash END, "
-                    + "drift = CASE WHEN CAST($3 AS TEXT) IS NULL THEN drift WHEN drift IS NULL THEN $3 ELSE SUBSTR(drift || '; ' || $3, 1, " + MAX_DRIFT + ") END, "
+                    + "drift = CASE WHEN CAST($3 AS TEXT) IS NULL OR desired IS NULL THEN drift WHEN drift IS NULL THEN $3 ELSE SUBSTR(drift || '; ' || $3, 1, " + MAX_DRIFT + ") END, "
                     + "reported = CASE WHEN reported IS NULL OR $4 >= reported THEN $4 ELSE reported END WHERE gateway = $1")
                     .executeBatch(drifts).mapEmpty());
         }

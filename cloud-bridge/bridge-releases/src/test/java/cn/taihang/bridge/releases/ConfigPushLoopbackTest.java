@@ -187,6 +187,9 @@ class ConfigPushLoopbackTest {
             ApiClient.Answer noTargets = api.post("/api/v1/configuration", new JsonObject().put("configuration", fine));
             assertThat(noTargets.json().getString("parameter")).isEqualTo("targets");
 
+            a.report(0, ConfigPush.DRIFT, "changed-on-gateway", "cn.taihang.console");
+            await().until(() -> state("gw-a").getString("hash") != null);
+            assertThat(state("gw-a").getBoolean("drifted")).as("no push sent, so no drift from one").isFalse();
             assertThat(api.json("/api/v1/configuration").getJsonArray("items")).as("nothing stored").isEmpty();
             assertThat(state("gw-a").getString("state")).isEqualTo("none");
             assertThat(a.pushes).as("nothing sent").isEmpty();
