@@ -180,6 +180,10 @@ class ConfigPushLoopbackTest {
             assertThat(tooLarge.status()).isEqualTo(400);
             assertThat(tooLarge.json().getString("reason")).isEqualTo("too-large");
 
+            ApiClient.Answer cutOff = api.call("POST", "/api/v1/configuration", "{\"note\": \"" + "x".repeat(5 * ConfigPush.MAX_BYTES) + "\"}");
+            assertThat(cutOff.status()).isEqualTo(413);
+            assertThat(cutOff.mediaType()).isEqualTo("application/problem+json");
+
             ApiClient.Answer nested = api.post("/api/v1/configuration", push(new JsonObject().put("all", true),
                     new JsonObject().put("cn.taihang.cloudlink", new JsonObject().put("inflightRecords", new JsonObject().put("a", 1)))));
             assertThat(nested.status()).isEqualTo(400);

@@ -4,7 +4,7 @@
  * its running bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.taihang.release.build;
 
 import org.osgi.annotation.bundle.Export;
