@@ -7,7 +7,7 @@
  * and kept by content (SHA-256), so a gateway downloads only what it does not hold.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.taihang.release;
 
 import org.osgi.annotation.bundle.Export;

@@ -76,6 +76,8 @@ public final class ApiRouter {
         router.route("/api/v1/*").subRouter(moduleRoutes);
         router.errorHandler(404, ctx -> Problems.status(ctx, 404, "no such resource; the API is described at " + OPENAPI_PATH));
         router.errorHandler(405, ctx -> Problems.status(ctx, 405, "this resource does not answer that method; the API is described at " + OPENAPI_PATH));
+        router.errorHandler(413, ctx -> Problems.status(ctx, 413, "the body is larger than this resource takes; its limit is in the API description at "
+                + OPENAPI_PATH));
         router.errorHandler(500, Problems::failure);
         return router;
     }

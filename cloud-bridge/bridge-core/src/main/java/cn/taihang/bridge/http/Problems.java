@@ -99,6 +99,7 @@ public final class Problems {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";

@@ -2,8 +2,10 @@ package cn.taihang.bridge.releases;
 
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
+import cn.taihang.release.ConfigPush;
 import cn.taihang.release.UpdateOrder;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.net.URL;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -12,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fleet updates and remote configuration as a bridge module: signed releases (uploaded by content, trusted against
  * {@code <data>/release-keys.pub}), rollouts in waves with thresholds, maintenance windows, deadlines, pause, resume and
- * cancel, driven by the gateways' {@code update.step} records; configuration pushes and what each gateway runs. Routes
- * under {@code /api/v1/releases}, {@code /api/v1/rollouts} and {@code /api/v1/fleet}; who may call each is named where
- * {@link ReleaseRoutes} registers it. Its tables are its Flyway migrations ({@value #MIGRATIONS}), on SQLite and PostgreSQL.
+ * cancel, driven by the gateways' {@code update.step} records; configuration pushes and what each gateway runs ({@link ConfigPushService}). Routes
+ * under {@code /api/v1/releases}, {@code /api/v1/rollouts}, {@code /api/v1/fleet} and {@code /api/v1/configuration}; who
+ * may call each is named where {@link ReleaseRoutes} and {@link ConfigRoutes} register them. Its tables are its Flyway migrations ({@value #MIGRATIONS}), on SQLite and PostgreSQL.
  */
 public final class ReleasesModule implements BridgeModule {
 
@@ -29,6 +31,8 @@ public final class ReleasesModule implements BridgeModule {
     private final Clock clock;
     private final long tickMillis;
     private RolloutEngine engine;
+    private Vertx vertx;
+    private long configTimer = -1;
 
     /** The standard module: the system clock, a look at the rollouts every second. */
     public ReleasesModule() {
@@ -68,6 +72,11 @@ public final class ReleasesModule implements BridgeModule {
         context.onNewRecords(UpdateOrder.STEP_KIND, new UpdateSteps(rollouts, engine::tick)::onRecords);
         new ReleaseRoutes(service, context.meters()).mount(context.routes());
         engine.start(tickMillis);
+        ConfigPushService configuration = new ConfigPushService(context, new ConfigPushStore(context.storage()), releases, clock);
+        context.onNewRecords(ConfigPush.REPORT_KIND, configuration::onRecords);
+        new ConfigRoutes(configuration).mount(context.routes());
+        configTimer = context.vertx().setPeriodic(tickMillis, id -> configuration.look());
+        vertx = context.vertx();
         LOG.info("releases: rollouts looked at every {} ms; trusted release keys in {}", tickMillis,
                 context.dataDir().resolve(ReleaseService.TRUSTED_KEYS).toAbsolutePath());
         return Future.succeededFuture();
@@ -77,6 +86,9 @@ public final class ReleasesModule implements BridgeModule {
     public Future<Void> stop() {
         if (engine != null) {
             engine.stop();
+        }
+        if (vertx != null) {
+            vertx.cancelTimer(configTimer);
         }
         return Future.succeededFuture();
     }

@@ -20,13 +20,16 @@ import org.xml.sax.SAXException;
 /**
  * Reads the MetaType resources bnd writes into a bundle ({@code OSGI-INF/metatype/*.xml}, OSGi MetaType 105.8): each
  * {@code Designate} with its {@code OCD} becomes a {@link PidSchema}. Names and descriptions are not kept (they are
- * localised on the gateway); types, cardinalities, ranges, options and defaults are.
+ * localised on the gateway); types, cardinalities, ranges, options and defaults are. The release build reads them from the
+ * jars; a gateway reads them from its running bundles to check a pushed configuration (the MetaType service's API does not
+ * show ranges). Not thread-safe: one instance per thread.
  */
-final class MetaTypeXml {
+public final class MetaTypeXml {
 
     private final DocumentBuilder parser;
 
-    MetaTypeXml() {
+    /** A reader of MetaType resources (a hardened XML parser: no DOCTYPE, secure processing). */
+    public MetaTypeXml() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -44,7 +47,7 @@ final class MetaTypeXml {
      * @return the PIDs it designates
      * @throws IOException if it is not MetaType XML
      */
-    List<PidSchema> read(InputStream in, String where) throws IOException {
+    public List<PidSchema> read(InputStream in, String where) throws IOException {
         Document document;
         try {
             document = parser.parse(in);
