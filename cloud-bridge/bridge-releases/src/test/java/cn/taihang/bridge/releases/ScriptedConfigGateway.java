@@ -38,7 +38,7 @@ final class ScriptedConfigGateway implements AutoCloseable {
         this.mqtt = new TestGateway(brokerUrl, identityDir);
         this.script = script;
         mqtt.watch(Topics.command(site, id, ConfigPush.COMMAND), (topic, payload) -> {
-            ConfigPush push = ConfigPush.decode(new CommandCodec().decode(payload).body());
+            ConfigPush push = ConfigPush.decode(new CommandCodec().decode(payload).command().body());
             pushes.add(push);
             String[] outcome = this.script.apply(push);
             report(push.version(), outcome[0], outcome[1], "cn.taihang.cloudlink");

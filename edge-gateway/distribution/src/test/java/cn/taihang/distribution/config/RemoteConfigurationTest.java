@@ -61,6 +61,7 @@ class RemoteConfigurationTest {
     void start() throws Exception {
         bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
         Path identity = SECURITY.pki().gateway("gw-config", "zheshui");
+        bridge.commandAnchor().write(identity);
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {
                   "cn.taihang.gateway": {"gatewayId": "gw-config", "site": "zheshui", "siteName": "浙水 Zheshui", "identityDir": %s},
