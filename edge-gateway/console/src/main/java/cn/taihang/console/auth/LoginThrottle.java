@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * <em>and</em> client address after consecutive wrong passwords — a stranger hammering {@code admin} from one address
  * locks only that address out of {@code admin}, never the admin at another one, while the address's rate limit caps
  * what the stranger tries across names. Names that are not accounts are tracked the same way, so the answers do not
- * tell which accounts exist. Thread-safe; the tables are bounded.
+ * tell which accounts exist. An address over its rate is held for a whole token period (the {@code Retry-After} it is
+ * told), right password or not. Thread-safe; the tables are bounded.
  */
 public final class LoginThrottle {
 
@@ -57,9 +58,11 @@ public final class LoginThrottle {
         }
         Bucket bucket = buckets.computeIfAbsent(address, a -> new Bucket(attemptsPerMinute, now));
         bucket.refill(now, attemptsPerMinute);
-        if (bucket.tokens < 1) {
-            long wait = (long) Math.ceil((1 - bucket.tokens) * 60_000.0 / attemptsPerMinute / 1000.0);
-            return new Verdict.RateLimited(Math.max(1, wait));
+        if (bucket.heldUntil <= now && bucket.tokens < 1) {
+            bucket.heldUntil = now + 60_000L / attemptsPerMinute;
+        }
+        if (bucket.heldUntil > now) {
+            return new Verdict.RateLimited(Math.max(1, (bucket.heldUntil - now + 999) / 1000));
         }
         bucket.tokens -= 1;
         return new Verdict.Allowed();
@@ -131,6 +134,8 @@ public final class LoginThrottle {
     private static final class Bucket {
         double tokens;
         long refilledAt;
+        /** Once over its rate, an address waits a whole token period, whatever fraction of a token has come back. */
+        long heldUntil;
 
         Bucket(int capacity, long now) {
             tokens = capacity;

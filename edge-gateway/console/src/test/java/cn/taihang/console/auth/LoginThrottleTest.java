@@ -75,6 +75,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAddressOverItsRateWaitsTheWholeRetryAfterEvenWhenATokenIsAlmostBack() {
+        for (int i = 0; i < 6; i++) {
+            throttle.attempt("10.0.0.5", "user" + i);
+        }
+        now.addAndGet(9_000);
+        assertThat(throttle.attempt("10.0.0.5", "tech")).as("0.9 of a token back").isEqualTo(new LoginThrottle.Verdict.RateLimited(10));
+        now.addAndGet(1_000);
+        assertThat(throttle.attempt("10.0.0.5", "tech")).as("a whole token back, but the address was told to wait 10 s")
+                .isEqualTo(new LoginThrottle.Verdict.RateLimited(9));
+        now.addAndGet(9_000);
+        assertThat(throttle.attempt("10.0.0.5", "tech")).isInstanceOf(LoginThrottle.Verdict.Allowed.class);
+    }
+
+    @Test
     void theTablesStayBoundedUnderAFloodOfNames() {
         for (int i = 0; i < 20_000; i++) {
             throttle.failed("10.2.0.1", "flood-" + i);
