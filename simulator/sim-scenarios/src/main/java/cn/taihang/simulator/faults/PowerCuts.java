@@ -3,7 +3,6 @@ package cn.taihang.simulator.faults;
 import cn.taihang.gateway.api.worker.DaemonThreads;
 import cn.taihang.simulator.fleet.GatewayFleet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -157,17 +155,16 @@ final class PowerCuts {
 
     private void cut(String gateway, String step) throws IOException {
         RolloutGateways.Gateway g = gateways.get(gateway);
-        Path stateFile = g.data().resolve("slots").resolve("state.properties");
         if (step.equals("downloading")) {
             awaitMoment(() -> partialBytes(g.data().resolve("downloads")) > 0);
         } else if (step.equals("downloaded")) {
-            awaitMoment(() -> phase(stateFile).startsWith("STAGING"));
+            awaitMoment(() -> gateways.slots(gateway).phase().equals("STAGING"));
         }
         double at = clock.get();
         long pid = gateways.pid(gateway);
         long down = System.nanoTime();
         gateways.kill(gateway);
-        String phase = phase(stateFile);
+        String phase = gateways.slots(gateway).toString();
         long partial = partialBytes(g.data().resolve("downloads"));
         Path storeFile = gateways.storeFile(gateway);
         String integrity = integrity(storeFile);
@@ -229,18 +226,6 @@ final class PowerCuts {
         } catch (SQLException e) {
             throw new IOException("cannot read the bridge's records: " + e.getMessage(), e);
         }
-    }
-
-    private static String phase(Path stateFile) throws IOException {
-        if (!Files.exists(stateFile)) {
-            return "none (factory)";
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(stateFile)) {
-            p.load(in);
-        }
-        String phase = p.getProperty("phase", "IDLE");
-        return phase.equals("IDLE") ? "IDLE (on " + p.getProperty("committed.release", "?") + ")" : phase + " " + p.getProperty("pending.release", "");
     }
 
     private static long partialBytes(Path downloads) throws IOException {

@@ -8,6 +8,7 @@ import cn.taihang.simulator.fleet.ProcessFleet;
 import cn.taihang.simulator.run.BridgeAccess;
 import cn.taihang.simulator.scenario.Scenario;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -52,6 +54,21 @@ final class RolloutGateways implements AutoCloseable {
 
     /** An update step a gateway reported. */
     record Step(String release, String step, int attempt) {}
+
+    /**
+     * The slots' state file as read from outside.
+     *
+     * @param phase IDLE, STAGING, STAGED or TRYING ({@code none} before the first update)
+     * @param committed the committed release
+     * @param pending the release staged or on trial, or empty
+     */
+    record Slots(String phase, String committed, String pending) {
+
+        @Override
+        public String toString() {
+            return phase.equals("IDLE") || phase.equals("none") ? phase + " (on " + committed + ")" : phase + " " + pending;
+        }
+    }
 
     /** Told of every update step a gateway reports. */
     interface StepListener {
@@ -156,6 +173,19 @@ final class RolloutGateways implements AutoCloseable {
     /** @return how many times a framework came up in the gateway's processes (boots, switches, rollbacks) */
     int boots(String id) {
         return boots.getOrDefault(id, 0);
+    }
+
+    /** @return what the gateway's slots' state file says now */
+    Slots slots(String id) throws IOException {
+        Path file = gateways.get(id).data().resolve("slots").resolve("state.properties");
+        if (!Files.exists(file)) {
+            return new Slots("none", "factory", "");
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return new Slots(p.getProperty("phase", "IDLE"), p.getProperty("committed.release", "?"), p.getProperty("pending.release", ""));
     }
 
     /** @return every update step the gateway reported, in order */

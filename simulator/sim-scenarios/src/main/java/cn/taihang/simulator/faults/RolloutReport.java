@@ -98,6 +98,14 @@ final class RolloutReport {
         Files.writeString(html, h, StandardCharsets.UTF_8);
 
         out.println();
+        out.println("gateway 网关                              kind          wave  good release  attempts  bundle B   link B  boots  runs        bad release");
+        for (RolloutGateways.Gateway g : gateways.all().values()) {
+            JsonNode e = goodEntries.get(g.id());
+            RolloutGateways.Boot boot = gateways.lastBoot(g.id());
+            out.printf("  %-38s %-13s %4d  %-12s  %8d  %8d  %7d  %5d  %-10s  %s%n", g.id(), g.site().kind(), e.path("wave").asInt(), e.path("state").asText(),
+                    e.path("attempt").asInt(), e.path("bytes").asLong(), linkBytes.getOrDefault(g.id(), 0L), gateways.boots(g.id()),
+                    boot == null ? "?" : boot.release() + (boot.ready() ? "" : " NOT up"), bad == null ? "-" : bad.entries().get(g.id()).path("state").asText());
+        }
         out.printf("whole rollout of %s 全部升级: %.1f s; bundle bytes per gateway %,d (one bundle changed) vs %,d for the full release; link bytes "
                 + "per gateway median %,d, max %,d%n", RolloutRun.GOOD, goodMillis / 1000.0, changed, full, linkMedian, linkMax);
         if (bad != null) {

@@ -1,13 +1,14 @@
 package cn.taihang.simulator.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a rollout run found.
  *
- * @param updated gateways that committed the good release and run it
+ * @param updated gateways that committed the good release and run it (the bridge, their last boot and their slots say so)
  * @param of gateways in the run
  * @param badRolledBack gateways that rolled the bad release back
  * @param badBeyondCanary gateways other than the canary that received the bad release (any step of it, or an order)
@@ -22,7 +23,7 @@ public record RolloutResult(int updated, int of, int badRolledBack, int badBeyon
                             int cutsNotIntact, int cutsUnfired) {
 
     static RolloutResult of(List<String> ids, RolloutGateways gateways, Map<String, JsonNode> goodEntries, RolloutReport.BadOutcome bad, PowerCuts cuts,
-                            CrashVerdict verdict) {
+                            CrashVerdict verdict) throws IOException {
         int updated = 0;
         int bricked = 0;
         int beyond = 0;
@@ -31,7 +32,9 @@ public record RolloutResult(int updated, int of, int badRolledBack, int badBeyon
             RolloutGateways.Boot boot = gateways.lastBoot(id);
             boolean up = gateways.alive(id) && boot != null && boot.ready();
             bricked += up ? 0 : 1;
-            if (up && !boot.trying() && boot.release().equals(RolloutRun.GOOD) && goodEntries.get(id).path("state").asText().equals("committed")) {
+            RolloutGateways.Slots slots = gateways.slots(id);
+            if (up && slots.phase().equals("IDLE") && slots.committed().equals(RolloutRun.GOOD) && boot.release().equals(RolloutRun.GOOD)
+                    && goodEntries.get(id).path("state").asText().equals("committed")) {
                 updated++;
             }
             if (bad != null) {

@@ -208,7 +208,7 @@ public final class RolloutRun {
         long id = rollout(BAD, ids, 2, () -> true);
         long haltMillis = (System.nanoTime() - start) / 1_000_000;
         awaitOrFail(120, "the canary back on " + GOOD, () -> gateways.boots(canary) >= bootsBefore + 2 && gateways.lastBoot(canary) != null
-                && gateways.lastBoot(canary).release().equals(GOOD) && !gateways.lastBoot(canary).trying());
+                && gateways.lastBoot(canary).release().equals(GOOD) && gateways.slots(canary).phase().equals("IDLE"));
         long backMillis = (System.nanoTime() - start) / 1_000_000;
         JsonNode done = api.rollout(id);
         Map<String, JsonNode> entries = api.entries(id);
