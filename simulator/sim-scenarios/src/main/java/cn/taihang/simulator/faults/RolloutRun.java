@@ -166,7 +166,8 @@ public final class RolloutRun {
             out.printf("  %s  [%2d/%d] gateway %-36s up in %4d ms (pid %d) %s, %s%n", elapsed(), gateways.all().size(), sites.size(), g.id(),
                     s.readyMillis(), gateways.pid(g.id()), site.kind(), site.bilingualName());
         }
-        awaitOrFail(120, "every gateway online at the bridge", () -> online() == sites.size());
+        awaitOrFail(60 + 10 * sites.size(), "every gateway online at the bridge", () -> online() == sites.size());
+        out.printf("  %s  all %d gateways online at the bridge%n", elapsed(), sites.size());
     }
 
     /** Gateway i takes the steps i·k … i·k+k−1 (mod the step count): every step is cut somewhere, the canary's first. */
