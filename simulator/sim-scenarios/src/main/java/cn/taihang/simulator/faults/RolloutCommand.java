@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class RolloutCommand implements Callable<Integer> {
 
     @Option(names = "--gateways", defaultValue = "6", description = "gateway processes, one site of each kind in turn, the first the canary; 0 for all "
-            + "34 (about 150 MB each) (default ${DEFAULT-VALUE})")
+            + "34 (about 150 MB each; on 2 cores with --rate 2) (default ${DEFAULT-VALUE})")
     int gateways;
 
     @Option(names = "--cuts", defaultValue = "1", description = "power cuts per gateway during the good release, each at the next update step "
