@@ -12,6 +12,7 @@ import cn.taihang.bridge.testing.TestSecurity;
 import cn.taihang.launcher.LaunchSpec;
 import cn.taihang.launcher.SlottedGateway;
 import cn.taihang.release.UpdateOrder;
+import cn.taihang.release.build.DerivedReleases;
 import cn.taihang.release.build.ReleaseDirectory;
 import cn.taihang.release.build.ReleasePublisher;
 import cn.taihang.slots.SlotControl;
@@ -67,11 +68,11 @@ class FleetUpdateTest {
     private SlottedGateway gateway;
     private Thread gatewayThread;
     private TestGateway bystander;
-    private UpdateReleases releases;
+    private DerivedReleases releases;
 
     @BeforeEach
     void start() throws Exception {
-        releases = new UpdateReleases(dir.resolve("releases"), DIST.resolve("bundles"));
+        releases = new DerivedReleases(dir.resolve("releases"), DIST.resolve("bundles"), List.of("raspberry-pi-4"));
         releases.pinKey(dir.resolve("bridge").resolve(ReleasesModule.TRUSTED_KEYS));
         Path gatewayKeys = releases.pinKey(dir.resolve("etc").resolve("release-keys.pub"));
         bridge = Bridge.start(SECURITY.options(dir.resolve("bridge"))).toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -136,7 +137,7 @@ class FleetUpdateTest {
         assertThat(running.release()).isEqualTo("2026.12.1");
         assertThat(running.trying()).isFalse();
         assertThat(running.slot()).isNotEqualTo(SlotState.FACTORY);
-        long changedBytes = good.manifest().bundles().stream().filter(b -> b.symbolicName().equals(UpdateReleases.CHANGED_SYMBOLIC_NAME))
+        long changedBytes = good.manifest().bundles().stream().filter(b -> b.symbolicName().equals(DerivedReleases.CHANGED_SYMBOLIC_NAME))
                 .mapToLong(b -> b.size()).sum();
         assertThat(done.path("bytes").asLong()).as("only the rebuilt bundle travels").isEqualTo(changedBytes);
         assertThat(boots).extracting(b -> b.plan().release()).containsSubsequence(SlotState.FACTORY, "2026.12.1");

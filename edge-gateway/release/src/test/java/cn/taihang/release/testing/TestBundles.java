@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -57,29 +56,6 @@ public final class TestBundles {
             }
         }
         return jar;
-    }
-
-    /**
-     * Copies a real bundle with one resource added ({@code META-INF/taihang-variant.txt}), so that its content — and its
-     * SHA-256 — differ while it stays the same bundle: a one-bundle change, as a rebuilt bundle makes it.
-     *
-     * @param source the bundle
-     * @param target where the variant goes
-     * @param marker what the added resource says
-     * @return {@code target}
-     */
-    public static Path variant(Path source, Path target, String marker) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(source));
-             OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file, in.getManifest())) {
-            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                out.putNextEntry(new JarEntry(entry.getName()));
-                in.transferTo(out);
-            }
-            out.putNextEntry(new JarEntry("META-INF/taihang-variant.txt"));
-            out.write(marker.getBytes(StandardCharsets.UTF_8));
-        }
-        return target;
     }
 
     /** Writes the {@code framework.properties} of a bundles directory. */

@@ -34,6 +34,7 @@ public final class ProcessFleet implements GatewayFleet {
     private final Path distDir;
     private final List<String> jvmOptions;
     private final MainClass main;
+    private final OutputListener lines;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
     /**
@@ -65,9 +66,30 @@ public final class ProcessFleet implements GatewayFleet {
      * @param main the main class to run instead of {@code java -jar lib/launcher-*.jar}, or {@code null}
      */
     public ProcessFleet(Path distDir, List<String> jvmOptions, MainClass main) {
+        this(distDir, jvmOptions, main, (gatewayId, pid, line) -> { });
+    }
+
+    /**
+     * @param distDir the gateway distribution directory (holding lib/, bundles/, etc/)
+     * @param jvmOptions options for each gateway JVM, e.g. {@code -Xmx64m}
+     * @param main the main class to run instead of {@code java -jar lib/launcher-*.jar}, or {@code null}
+     * @param lines told of every line a gateway process prints, on that process's reader thread
+     */
+    public ProcessFleet(Path distDir, List<String> jvmOptions, MainClass main, OutputListener lines) {
         this.distDir = distDir;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.main = main;
+        this.lines = lines;
+    }
+
+    /** Told of the lines the gateway processes print. */
+    public interface OutputListener {
+        /**
+         * @param gatewayId the gateway
+         * @param pid the process that printed it (a killed process's last lines may come after its successor started)
+         * @param line the line
+         */
+        void line(String gatewayId, long pid, String line);
     }
 
     @Override
@@ -132,10 +154,11 @@ public final class ProcessFleet implements GatewayFleet {
         }
     }
 
-    private static void readOutput(String gatewayId, Process process, CompletableFuture<Started> started, Deque<String> lastLines) {
+    private void readOutput(String gatewayId, Process process, CompletableFuture<Started> started, Deque<String> lastLines) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                lines.line(gatewayId, process.pid(), line);
                 synchronized (lastLines) {
                     lastLines.addLast(line);
                     if (lastLines.size() > 8) {

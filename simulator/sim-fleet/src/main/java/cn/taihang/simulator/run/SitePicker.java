@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Picks sites so that a small run still shows every kind of site (hub, road post, service area…). */
-final class SitePicker {
+public final class SitePicker {
 
     private SitePicker() {
     }
 
-    static List<Scenario.Site> pick(Scenario scenario, int count) {
+    /**
+     * @param count how many sites, 0 or less for all
+     * @return that many sites, taking one of each kind in turn
+     */
+    public static List<Scenario.Site> pick(Scenario scenario, int count) {
         Map<String, List<Scenario.Site>> byKind = new LinkedHashMap<>();
         for (Scenario.Site site : scenario.sites()) {
             byKind.computeIfAbsent(site.kind(), k -> new ArrayList<>()).add(site);

@@ -253,7 +253,8 @@ public final class CrashRun {
         return String.format("t+%4ds", (System.nanoTime() - t0) / 1_000_000_000);
     }
 
-    private static Path simulatorClasses() throws IOException {
+    /** @return the simulator's classes (a directory or jar), for a gateway JVM's class path */
+    static Path simulatorClasses() throws IOException {
         try {
             return Path.of(LoadGatewayMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
