@@ -170,13 +170,11 @@ public final class CrashRun {
 
     /** @return ms from the load's stop until the bridge held every acknowledged record, or -1 on timeout */
     private long stopLoadAndDrain() throws IOException {
-        for (Path config : configs.values()) {
-            Files.writeString(config.resolveSibling("data").resolve(LoadProducer.STOP_FILE), "stop\n");
-        }
-        out.printf("  %s  load stopped; waiting for the bridge to hold every acknowledged record (at most %d s)%n", elapsed(),
-                options.drainTimeoutSeconds());
         long start = System.nanoTime();
-        pause(1000);
+        List<Path> unconfirmed = LoadProducer.stopAndAwait(configs.values().stream().map(c -> c.resolveSibling("data")).toList(),
+                java.time.Duration.ofSeconds(options.drainTimeoutSeconds()));
+        out.printf("  %s  load stopped%s; waiting for the bridge to hold every acknowledged record (at most %d s)%n", elapsed(),
+                unconfirmed.isEmpty() ? ", every producer's last record journalled" : " (not confirmed by " + unconfirmed + ")", options.drainTimeoutSeconds());
         long end = start + TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds());
         while (System.nanoTime() < end) {
             long acknowledged = readJournals();

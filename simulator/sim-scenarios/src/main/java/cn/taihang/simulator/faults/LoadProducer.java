@@ -33,12 +33,16 @@ final class LoadProducer implements AutoCloseable {
     static final String JOURNAL = "load-journal.txt";
     /** A file in the data directory whose presence stops the producer. */
     static final String STOP_FILE = "load.stop";
+    /** Written once the producer has stopped and every record it had in flight is answered and journalled. */
+    static final String STOPPED_FILE = "load.stopped";
     private static final int MAX_OUTSTANDING = 2000;
     private static final String[] PRIORITY_BY_TENTH = {"CRITICAL", "HIGH", "HIGH", "NORMAL", "NORMAL", "NORMAL", "NORMAL", "NORMAL", "BULK", "BULK"};
 
     private final FrameworkOutbox outbox;
     private final FileChannel journal;
     private final Path stopFile;
+    private final Path stoppedFile;
+    private boolean stoppedMarked;
     private final double perMilli;
     private final String device;
     private final String bootTag = Long.toString(System.currentTimeMillis(), 36);
@@ -63,6 +67,7 @@ final class LoadProducer implements AutoCloseable {
         this.perMilli = ratePerSecond / 1000.0;
         this.out = out;
         this.stopFile = dataDir.resolve(STOP_FILE);
+        this.stoppedFile = dataDir.resolve(STOPPED_FILE);
         this.journal = FileChannel.open(dataDir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
@@ -100,6 +105,7 @@ final class LoadProducer implements AutoCloseable {
     }
 
     private void flush() {
+        boolean quiescent = stopped && window.availablePermits() == MAX_OUTSTANDING;
         String lines;
         synchronized (pending) {
             lines = pending.toString();
@@ -115,9 +121,38 @@ final class LoadProducer implements AutoCloseable {
                 out.println("LOAD journal write failed: " + e);
             }
         }
+        if (quiescent && !stoppedMarked) {
+            stoppedMarked = true;
+            try {
+                Files.writeString(stoppedFile, issued + "\n");
+            } catch (IOException e) {
+                out.println("LOAD could not write " + stoppedFile + ": " + e);
+            }
+            out.println("LOAD stopped after " + issued + " records, every one answered and journalled");
+        }
         if (!stopped && Files.exists(stopFile)) {
             stopped = true;
-            out.println("LOAD stopped after " + issued + " records");
+        }
+    }
+
+    /**
+     * Asks the producers in these data directories to stop and waits until each has answered and journalled every record
+     * it had in flight (a journal read after this is final), or until the timeout.
+     *
+     * @return the data directories whose producer did not confirm in time (e.g. its gateway is down)
+     */
+    static java.util.List<Path> stopAndAwait(java.util.Collection<Path> dataDirs, java.time.Duration timeout) throws IOException {
+        for (Path dir : dataDirs) {
+            Files.writeString(dir.resolve(STOP_FILE), "stop\n");
+        }
+        long end = System.nanoTime() + timeout.toNanos();
+        java.util.List<Path> waiting = new java.util.ArrayList<>(dataDirs);
+        while (true) {
+            waiting.removeIf(dir -> Files.exists(dir.resolve(STOPPED_FILE)));
+            if (waiting.isEmpty() || System.nanoTime() > end) {
+                return waiting;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 

@@ -75,6 +75,8 @@ final class PowerCuts {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Set<String> cutting = ConcurrentHashMap.newKeySet();
+    /** A planned step the restarted process reported while its restart was still being checked: gateway → (pid, step). */
+    private final Map<String, Map.Entry<Long, String>> reportedDuringCut = new ConcurrentHashMap<>();
     private volatile String release = "";
 
     /**
@@ -133,7 +135,11 @@ final class PowerCuts {
             return;
         }
         synchronized (steps) {
-            if (!step.equals(steps.peekFirst()) || cutting.contains(gateway)) {
+            if (!step.equals(steps.peekFirst())) {
+                return;
+            }
+            if (cutting.contains(gateway)) {
+                reportedDuringCut.put(gateway, Map.entry(pid, step));
                 return;
             }
             steps.removeFirst();
@@ -148,6 +154,10 @@ final class PowerCuts {
                 out.printf("  t+%4.0fs  power cut of %s at %s FAILED: %s%n", clock.get(), gateway, step, e.getMessage());
             } finally {
                 cutting.remove(gateway);
+                Map.Entry<Long, String> missed = reportedDuringCut.remove(gateway);
+                if (missed != null) {
+                    onStep(gateway, missed.getKey(), release, missed.getValue(), attempt);
+                }
                 running.decrementAndGet();
             }
         });

@@ -111,7 +111,7 @@ final class RolloutGateways implements AutoCloseable {
     Gateway add(Scenario.Site site) throws IOException {
         String id = "gw-" + site.id();
         Path dir = runDir.resolve("gateways").resolve(id);
-        Path identity = BridgeAccess.enrolGateway(runDir, id, site.id());
+        Path identity = BridgeAccess.enrolGateway(bridge, runDir, id, site.id());
         Path token = dir.resolve("bridge.token");
         Files.createDirectories(dir);
         Files.writeString(token, BridgeAccess.token(bridge.tokenIssuerDir(), id, Duration.ofDays(1), Scopes.FLEET_GATEWAY) + "\n");
@@ -143,10 +143,9 @@ final class RolloutGateways implements AutoCloseable {
     }
 
     /** Asks every gateway's load producer to stop. */
-    void stopLoad() throws IOException {
-        for (Gateway g : gateways.values()) {
-            Files.writeString(g.data().resolve(LoadProducer.STOP_FILE), "stop\n");
-        }
+    /** Stops every gateway's load and waits until each has journalled its last answered record. @return those that did not confirm */
+    java.util.List<Path> stopLoad() throws IOException {
+        return LoadProducer.stopAndAwait(gateways.values().stream().map(Gateway::data).toList(), Duration.ofSeconds(60));
     }
 
     Map<String, Gateway> all() {

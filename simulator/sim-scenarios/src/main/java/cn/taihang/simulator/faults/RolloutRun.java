@@ -110,7 +110,10 @@ public final class RolloutRun {
                 badOutcome = badRelease(ids);
             }
             sampling = -1;
-            gateways.stopLoad();
+            List<Path> unconfirmed = gateways.stopLoad();
+            if (!unconfirmed.isEmpty()) {
+                out.printf("  %s  load stop not confirmed in 60 s by %s; their journals may still grow%n", elapsed(), unconfirmed);
+            }
             long drained = drain(records);
             ticker.shutdownNow();
             CrashVerdict verdict = verdict(records);
