@@ -114,6 +114,8 @@ final class RolloutGateways implements AutoCloseable {
         Path identity = BridgeAccess.enrolGateway(bridge, runDir, id, site.id());
         Path token = dir.resolve("bridge.token");
         Files.createDirectories(dir);
+        Files.deleteIfExists(token);
+        Files.createFile(token, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(token, BridgeAccess.token(bridge.tokenIssuerDir(), id, Duration.ofDays(1), Scopes.FLEET_GATEWAY) + "\n");
         URI http = URI.create(bridge.httpUrl());
         CountingProxy link = new CountingProxy(http.getHost(), http.getPort(), linkBytesPerSecond);
