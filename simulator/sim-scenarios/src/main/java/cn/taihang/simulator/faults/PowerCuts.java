@@ -75,7 +75,12 @@ final class PowerCuts {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Set<String> cutting = ConcurrentHashMap.newKeySet();
-    /** A planned step the restarted process reported while its restart was still being checked: gateway → (pid, step). */
+    /**
+     * A planned step reported while a cut of its gateway was under way: gateway → (pid, step). Either the restarted process
+     * reported it while its restart was still being checked, or the killed process reached it before the kill landed
+     * (a loaded machine lets it run on) and the restarted one resumes past it without reporting it again; either way the
+     * restarted process is cut for it as soon as the cut under way is done.
+     */
     private final Map<String, Map.Entry<Long, String>> reportedDuringCut = new ConcurrentHashMap<>();
     private volatile String release = "";
 
@@ -156,7 +161,7 @@ final class PowerCuts {
                 cutting.remove(gateway);
                 Map.Entry<Long, String> missed = reportedDuringCut.remove(gateway);
                 if (missed != null) {
-                    onStep(gateway, missed.getKey(), release, missed.getValue(), attempt);
+                    onStep(gateway, gateways.pid(gateway), release, missed.getValue(), attempt);
                 }
                 running.decrementAndGet();
             }
