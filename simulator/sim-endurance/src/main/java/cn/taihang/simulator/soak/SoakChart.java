@@ -22,15 +22,21 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class SoakChart {
 
+    private static final Color[] PROCESS_COLOURS = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x9467bd),
+        new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2)};
+    private static final Color[] STORAGE_COLOURS = {new Color(0x7f7f7f), new Color(0xbcbd22)};
+
     /** @return the PNG written */
     Path write(Path file, List<SoakDay> days) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("simulated day 模拟天数"));
+        NumberAxis dayAxis = new NumberAxis("simulated day 模拟天数");
+        dayAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(dayAxis);
         plot.setGap(12);
-        plot.add(perProcess(days, "heap after GC, MiB 堆", ProcessSample::heapMib));
-        plot.add(perProcess(days, "resident, MiB 常驻内存", ProcessSample::residentMib));
-        plot.add(perProcess(days, "file descriptors 文件描述符", s -> s.fileDescriptors()));
-        plot.add(perProcess(days, "threads 线程", s -> s.threads()));
+        plot.add(perProcess(days, "heap after GC, MiB 堆", ProcessSample::heapMib, true));
+        plot.add(perProcess(days, "resident, MiB 常驻内存", ProcessSample::residentMib, false));
+        plot.add(perProcess(days, "file descriptors 文件描述符", s -> s.fileDescriptors(), false));
+        plot.add(perProcess(days, "threads 线程", s -> s.threads(), false));
         XYSeries stores = new XYSeries("gateway stores 网关存储");
         XYSeries database = new XYSeries("bridge database 云桥数据库");
         for (SoakDay d : days) {
@@ -39,7 +45,7 @@ final class SoakChart {
         }
         XYSeriesCollection sizes = new XYSeriesCollection(stores);
         sizes.addSeries(database);
-        plot.add(panel(sizes, "size, MiB 大小"));
+        plot.add(panel(sizes, "size, MiB 大小", STORAGE_COLOURS, true));
         JFreeChart chart = new JFreeChart("Soak 浸泡测试: " + (days.size() - 1) + " simulated days 模拟天 — memory, descriptors, threads, storage",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -48,7 +54,7 @@ final class SoakChart {
         return file;
     }
 
-    private static XYPlot perProcess(List<SoakDay> days, String axis, ToDoubleFunction<ProcessSample> value) {
+    private static XYPlot perProcess(List<SoakDay> days, String axis, ToDoubleFunction<ProcessSample> value, boolean inLegend) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String name : days.get(0).processes().keySet()) {
             XYSeries series = new XYSeries(name);
@@ -60,13 +66,20 @@ final class SoakChart {
             }
             data.addSeries(series);
         }
-        return panel(data, axis);
+        return panel(data, axis, PROCESS_COLOURS, inLegend);
     }
 
-    private static XYPlot panel(XYSeriesCollection data, String axis) {
+    /** A panel whose series keep their colour in every panel; only the first panel of a kind names them in the legend. */
+    private static XYPlot panel(XYSeriesCollection data, String axis, Color[] colours, boolean inLegend) {
         NumberAxis range = new NumberAxis(axis);
         range.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, null, range, new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, colours[i % colours.length]);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+            renderer.setSeriesVisibleInLegend(i, inLegend);
+        }
+        XYPlot plot = new XYPlot(data, null, range, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
