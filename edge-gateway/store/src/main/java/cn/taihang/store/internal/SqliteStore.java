@@ -59,7 +59,7 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         this.settings = settings;
         this.clock = clock;
         this.opened = opened;
-        this.status = new StoreStatus(settings.file(), opened.keptDamagedFile());
+        this.status = new StoreStatus(settings.file(), opened.keptDamagedFile(), opened.salvaged() == null ? "" : opened.salvaged().describe());
         backlog.load(opened.writer());
         this.commit = new GroupCommit(opened.writer(), settings, opened.reservation(), freeDiskBytes);
         this.tracker = new ClaimTracker(opened.reader());
@@ -88,8 +88,8 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
         try {
             SqliteStore store = new SqliteStore(settings, clock, opened, freeDiskBytes);
-            LOG.info("Store open: {} ({} records waiting, last sequence {}{})", settings.file(), store.backlog.totalRecords(),
-                    opened.lastSeq(), opened.fresh() ? ", fresh" : "");
+            LOG.info("Store open: {} ({} records waiting, last sequence {}, incarnation {}{})", settings.file(), store.backlog.totalRecords(),
+                    opened.lastSeq(), Long.toHexString(opened.incarnation()), opened.fresh() ? ", fresh" : "");
             return store;
         } catch (SQLException | RuntimeException e) {
             opened.writer().close();
@@ -152,6 +152,11 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         if (!writer.submit(new WriteTask.Acknowledge(copy))) {
             tracker.deleted(copy);
         }
+    }
+
+    @Override
+    public long incarnation() {
+        return opened.incarnation();
     }
 
     @Override

@@ -11,7 +11,6 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.wire.records.RecordKinds;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,31 +141,6 @@ class SqliteStoreFileTest {
             assertThat(Long.parseLong(Files.readString(reservation).trim())).isGreaterThanOrEqualTo(seq).isGreaterThan(1);
         }
         assertThat(reserved).isPositive();
-    }
-
-    @Test
-    void aFileWithDamagedPagesIsKeptAsideAndAFreshStoreTakesOver() throws Exception {
-        long old = 0;
-        try (SqliteStore store = SqliteStore.open(settings())) {
-            for (int i = 0; i < 400; i++) {
-                old = publish(store, Priority.NORMAL, i);
-            }
-        }
-        Path file = settings().file();
-        long length = Files.size(file);
-        assertThat(length).isGreaterThan(8 * 4096);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] junk = new byte[3 * 4096];
-            new Random(11).nextBytes(junk);
-            raf.seek(2 * 4096);
-            raf.write(junk);
-        }
-        try (SqliteStore store = SqliteStore.open(settings())) {
-            assertThat(keptFile()).exists();
-            assertThat(store.health().status()).isEqualTo(HealthReport.Status.DEGRADED);
-            assertThat(publish(store, Priority.NORMAL, 1)).isGreaterThan(old);
-            assertThat(store.claim(10)).hasSize(1);
-        }
     }
 
     @Test
