@@ -18,6 +18,7 @@ import cn.taihang.store.embedded.EmbeddedStore;
 import cn.taihang.store.embedded.StoreOptions;
 import cn.taihang.wire.records.RecordKinds;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +122,38 @@ class StoreIncarnationLoopbackTest extends LoopbackFixture {
         assertThat(stored).filteredOn("original"::equals).hasSize(20);
         assertThat(conflicts).as("the clone reissued the original's numbers").hasSize(20).containsOnly("clone");
         await().until(() -> securityEvents(StoreAnomalies.TWO_LIVE_STORES) > 0 && securityEvents(StoreAnomalies.RECORD_CONFLICT) > 0);
+    }
+
+    @Test
+    void readableRowsOfADamagedStoreAreSalvagedAndSentWithTheirNumbersAsDuplicatesNotConflicts() throws Exception {
+        publishAll(store, "lane-s", 300);
+        store.close();
+        Path intact = Files.createDirectories(dir.resolve("intact"));
+        copyStoreFiles(dir, intact);
+        try (RandomAccessFile raf = new RandomAccessFile(dir.resolve("store.db").toFile(), "rw")) {
+            byte[] junk = new byte[2 * 4096];
+            new Random(5).nextBytes(junk);
+            raf.seek(5L * 4096);
+            raf.write(junk);
+        }
+        store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
+        long salvaged = backlog(store);
+        assertThat(salvaged).as("readable rows survive the damage").isBetween(150L, 299L);
+        try (Uplink uplink = uplink(store)) {
+            await().until(() -> backlog(store) == 0);
+        }
+        assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "new")).isEqualTo(salvaged);
+        store.close();
+
+        // the intact file holds the same rows under the same numbers: the salvaged ones were delivered already
+        copyStoreFiles(intact, dir);
+        store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
+        try (Uplink uplink = uplink(store)) {
+            await().until(() -> backlog(store) == 0);
+        }
+        assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "duplicate")).isEqualTo(salvaged);
+        assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "new")).isEqualTo(300);
+        assertThat(devices("conflicts")).isEmpty();
     }
 
     private Uplink uplink(EmbeddedStore of) {
