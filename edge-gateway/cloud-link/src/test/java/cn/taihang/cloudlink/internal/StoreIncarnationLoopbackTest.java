@@ -10,7 +10,6 @@ import cn.taihang.bridge.ca.testing.TestPki;
 import cn.taihang.bridge.ingest.StoreAnomalies;
 import cn.taihang.bridge.testing.Meters;
 import cn.taihang.bridge.testing.TestStorage;
-import cn.taihang.gateway.api.GatewayIdentity;
 import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
@@ -66,25 +65,16 @@ class StoreIncarnationLoopbackTest extends LoopbackFixture {
 
     @Test
     void aRestoredBackupLosesNothingAndItsReissuedNumbersAreFlaggedAsConflicts() throws Exception {
-        try (Uplink uplink = uplink(store)) {
-            publishAll(store, "before", 5);
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "before", 5);
         store.close();
         Path backup = Files.createDirectories(dir.resolve("backup"));
         copyStoreFiles(dir, backup);
         store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
-        try (Uplink uplink = uplink(store)) {
-            publishAll(store, "after-backup", 5);
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "after-backup", 5);
         store.close();
         copyStoreFiles(backup, dir);
         store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
-        try (Uplink uplink = uplink(store)) {
-            publishAll(store, "after-restore", 5);
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "after-restore", 5);
 
         assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "new")).isEqualTo(10);
         assertThat(devices("conflicts")).as("every record made after the restore is kept").hasSize(5).containsOnly("after-restore");
@@ -94,10 +84,7 @@ class StoreIncarnationLoopbackTest extends LoopbackFixture {
 
     @Test
     void aClonedCardBesideTheOriginalLosesNothingAndIsDetected() throws Exception {
-        try (Uplink uplink = uplink(store)) {
-            publishAll(store, "shared", 3);
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "shared", 3);
         store.close();
         Path cloneDir = Files.createDirectories(dir.resolve("clone"));
         copyStoreFiles(dir, cloneDir);
@@ -139,51 +126,31 @@ class StoreIncarnationLoopbackTest extends LoopbackFixture {
         store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
         long salvaged = backlog(store);
         assertThat(salvaged).as("readable rows survive the damage").isBetween(150L, 299L);
-        try (Uplink uplink = uplink(store)) {
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "lane-s", 0);
         assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "new")).isEqualTo(salvaged);
         store.close();
 
         // the intact file holds the same rows under the same numbers: the salvaged ones were delivered already
         copyStoreFiles(intact, dir);
         store = EmbeddedStore.open(StoreOptions.defaults(dir.resolve("store.db")));
-        try (Uplink uplink = uplink(store)) {
-            await().until(() -> backlog(store) == 0);
-        }
+        sendAll(store, "lane-s", 0);
         assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "duplicate")).isEqualTo(salvaged);
         assertThat(Meters.count(secure, "bridge.ingest.records", "outcome", "new")).isEqualTo(300);
         assertThat(devices("conflicts")).isEmpty();
     }
 
     private Uplink uplink(EmbeddedStore of) {
-        Uplink uplink = new Uplink(settings(secure.brokerUrl()), enrolled(), of.queue(), of.counters(), BIRTHS);
+        Uplink uplink = new Uplink(settings(secure.brokerUrl()), enrolledAs(GATEWAY, SITE, gatewayIdentity), of.queue(), of.counters(), BIRTHS);
         uplink.start();
         return uplink;
     }
 
-    private GatewayIdentity enrolled() {
-        return new GatewayIdentity() {
-            @Override
-            public String gatewayId() {
-                return GATEWAY;
-            }
-
-            @Override
-            public String site() {
-                return SITE;
-            }
-
-            @Override
-            public String siteName() {
-                return SITE;
-            }
-
-            @Override
-            public Path identityDir() {
-                return gatewayIdentity;
-            }
-        };
+    /** Publishes {@code count} records into the store and sends its whole backlog with an uplink of its own. */
+    private void sendAll(EmbeddedStore from, String device, int count) throws Exception {
+        publishAll(from, device, count);
+        try (Uplink uplink = uplink(from)) {
+            await().until(() -> backlog(from) == 0);
+        }
     }
 
     private static void publishAll(EmbeddedStore into, String device, int count) throws Exception {
