@@ -1,5 +1,6 @@
 package cn.taihang.store.internal;
 
+import static cn.taihang.store.internal.TestRecords.keptFile;
 import static cn.taihang.store.internal.TestRecords.publish;
 import static cn.taihang.store.internal.TestRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +97,7 @@ class SqliteStoreFileTest {
         Files.write(settings().file(), garbage);
 
         try (SqliteStore store = SqliteStore.open(settings())) {
-            Path kept = keptFile();
+            Path kept = keptFile(dir);
             assertThat(Files.readAllBytes(kept)).isEqualTo(garbage);
             HealthReport health = store.health();
             assertThat(health.status()).isEqualTo(HealthReport.Status.DEGRADED);
@@ -264,14 +264,5 @@ class SqliteStoreFileTest {
         store.close();
         assertThat(TestRecords.refusal(store, record(Priority.HIGH, 1))).isEqualTo(OutboxException.Reason.UNAVAILABLE);
         assertThat(store.health().status()).isEqualTo(HealthReport.Status.DOWN);
-    }
-
-    private Path keptFile() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> kept = files.filter(p -> p.getFileName().toString().startsWith("store.db.damaged-")
-                    && !p.toString().endsWith("-wal") && !p.toString().endsWith("-shm")).toList();
-            assertThat(kept).hasSize(1);
-            return kept.get(0);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.taihang.store.internal;
 
+import static cn.taihang.store.internal.TestRecords.keptFile;
 import static cn.taihang.store.internal.TestRecords.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class StoreSalvageTest {
         }
 
         try (SqliteStore store = SqliteStore.open(settings())) {
-            assertThat(keptFile()).exists();
+            assertThat(keptFile(dir)).exists();
             assertThat(store.conditions()).containsExactly(StoreCondition.FILE_REPLACED);
             assertThat(store.health().status()).isEqualTo(HealthReport.Status.DEGRADED);
             assertThat(store.incarnation()).as("the salvaged rows keep their store's incarnation").isEqualTo(incarnation);
@@ -131,15 +131,6 @@ class StoreSalvageTest {
             store.watch((condition, active, detail) -> heard.add(detail));
             assertThat(heard).singleElement().asString().contains("0 unacknowledged records were salvaged").contains("is not known");
             assertThat(store.claim(10)).isEmpty();
-        }
-    }
-
-    private Path keptFile() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> kept = files.filter(p -> p.getFileName().toString().startsWith("store.db.damaged-")
-                    && !p.toString().endsWith("-wal") && !p.toString().endsWith("-shm")).toList();
-            assertThat(kept).hasSize(1);
-            return kept.get(0);
         }
     }
 }
