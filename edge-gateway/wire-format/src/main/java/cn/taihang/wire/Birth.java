@@ -61,6 +61,13 @@ public record Birth(int version, String gateway, String site, String siteName, l
         this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, List.of(), null, null);
     }
 
+    /** A birth that does not say whether the clock is synchronised (as before {@code clockSynchronised}). */
+    public Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
+                 Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash,
+                 List<byte[]> certificateChain, byte[] sealingKey) {
+        this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, certificateChain, sealingKey, null);
+    }
+
     /** @return this birth carrying that certificate chain (DER, the gateway's certificate first) */
     public Birth withCertificateChain(List<byte[]> chain) {
         return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, chain, sealingKey, clockSynchronised);
