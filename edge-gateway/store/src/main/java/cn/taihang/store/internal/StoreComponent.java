@@ -46,6 +46,9 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     private final BundleContext context;
     private final SqliteStore store;
     private final StoreAlarms alarms = new StoreAlarms(Clock.systemUTC());
+
+    /** The clock's status; while none is bound the clock counts as not synchronised, and nothing expires. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ClockStatus clockStatus;
 
     /**
@@ -59,18 +62,6 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
         this.context = context;
         store = SqliteStore.open(StoreSettings.from(config, base), Clock.systemUTC(), System::nanoTime, this::clockSynchronised);
         store.watch(alarms);
-    }
-
-    /** The clock's status; while none is bound the clock counts as not synchronised, and nothing expires. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindClockStatus(ClockStatus status) {
-        clockStatus = status;
-    }
-
-    void unbindClockStatus(ClockStatus status) {
-        if (clockStatus == status) {
-            clockStatus = null;
-        }
     }
 
     private boolean clockSynchronised() {
