@@ -1,16 +1,16 @@
 package cn.taihang.bridge.rental;
 
+import static cn.taihang.bridge.testing.ModuleDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.taihang.bridge.module.IngestedRecord;
 import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.testing.ArrivalOrders;
 import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.ModuleDatabase;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.wire.records.LockerHandover;
 import cn.taihang.wire.records.RecordKinds;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,24 +54,22 @@ class LockerArrivalOrderTest {
 
         @TempDir
         Path dir;
-        Vertx vertx;
+        ModuleDatabase database;
         BridgeStorage db;
         RentalService rental;
         LockerEvents lockers;
 
         @BeforeEach
         void open() throws Exception {
-            vertx = Vertx.vertx();
-            RentalModule module = new RentalModule();
-            db = await(storage.open(vertx, dir, List.of(new BridgeStorage.ModuleSchema(module.name(), module.migrations()))));
+            database = ModuleDatabase.open(storage, dir, new RentalModule());
+            db = database.storage();
             rental = new RentalService(RentalNetwork.load(), db);
             lockers = new LockerEvents(rental);
         }
 
         @AfterEach
         void close() throws Exception {
-            await(db.close());
-            await(vertx.close());
+            database.close();
         }
 
         /** The three reservations of a scenario, booked on a fresh fleet; ids differ per run, so states name them R1…R3. */
@@ -155,10 +152,6 @@ class LockerArrivalOrderTest {
                 values.put(LockerHandover.CAR.name(), car);
             }
             return new IngestedRecord(gateway, site, seq, "locker-1", kind, t, t, 0, false, values, Map.of());
-        }
-
-        static <T> T await(Future<T> f) throws Exception {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,17 +1,18 @@
 package cn.taihang.bridge.signs;
 
+import static cn.taihang.bridge.testing.ModuleDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.taihang.bridge.module.IngestedRecord;
 import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.testing.ArrivalOrders;
 import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.ModuleDatabase;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.wire.records.AlarmEvent;
 import cn.taihang.wire.records.RecordKinds;
 import cn.taihang.wire.records.SignReport;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -50,22 +50,20 @@ class SignsArrivalOrderTest {
 
         @TempDir
         Path dir;
-        Vertx vertx;
+        ModuleDatabase database;
         BridgeStorage db;
         SignStore store;
 
         @BeforeEach
         void open() throws Exception {
-            vertx = Vertx.vertx();
-            SignsModule module = new SignsModule();
-            db = await(storage.open(vertx, dir, List.of(new BridgeStorage.ModuleSchema(module.name(), module.migrations()))));
+            database = ModuleDatabase.open(storage, dir, new SignsModule());
+            db = database.storage();
             store = new SignStore(db);
         }
 
         @AfterEach
         void close() throws Exception {
-            await(db.close());
-            await(vertx.close());
+            database.close();
         }
 
         /** A raise applied after its clear leaves no ice on the boards; a raise after the clear (a new episode) does. */
@@ -148,10 +146,6 @@ class SignsArrivalOrderTest {
                 v.put(SignReport.PNG.nameOf(0), Base64.getEncoder().encodeToString(png));
             }
             return new IngestedRecord("gw-1", "hub-a", seq, sign, RecordKinds.SIGN_STATUS, time, time, 1, false, v, Map.of());
-        }
-
-        static <T> T await(Future<T> f) throws Exception {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,22 +1,21 @@
 package cn.taihang.bridge.tickets;
 
+import static cn.taihang.bridge.testing.ModuleDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.taihang.bridge.module.IngestedRecord;
 import cn.taihang.bridge.storage.BridgeStorage;
 import cn.taihang.bridge.testing.ArrivalOrders;
 import cn.taihang.bridge.testing.EngineSuite;
+import cn.taihang.bridge.testing.ModuleDatabase;
 import cn.taihang.bridge.testing.TestStorage;
 import cn.taihang.wire.records.RecordKinds;
 import cn.taihang.wire.records.TicketRedemption;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -43,22 +42,20 @@ class RedemptionArrivalOrderTest {
 
         @TempDir
         Path dir;
-        Vertx vertx;
+        ModuleDatabase database;
         BridgeStorage db;
         RedemptionLedger ledger;
 
         @BeforeEach
         void open() throws Exception {
-            vertx = Vertx.vertx();
-            TicketModule module = new TicketModule();
-            db = await(storage.open(vertx, dir, List.of(new BridgeStorage.ModuleSchema(module.name(), module.migrations()))));
+            database = ModuleDatabase.open(storage, dir, new TicketModule());
+            db = database.storage();
             ledger = new RedemptionLedger(db, new SimpleMeterRegistry());
         }
 
         @AfterEach
         void close() throws Exception {
-            await(db.close());
-            await(vertx.close());
+            database.close();
         }
 
         @Test
@@ -94,10 +91,6 @@ class RedemptionArrivalOrderTest {
                     Map.of(TicketRedemption.TICKET.name(), Long.toString(ticket), TicketRedemption.ENTITLEMENT.name(), (double) entitlement,
                             TicketRedemption.USES.name(), entitlement == 1 ? 1.0 : 2.0, TicketRedemption.USE.name(), 1.0,
                             TicketRedemption.PLACE.name(), 2001.0), Map.of());
-        }
-
-        static <T> T await(Future<T> f) throws Exception {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 }
