@@ -29,11 +29,6 @@ public record RecordOrder(long timeMillis, String gateway, long seq) implements 
         return records.stream().sorted(Comparator.comparing(RecordOrder::of)).toList();
     }
 
-    /** @return whether this record happened after {@code other}; {@code other} may be {@code null} (nothing applied yet) */
-    public boolean isAfter(RecordOrder other) {
-        return other == null || compareTo(other) > 0;
-    }
-
     @Override
     public int compareTo(RecordOrder other) {
         return OLDEST_FIRST.compare(this, other);
