@@ -96,7 +96,7 @@ public final class SignsModule implements BridgeModule {
         return Future.succeededFuture();
     }
 
-    private static Future<Void> statuses(SignStore store, RecordTimes times, SqlConnection tx, List<IngestedRecord> records) {
+    static Future<Void> statuses(SignStore store, RecordTimes times, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
             SignStatus status = SignStatus.of(times.forOrdering(r));
@@ -104,7 +104,7 @@ public final class SignsModule implements BridgeModule {
                 LOG.warn("a sign.status record of {} from {} lacks state or size; skipped", r.device(), r.gateway());
                 continue;
             }
-            chain = chain.compose(v -> store.saveStatus(tx, status));
+            chain = chain.compose(v -> store.saveStatus(tx, status, r.seq()));
         }
         return chain;
     }
@@ -128,7 +128,7 @@ public final class SignsModule implements BridgeModule {
         return chain;
     }
 
-    private static Future<Void> alarms(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
+    static Future<Void> alarms(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
             String kind = r.get(AlarmEvent.ALARM_KIND);
@@ -138,7 +138,7 @@ public final class SignsModule implements BridgeModule {
             }
             boolean raised = r.kind().equals(RecordKinds.ALARM_RAISED);
             if (raised || r.kind().equals(RecordKinds.ALARM_CLEARED)) {
-                chain = chain.compose(v -> store.roadAlarm(tx, r.gateway(), id, r.site(), kind, r.timeMillis(), raised));
+                chain = chain.compose(v -> store.roadAlarm(tx, r.gateway(), id, r.site(), kind, r.timeMillis(), r.seq(), raised));
             }
         }
         return chain;
