@@ -14,6 +14,7 @@ import cn.taihang.bridge.http.ApiRouter;
 import cn.taihang.bridge.http.HealthCheck;
 import cn.taihang.bridge.http.HttpVerticle;
 import cn.taihang.bridge.ingest.BatchIngest;
+import cn.taihang.bridge.ingest.CountedAcks;
 import cn.taihang.bridge.ingest.IngestMetrics;
 import cn.taihang.bridge.ingest.IngestRouter;
 import cn.taihang.bridge.ingest.IngestVerticle;
@@ -194,7 +195,8 @@ public final class BridgeCore {
         SenderCheck senders = new SenderCheck(verified, events, commands);
         BatchCodec dataCodec = new BatchCodec();
         BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
-                (site, gateway, ack) -> connection[0].publish(Topics.ack(site, gateway), dataCodec.encodeAck(ack)), metrics, repeats, senders,
+                new CountedAcks((topic, payload, dropped) -> connection[0].publish(topic, payload, dropped), dataCodec, parts.registry(),
+                        System::nanoTime, CountedAcks.LOG_INTERVAL), metrics, repeats, senders,
                 new StoreAnomalies(events, new LiveStores(LIVE_STORE_WINDOW_MILLIS), System::currentTimeMillis));
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),

@@ -106,6 +106,7 @@ class BridgeMainTest {
             assertThat(conf).contains("listener 8883 0.0.0.0", "require_certificate true", "use_identity_as_username true", "allow_anonymous false",
                     "crlfile ").doesNotContain("allow_anonymous true");
             assertThat(conf.lines().filter(l -> l.startsWith("listener "))).as("no plain listener").hasSize(1);
+            assertThat(conf).as("bounded session queues").contains("max_queued_messages 20000", "max_queued_bytes 268435456");
             assertThat(Files.readString(out.resolve("acl"))).contains("pattern write taihang/v1/+/%u/data", "user bridge-1", "user bridge-2")
                     .doesNotContain("topic read #", "topic write #");
             assertThat(new CommandLine(new BridgeMain()).execute("mosquitto-conf", "--identity", pki.broker("mqtt-2").toString(),

@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param sealingKey the gateway's 32-byte X25519 sealing public key, to which the bridge seals secret command bodies
  *     (HPKE, {@code cn.taihang.wire.command.SealedBody}), or {@code null} (a gateway before sealed commands); an added
  *     field that older bridges ignore
+ * @param clockSynchronised whether the gateway's wall clock was known synchronised (NTP) when it made this birth: while
+ *     {@code false} its record times may be far off (a Pi without a real-time clock boots with the time it last saved);
+ *     {@code null} from a gateway that does not say (before this field); an added field that older bridges ignore
  */
 public record Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
                     Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash,
-                    List<byte[]> certificateChain, byte[] sealingKey) {
+                    List<byte[]> certificateChain, byte[] sealingKey, Boolean clockSynchronised) {
 
     /** Most certificates a birth's chain may carry. */
     public static final int MAX_CHAIN_CERTIFICATES = 4;
@@ -55,17 +58,30 @@ public record Birth(int version, String gateway, String site, String siteName, l
     /** A birth without a certificate chain or sealing key (add them with {@link #withCertificateChain}, {@link #withSealingKey}). */
     public Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
                  Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash) {
-        this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, List.of(), null);
+        this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, List.of(), null, null);
+    }
+
+    /** A birth that does not say whether the clock is synchronised (as before {@code clockSynchronised}). */
+    public Birth(int version, String gateway, String site, String siteName, long bdSeq, long timeMillis, String software,
+                 Map<String, String> bundles, List<DeviceEntry> devices, String consoleUrl, String configHash,
+                 List<byte[]> certificateChain, byte[] sealingKey) {
+        this(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, certificateChain, sealingKey, null);
     }
 
     /** @return this birth carrying that certificate chain (DER, the gateway's certificate first) */
     public Birth withCertificateChain(List<byte[]> chain) {
-        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, chain, sealingKey);
+        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, chain, sealingKey, clockSynchronised);
     }
 
     /** @return this birth announcing that sealing key (32 bytes X25519; {@code null}: none) */
     public Birth withSealingKey(byte[] key) {
-        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, certificateChain, key);
+        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, certificateChain, key, clockSynchronised);
+    }
+
+    /** @return this birth saying whether the gateway's clock is known synchronised */
+    public Birth withClockSynchronised(boolean synchronised) {
+        return new Birth(version, gateway, site, siteName, bdSeq, timeMillis, software, bundles, devices, consoleUrl, configHash, certificateChain,
+                sealingKey, synchronised);
     }
 
     @Override
@@ -79,7 +95,8 @@ public record Birth(int version, String gateway, String site, String siteName, l
                 && Objects.equals(site, b.site) && Objects.equals(siteName, b.siteName)
                 && Objects.equals(software, b.software) && bundles.equals(b.bundles) && devices.equals(b.devices)
                 && Objects.equals(consoleUrl, b.consoleUrl) && Objects.equals(configHash, b.configHash)
-                && sameChain(certificateChain, b.certificateChain) && Arrays.equals(sealingKey, b.sealingKey);
+                && sameChain(certificateChain, b.certificateChain) && Arrays.equals(sealingKey, b.sealingKey)
+                && Objects.equals(clockSynchronised, b.clockSynchronised);
     }
 
     @Override

@@ -52,6 +52,18 @@ class LifecycleCodecTest {
     }
 
     @Test
+    void aBirthSaysWhetherTheClockIsSynchronisedAndAnOlderOneDoesNotSay() throws Exception {
+        Birth birth = new Birth(1, "gw-1", "site-1", "", 7, 1, "0.1.0", null, null, null, null);
+        assertThat(codec.decodeBirth(codec.encodeBirth(birth.withClockSynchronised(false))).clockSynchronised()).isFalse();
+        assertThat(codec.decodeBirth(codec.encodeBirth(birth.withClockSynchronised(true)))).isEqualTo(birth.withClockSynchronised(true));
+        java.util.Map<String, Object> older = new java.util.HashMap<>(java.util.Map.of("version", 1, "gateway", "gw-1", "site", "site-1",
+                "siteName", "", "bdSeq", 7, "timeMillis", 1, "software", "0.1.0"));
+        byte[] olderPayload = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.cbor.CBORFactory())
+                .writeValueAsBytes(older);
+        assertThat(codec.decodeBirth(olderPayload).clockSynchronised()).as("a gateway before this field").isNull();
+    }
+
+    @Test
     void deathAndBridgeStateRoundTrip() throws Exception {
         assertThat(codec.decodeDeath(codec.encodeDeath(new Death(1, "gw-a", 9)))).isEqualTo(new Death(1, "gw-a", 9));
         assertThat(codec.decodeBridgeState(codec.encodeBridgeState(new BridgeState(1, true, 5)))).isEqualTo(new BridgeState(1, true, 5));

@@ -137,10 +137,21 @@ public final class BrokerConnection {
 
     /** Publishes QoS 1 without waiting for the PUBACK; dropped (logged at debug) while disconnected. */
     public void publish(String topic, byte[] payload) {
+        if (!publish(topic, payload, err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()))) {
+            LOG.debug("not connected; dropped a message for {}", topic);
+        }
+    }
+
+    /**
+     * Publishes QoS 1 without waiting for the PUBACK.
+     *
+     * @param failed told if the client could not send it
+     * @return {@code false} (and nothing sent) while disconnected
+     */
+    public boolean publish(String topic, byte[] payload, java.util.function.Consumer<Throwable> failed) {
         Session session = current;
         if (!connected || session == null) {
-            LOG.debug("not connected; dropped a message for {}", topic);
-            return;
+            return false;
         }
         session.client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
                 .onSuccess(id -> {
@@ -150,7 +161,8 @@ public final class BrokerConnection {
                         }
                     }
                 })
-                .onFailure(err -> LOG.debug("could not publish on {}: {}", topic, err.getMessage()));
+                .onFailure(failed::accept);
+        return true;
     }
 
     /**

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Moquette 0.17 bounds nothing per session: its in-flight window is fixed at 10 messages and a session's queue
  * ({@code InMemoryQueue}) is unbounded; {@code session_queue_size} sizes only the queues of its session event loops. With
  * clean sessions only, nothing queues for a client that is away, and the bridge's own subscription is drained as fast
- * as the bridge stores.
+ * as the bridge stores. What can queue is bounded by the senders instead: a gateway has at most its {@code inflightRecords}
+ * unacknowledged (it sends more only on the bridge's acknowledgements), so the bridge's queue holds at most the city's
+ * windows, and a gateway's queue at most the acks and commands for what it sent. (The external mosquitto is bounded
+ * explicitly, see {@link MosquittoConf}; Moquette 0.17 has no such setting.)
  *
  * <p>Not thread-safe; {@link #start} and {@link #stop} block (stop takes ~2 s: Netty's quiet period) and must not run
  * on an event loop.

@@ -18,6 +18,13 @@ import java.util.Objects;
  * block. mosquitto cannot check a topic's site segment by pattern; the bridge does, from the certificate chain each
  * birth carries.
  *
+ * <p>Session queues are bounded ({@value #MAX_QUEUED_MESSAGES} messages and {@value #MAX_QUEUED_BYTES} bytes per client,
+ * {@code max_queued_messages}, {@code max_queued_bytes}): with clean sessions only, what queues is for a connected client that
+ * is slower than its senders — above all a bridge instance's data subscription. A QoS 1 batch dropped beyond the bound is
+ * harmless: its gateway keeps the records until the bridge acknowledges them and resends after its ack timeout. What a
+ * gateway may have unacknowledged is bounded too (its {@code inflightRecords}), so the bound is reached only by a bridge far
+ * behind a large city. {@code extraLines} may set them otherwise (a later line wins).
+ *
  * @param bindAddress the address to listen on, e.g. {@code 0.0.0.0}
  * @param port the TLS port, e.g. 8883
  * @param broker the broker's identity (kind broker, or a bridge instance's): {@code cafile}, {@code certfile},
@@ -31,6 +38,10 @@ public record MosquittoConf(String bindAddress, int port, IdentityFiles broker, 
     public static final String CONF = "mosquitto.conf";
     /** File name of the ACL file. */
     public static final String ACL = "acl";
+    /** Most messages queued for one client. */
+    public static final int MAX_QUEUED_MESSAGES = 20_000;
+    /** Most bytes queued for one client (256 MiB). */
+    public static final long MAX_QUEUED_BYTES = 268_435_456L;
 
     /** Validates. @throws IllegalArgumentException on a port outside 1-65535, no bridge id, or a broker without a CRL file */
     public MosquittoConf {
@@ -80,7 +91,11 @@ public record MosquittoConf(String bindAddress, int port, IdentityFiles broker, 
                 "keyfile " + broker.key().toAbsolutePath(),
                 "crlfile " + broker.crl().orElseThrow().toAbsolutePath(),
                 "require_certificate true",
-                "use_identity_as_username true"));
+                "use_identity_as_username true",
+                "",
+                "# bounded session queues: a QoS 1 batch dropped beyond them is resent by its gateway after its ack timeout",
+                "max_queued_messages " + MAX_QUEUED_MESSAGES,
+                "max_queued_bytes " + MAX_QUEUED_BYTES));
         if (!extraLines.isEmpty()) {
             lines.add("");
             lines.addAll(extraLines);

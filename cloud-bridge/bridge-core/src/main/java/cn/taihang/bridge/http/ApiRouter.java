@@ -1,5 +1,6 @@
 package cn.taihang.bridge.http;
 
+import cn.taihang.bridge.ingest.CountedAcks;
 import cn.taihang.bridge.audit.AuditLog;
 import cn.taihang.bridge.fleet.FleetStore;
 import cn.taihang.bridge.module.Access;
@@ -86,7 +87,8 @@ public final class ApiRouter {
         HealthCheck.Health h = health.ready();
         Replies.json(ctx, h.up() ? 200 : 503, new JsonObject().put("status", h.up() ? "UP" : "DOWN")
                 .put("database", h.database() ? "UP" : "DOWN").put("mqtt", h.mqtt() ? "UP" : "DOWN").put("broker", h.broker())
-                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external").put("checkedAt", java.time.Instant.ofEpochMilli(h.checkedAtMillis()).toString()));
+                .put("brokerMode", h.embeddedBroker() ? "embedded" : "external").put("checkedAt", java.time.Instant.ofEpochMilli(h.checkedAtMillis()).toString())
+                .put("acksDropped", (long) registry.find(CountedAcks.DROPPED).counters().stream().mapToDouble(c -> c.count()).sum()));
     }
 
     private void gateways(RoutingContext ctx) {

@@ -40,6 +40,7 @@ public final class RentalService {
     private final Storage storage;
     private final Pool reader;
     private final SecureRandom random = new SecureRandom();
+    private final CarHandovers handovers = new CarHandovers();
 
     /**
      * @param network stations and tariff
@@ -178,8 +179,7 @@ public final class RentalService {
 
     /** @return the reservation */
     public Future<Reservation> reservation(String id) {
-        return RentalStore.reservation(reader, id).compose(r -> r.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(RentalRefusals.notFound("reservation " + id))));
+        return RentalStore.existing(reader, id);
     }
 
     /** Cancels a confirmed reservation and frees its held car. */
@@ -204,54 +204,8 @@ public final class RentalService {
             if (now.isBefore(r.pickupFrom().minus(PICKUP_GRACE))) {
                 return Future.failedFuture(RentalRefusals.conflict("too-early", "the pickup window opens at " + r.pickupFrom() + "; come back then"));
             }
-            return handOver(tx, r, null, now);
+            return handovers.handOver(tx, r, null, now, null);
         }));
-    }
-
-    /**
-     * Marks the reservation active with the car handed over: the given car (a key locker reports the key it gave out —
-     * that is what happened, even if the bridge held another car), else its held car, else any available car of the
-     * station. A held car that was not handed over goes to the reservation whose car was (or back to the lot).
-     */
-    Future<Reservation> handOver(SqlConnection tx, Reservation r, String carHint, Instant at) {
-        if (carHint != null && !carHint.equals(r.car())) {
-            return RentalStore.car(tx, carHint).compose(found -> found.isEmpty() ? handOverHeld(tx, r, at)
-                    : swapHold(tx, r, found.get(), at).compose(v -> handOverHeld(tx, r, carHint, at)));
-        }
-        return handOverHeld(tx, r, at);
-    }
-
-    private Future<Reservation> handOverHeld(SqlConnection tx, Reservation r, Instant at) {
-        return handOverHeld(tx, r, r.car(), at);
-    }
-
-    /** The car given to {@code r} was held for another reservation (or none): that one gets the car held for {@code r}. */
-    private Future<Void> swapHold(SqlConnection tx, Reservation r, Car given, Instant at) {
-        String other = given.reservation();
-        boolean heldForOther = CarState.RESERVED.id().equals(given.state()) && other != null && !other.equals(r.id());
-        if (r.car() == null) {
-            return heldForOther ? tx.preparedQuery("UPDATE rental_reservations SET car = NULL WHERE id = $1").execute(Tuple.of(other))
-                    .compose(v -> RentalStore.holdDue(tx, at)) : Future.succeededFuture();
-        }
-        if (heldForOther) {
-            return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.RESERVED.id(), other, null, null, at)
-                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET car = $1 WHERE id = $2").execute(Tuple.of(r.car(), other))).mapEmpty();
-        }
-        return RentalStore.setCar(tx, r.car(), r.pickupStation(), CarState.AVAILABLE.id(), null, null, null, at);
-    }
-
-    private Future<Reservation> handOverHeld(SqlConnection tx, Reservation r, String given, Instant at) {
-        Future<Optional<String>> car = given != null ? Future.succeededFuture(Optional.of(given)) : RentalStore.hold(tx, r.id(), r.pickupStation(), at);
-        return car.compose(c -> {
-            if (c.isEmpty()) {
-                return Future.failedFuture(RentalRefusals.conflict("lot-empty", "no car stands at " + r.pickupStation()
-                        + " (a return is overdue or a car is in maintenance); offer another car from GET /api/v1/rental/cars?station=" + r.pickupStation()));
-            }
-            return RentalStore.setCar(tx, c.get(), null, CarState.RENTED.id(), r.id(), null, null, at)
-                    .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'active', car = $1, picked_up_ms = $2 WHERE id = $3")
-                            .execute(Tuple.of(c.get(), at.toEpochMilli(), r.id())))
-                    .compose(v -> load(tx, r.id()));
-        });
     }
 
     /** Takes the car back at the reservation's return station. */
@@ -260,16 +214,8 @@ public final class RentalService {
             if (!r.state().equals("active")) {
                 return Future.failedFuture(RentalRefusals.conflict("not-active", "reservation " + id + " is " + r.state() + "; only rented cars come back"));
             }
-            return takeBack(tx, r, now);
+            return handovers.takeBack(tx, r, now, null);
         }));
-    }
-
-    Future<Reservation> takeBack(SqlConnection tx, Reservation r, Instant at) {
-        return RentalStore.setCar(tx, r.car(), r.returnStation(), CarState.AVAILABLE.id(), null, null, null, at)
-                .compose(v -> tx.preparedQuery("UPDATE rental_reservations SET state = 'returned', returned_ms = $1 WHERE id = $2")
-                        .execute(Tuple.of(at.toEpochMilli(), r.id())))
-                .compose(v -> RentalStore.holdDue(tx, at))
-                .compose(v -> load(tx, r.id()));
     }
 
     /** Sends a car to maintenance (only if no promised pickup needs it) or back into service. */
@@ -382,8 +328,12 @@ public final class RentalService {
     }
 
     Future<Reservation> load(SqlConnection tx, String id) {
-        return RentalStore.reservation(tx, id).compose(r -> r.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(RentalRefusals.notFound("reservation " + id))));
+        return RentalStore.existing(tx, id);
+    }
+
+    /** @return how cars are handed over and taken back */
+    CarHandovers handovers() {
+        return handovers;
     }
 
     private String newId() {

@@ -100,6 +100,12 @@ final class RentalStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Reservation.of(rows.iterator().next())));
     }
 
+    /** @return the reservation; fails NOT_FOUND for an unknown one */
+    static Future<Reservation> existing(SqlClient db, String id) {
+        return reservation(db, id).compose(r -> r.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(RentalRefusals.notFound("reservation " + id))));
+    }
+
     /** Holds an available car of the station for a reservation. @return the car, or empty if the lot has none free */
     static Future<Optional<String>> hold(SqlConnection tx, String reservation, String station, Instant now) {
         return tx.preparedQuery("SELECT id FROM rental_cars WHERE station = $1 AND state = 'available' ORDER BY id LIMIT 1").execute(Tuple.of(station))

@@ -129,6 +129,36 @@ class RentalApiLoopbackTest {
                     .isEqualTo("not-confirmed");
         }
 
+        /**
+         * The pickup station's gateway was offline: the return at the other city's station arrives first, in its own
+         * batch. It is held (not refused), and when the pickup's batch arrives the rental starts and ends with the
+         * times the lockers reported, the car standing at the return station.
+         */
+        @Test
+        void aReturnArrivingBeforeItsPickupIsHeldAndAppliedWhenThePickupArrives() throws Exception {
+            String id = api.post("/api/v1/rental/reservations", booking("zhou", "jincheng-hsr-east", 0, "taiyuan-south", 2)).json().getString("id");
+            long pickedUp = System.currentTimeMillis() - 3_600_000;
+            try (TestGateway returnStation = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "taiyuan-south", "gw-taiyuan-south");
+                 TestGateway pickupStation = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), "jincheng-hsr-east", "gw-jincheng-hsr-east-2")) {
+                returnStation.send(List.of(lockerRecord(11, RecordKinds.RENTAL_RETURN, id, pickedUp + 1_800_000, "car-019")));
+                await().untilAsserted(() -> assertThat(returnStation.ackedSeqs()).contains(11L));
+                assertThat(api.get("/api/v1/rental/reservations/" + id).json().getString("state")).as("held, not refused").isEqualTo("confirmed");
+                pickupStation.send(List.of(lockerRecord(7, RecordKinds.RENTAL_PICKUP, id, pickedUp, "car-019")));
+                await().untilAsserted(() -> assertThat(api.get("/api/v1/rental/reservations/" + id).json().getString("state")).isEqualTo("returned"));
+            }
+            assertThat(api.get("/api/v1/rental/reservations/" + id).json().getString("car")).isEqualTo("car-019");
+            assertThat(api.get("/api/v1/rental/cars?station=taiyuan-south&state=available").json().getJsonArray("items").stream()
+                    .map(o -> ((JsonObject) o).getString("id"))).contains("car-019");
+            try (java.sql.Connection db = storage.connect(bridge); java.sql.ResultSet rows = db.createStatement().executeQuery(
+                    "SELECT outcome FROM rental_locker_events WHERE reservation = '" + id + "' ORDER BY time_ms")) {
+                List<String> outcomes = new ArrayList<>();
+                while (rows.next()) {
+                    outcomes.add(rows.getString(1));
+                }
+                assertThat(outcomes).containsExactly("picked-up", "returned after its pickup arrived");
+            }
+        }
+
         @Test
         void deskOperationsCarsAndRebalancingAnswerAsDocumented() {
             String id = api.post("/api/v1/rental/reservations", booking("li", "changzhi-east", 1, "changzhi-east", 2)).json().getString("id");
@@ -176,6 +206,11 @@ class RentalApiLoopbackTest {
         static RecordFrame lockerRecord(long seq, String kind, String reservation) {
             byte[] body = new SenmlCodec().encodeCbor(List.of(SenmlRecord.of(LockerHandover.RESERVATION, reservation), SenmlRecord.flag("door-closed", true)));
             return new RecordFrame(seq, System.currentTimeMillis(), "locker-1", kind, 0, false, body);
+        }
+
+        static RecordFrame lockerRecord(long seq, String kind, String reservation, long doorClosedMillis, String car) {
+            byte[] body = new SenmlCodec().encodeCbor(List.of(SenmlRecord.of(LockerHandover.RESERVATION, reservation), SenmlRecord.of(LockerHandover.CAR, car)));
+            return new RecordFrame(seq, doorClosedMillis, "locker-1", kind, 0, true, body);
         }
     }
 }

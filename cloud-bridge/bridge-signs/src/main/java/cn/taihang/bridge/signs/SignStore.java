@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -29,16 +30,27 @@ final class SignStore {
               duration = excluded.duration, source = excluded.source, issued_ms = excluded.issued_ms, expires_ms = excluded.expires_ms""";
     private static final String UPSERT_STATUS = """
             INSERT INTO signs (id, gateway, site, role, width, height, colour, large, state, link, multi, origin, source, priority, activated_ms,
-              expires_ms, pages, brightness, temperature, ambient, pixel_faults, warnings, status_ms, png, png_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+              expires_ms, pages, warnings, status_ms, status_seq)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
             ON CONFLICT (id) DO UPDATE SET gateway = excluded.gateway, site = excluded.site, role = excluded.role, width = excluded.width,
               height = excluded.height, colour = excluded.colour, large = excluded.large, state = excluded.state, link = excluded.link,
               multi = excluded.multi, origin = excluded.origin, source = excluded.source, priority = excluded.priority,
               activated_ms = excluded.activated_ms, expires_ms = excluded.expires_ms, pages = excluded.pages,
-              brightness = coalesce(excluded.brightness, signs.brightness), temperature = coalesce(excluded.temperature, signs.temperature),
-              ambient = coalesce(excluded.ambient, signs.ambient), pixel_faults = coalesce(excluded.pixel_faults, signs.pixel_faults),
-              warnings = excluded.warnings, status_ms = excluded.status_ms, png = coalesce(excluded.png, signs.png), png_ms = coalesce(excluded.png_ms, signs.png_ms)
-            WHERE excluded.status_ms >= signs.status_ms""";
+              warnings = excluded.warnings, status_ms = excluded.status_ms, status_seq = excluded.status_seq
+            WHERE (excluded.status_ms, excluded.gateway, excluded.status_seq) > (signs.status_ms, signs.gateway, signs.status_seq)""";
+    /** Brightness, temperature, ambient light and pixel faults come together; a status without them keeps the newest ones known. */
+    private static final String NEWER_READINGS = """
+            UPDATE signs SET brightness = $2, temperature = $3, ambient = $4, pixel_faults = $5, readings_ms = $6, readings_seq = $7
+            WHERE id = $1 AND (readings_ms IS NULL OR ($6, $7) > (readings_ms, readings_seq))""";
+    /** The image of the newest status that carried one. */
+    private static final String NEWER_PNG = """
+            UPDATE signs SET png = $2, png_ms = $3, png_seq = $4 WHERE id = $1 AND (png_ms IS NULL OR ($3, $4) > (png_ms, png_seq))""";
+    private static final String ROAD_ALARM = """
+            INSERT INTO sign_road_alarms (gateway, id, site, kind, raised_ms, active, event_ms, event_seq) VALUES ($1, $2, $3, $4, $5, $6, $5, $7)
+            ON CONFLICT (gateway, id) DO UPDATE SET site = excluded.site, kind = excluded.kind, active = excluded.active,
+              raised_ms = CASE WHEN excluded.active = 1 THEN excluded.raised_ms ELSE sign_road_alarms.raised_ms END,
+              event_ms = excluded.event_ms, event_seq = excluded.event_seq
+            WHERE (excluded.event_ms, excluded.event_seq) > (sign_road_alarms.event_ms, sign_road_alarms.event_seq)""";
 
     private final Storage storage;
     private final Pool writer;
@@ -50,13 +62,23 @@ final class SignStore {
         this.reader = storage.reader();
     }
 
-    /** Stores a status unless a newer one is stored already (historical records arrive late). */
-    Future<Void> saveStatus(SqlConnection tx, SignStatus s) {
-        String png = s.png() == null ? null : Base64.getEncoder().encodeToString(s.png());
-        return tx.preparedQuery(UPSERT_STATUS).execute(Tuple.from(new Object[] {s.sign(), s.gateway(), s.site(), s.role(), s.width(), s.height(),
-                s.colour(), s.large() ? 1 : 0, s.state(), s.link() ? 1 : 0, s.multi(), s.origin(), s.source(), s.priority(), s.activatedMillis(),
-                s.expiresMillis(), s.pages(), s.brightness(), s.temperature(), s.ambient(), s.pixelFaults(), s.warnings(), s.timeMillis(), png,
-                png == null ? null : s.timeMillis()})).mapEmpty();
+    /**
+     * Stores a status unless a newer one (by record time, gateway, seq) is stored already: historical records and
+     * resent batches arrive late. Its readings and its image are kept if they are the newest known, each on its own.
+     */
+    Future<Void> saveStatus(SqlConnection tx, SignStatus s, long seq) {
+        Future<Void> saved = tx.preparedQuery(UPSERT_STATUS).execute(Tuple.from(new Object[] {s.sign(), s.gateway(), s.site(), s.role(), s.width(),
+                s.height(), s.colour(), s.large() ? 1 : 0, s.state(), s.link() ? 1 : 0, s.multi(), s.origin(), s.source(), s.priority(),
+                s.activatedMillis(), s.expiresMillis(), s.pages(), s.warnings(), s.timeMillis(), seq})).mapEmpty();
+        if (s.brightness() != null || s.temperature() != null || s.ambient() != null || s.pixelFaults() != null) {
+            Tuple readings = Tuple.from(Arrays.asList(s.sign(), s.brightness(), s.temperature(), s.ambient(), s.pixelFaults(), s.timeMillis(), seq));
+            saved = saved.compose(v -> tx.preparedQuery(NEWER_READINGS).execute(readings).mapEmpty());
+        }
+        if (s.png() != null) {
+            Tuple png = Tuple.of(s.sign(), Base64.getEncoder().encodeToString(s.png()), s.timeMillis(), seq);
+            saved = saved.compose(v -> tx.preparedQuery(NEWER_PNG).execute(png).mapEmpty());
+        }
+        return saved;
     }
 
     Future<Void> addParking(SqlConnection tx, String area, String day, long in, long out) {
@@ -66,12 +88,12 @@ final class SignStore {
                 .execute(Tuple.of(area, day, in, out)).mapEmpty();
     }
 
-    Future<Void> roadAlarm(SqlConnection tx, String gateway, String id, String site, String kind, long raisedMillis, boolean raised) {
-        return (raised
-                ? tx.preparedQuery("INSERT INTO sign_road_alarms (gateway, id, site, kind, raised_ms) VALUES ($1, $2, $3, $4, $5) "
-                        + "ON CONFLICT (gateway, id) DO UPDATE SET site = excluded.site, kind = excluded.kind, raised_ms = excluded.raised_ms")
-                        .execute(Tuple.of(gateway, id, site, kind, raisedMillis))
-                : tx.preparedQuery("DELETE FROM sign_road_alarms WHERE gateway = $1 AND id = $2").execute(Tuple.of(gateway, id))).mapEmpty();
+    /**
+     * Raises or clears a road-weather alarm unless a newer event (by record time, seq) of the same alarm is applied
+     * already: a cleared alarm is kept as inactive, so its raise arriving late changes nothing.
+     */
+    Future<Void> roadAlarm(SqlConnection tx, String gateway, String id, String site, String kind, long eventMillis, long seq, boolean raised) {
+        return tx.preparedQuery(ROAD_ALARM).execute(Tuple.of(gateway, id, site, kind, eventMillis, raised ? 1 : 0, seq)).mapEmpty();
     }
 
     /**
@@ -125,7 +147,7 @@ final class SignStore {
 
     /** @return the active road-weather alarms, newest first */
     Future<List<RoadAlarm>> roadAlarms() {
-        return reader.query("SELECT site, kind FROM sign_road_alarms ORDER BY raised_ms DESC").execute().map(rows -> {
+        return reader.query("SELECT site, kind FROM sign_road_alarms WHERE active = 1 ORDER BY raised_ms DESC, gateway, id").execute().map(rows -> {
             List<RoadAlarm> list = new ArrayList<>();
             rows.forEach(r -> list.add(new RoadAlarm(r.getString(0), r.getString(1))));
             return list;

@@ -4,6 +4,7 @@ import cn.taihang.bridge.dispatch.port.HubSignPublisher;
 import cn.taihang.bridge.module.BridgeContext;
 import cn.taihang.bridge.module.BridgeModule;
 import cn.taihang.bridge.module.IngestedRecord;
+import cn.taihang.bridge.module.RecordTimes;
 import cn.taihang.sign.rendering.FontSet;
 import cn.taihang.wire.records.AlarmEvent;
 import cn.taihang.wire.records.CounterInterval;
@@ -66,7 +67,8 @@ public final class SignsModule implements BridgeModule {
                     SignMessages messages = new SignMessages(store, context.commands(), fonts, boards);
                     notices = new DispatchNotices(store, messages, Clock.systemUTC());
                     new SignsApi(store, messages, context::gateways).mount(context.routes());
-                    context.onNewRecords(RecordKinds.SIGN_STATUS, (tx, records) -> statuses(store, tx, records));
+                    RecordTimes times = new RecordTimes(RecordTimes.DEFAULT_MAX_AHEAD, context.meters());
+                    context.onNewRecords(RecordKinds.SIGN_STATUS, (tx, records) -> statuses(store, times, tx, records));
                     context.onNewRecords(RecordKinds.COUNTER_INTERVAL, (tx, records) -> parking(store, network, tx, records));
                     context.onNewRecords(RecordKinds.ALARM_PREFIX, (tx, records) -> alarms(store, tx, records));
                     timer = context.vertx().setPeriodic(network.composeSeconds() * 1000L, id -> messages.composeHubs(Instant.now())
@@ -94,15 +96,15 @@ public final class SignsModule implements BridgeModule {
         return Future.succeededFuture();
     }
 
-    private static Future<Void> statuses(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
+    static Future<Void> statuses(SignStore store, RecordTimes times, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
-            SignStatus status = SignStatus.of(r);
+            SignStatus status = SignStatus.of(times.forOrdering(r));
             if (status == null) {
                 LOG.warn("a sign.status record of {} from {} lacks state or size; skipped", r.device(), r.gateway());
                 continue;
             }
-            chain = chain.compose(v -> store.saveStatus(tx, status));
+            chain = chain.compose(v -> store.saveStatus(tx, status, r.seq()));
         }
         return chain;
     }
@@ -126,7 +128,7 @@ public final class SignsModule implements BridgeModule {
         return chain;
     }
 
-    private static Future<Void> alarms(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
+    static Future<Void> alarms(SignStore store, SqlConnection tx, List<IngestedRecord> records) {
         Future<Void> chain = Future.succeededFuture();
         for (IngestedRecord r : records) {
             String kind = r.get(AlarmEvent.ALARM_KIND);
@@ -136,7 +138,7 @@ public final class SignsModule implements BridgeModule {
             }
             boolean raised = r.kind().equals(RecordKinds.ALARM_RAISED);
             if (raised || r.kind().equals(RecordKinds.ALARM_CLEARED)) {
-                chain = chain.compose(v -> store.roadAlarm(tx, r.gateway(), id, r.site(), kind, r.timeMillis(), raised));
+                chain = chain.compose(v -> store.roadAlarm(tx, r.gateway(), id, r.site(), kind, r.timeMillis(), r.seq(), raised));
             }
         }
         return chain;

@@ -113,6 +113,34 @@ class SignsLoopbackTest {
             return gw.latestCommandText("sign-message").map(JsonObject::new).orElse(null);
         }
 
+        /** A batch that failed is resent after newer ones: the raise arriving after its clear leaves no warning; a later raise does. */
+        @Test
+        void aRaiseArrivingAfterItsClearLeavesNoRoadWarning() throws Exception {
+            long t = System.currentTimeMillis();
+            try (RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir)), List.of(new SignsModule())).toCompletableFuture().get();
+                 TestGateway gw = TestGateway.online(SECURITY.pki(), bridge.brokerUrl(), SITE, GATEWAY)) {
+                gw.send(List.of(iceAlarm(2, t - 60_000, RecordKinds.ALARM_CLEARED)));
+                await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(2L));
+                gw.send(List.of(iceAlarm(1, t - 120_000, RecordKinds.ALARM_RAISED)));
+                await().untilAsserted(() -> assertThat(gw.ackedSeqs()).contains(1L));
+                assertThat(iceActive(bridge)).as("cleared after it was raised, whatever the arrival").isEqualTo(0);
+                gw.send(List.of(iceAlarm(3, t, RecordKinds.ALARM_RAISED)));
+                await().untilAsserted(() -> assertThat(iceActive(bridge)).as("ice again").isEqualTo(1));
+            }
+        }
+
+        private static RecordFrame iceAlarm(long seq, long time, String kind) {
+            return new RecordFrame(seq, time, "road-b", kind, 0, true, SENML.encodeCbor(List.of(SenmlRecord.of(AlarmEvent.ID, "ice@rs-1"),
+                    SenmlRecord.of(AlarmEvent.ALARM_KIND, "ice"), SenmlRecord.of(AlarmEvent.SEVERITY, "WARNING"), SenmlRecord.of(AlarmEvent.MESSAGE, "路面结冰 / Ice"))));
+        }
+
+        private int iceActive(RunningBridge bridge) throws Exception {
+            try (java.sql.Connection db = storage.connect(bridge);
+                 java.sql.ResultSet rows = db.createStatement().executeQuery("SELECT active FROM sign_road_alarms WHERE id = 'ice@rs-1'")) {
+                return rows.next() ? rows.getInt(1) : -1;
+            }
+        }
+
         @Test
         void signsAreListedTheirImagesServedAndHubBoardsSentDown() throws Exception {
             Files.createDirectories(dir.resolve("signs"));

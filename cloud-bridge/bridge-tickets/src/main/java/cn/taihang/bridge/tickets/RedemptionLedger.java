@@ -130,16 +130,23 @@ final class RedemptionLedger {
      * An entitlement redeemed more often than it allows.
      *
      * @param detected when the bridge noticed
-     * @param redemptions every redemption of it, oldest first
+     * @param redemptions every redemption of it, oldest first by gate time, then gateway, then seq — whatever order they
+     *     arrived in
      */
-    record Conflict(long ticket, int entitlement, int uses, int redeemed, Instant detected, List<Redemption> redemptions) {}
+    record Conflict(long ticket, int entitlement, int uses, int redeemed, Instant detected, List<Redemption> redemptions) {
+
+        /** @return whether the redemption at this index was a use the ticket allowed (the first {@code uses} by time), not a double use */
+        boolean honoured(int index) {
+            return index < uses;
+        }
+    }
 
     /** @return the conflicts, newest first, each with its redemptions */
     Future<List<Conflict>> conflicts(int limit) {
         return reader.preparedQuery("SELECT c.ticket, c.entitlement, c.uses, c.redeemed, c.detected, r.gateway, r.site, r.device, r.seq, r.time, r.received "
                 + "FROM (SELECT * FROM ticket_conflicts ORDER BY detected DESC, ticket, entitlement LIMIT $1) c "
                 + "JOIN ticket_redemptions r ON r.ticket = c.ticket AND r.entitlement = c.entitlement "
-                + "ORDER BY c.detected DESC, c.ticket, c.entitlement, r.time, r.gateway").execute(Tuple.of(limit)).map(rows -> {
+                + "ORDER BY c.detected DESC, c.ticket, c.entitlement, r.time, r.gateway, r.seq").execute(Tuple.of(limit)).map(rows -> {
                     Map<String, Conflict> byKey = new LinkedHashMap<>();
                     for (Row row : rows) {
                         Conflict c = byKey.computeIfAbsent(row.getLong(0) + "/" + row.getInteger(1), k -> new Conflict(row.getLong(0), row.getInteger(1),
@@ -153,7 +160,7 @@ final class RedemptionLedger {
 
     /** @return the redemptions of one ticket, oldest first */
     Future<List<Redemption>> ofTicket(long ticket) {
-        return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = $1 ORDER BY time, gateway")
+        return reader.preparedQuery("SELECT entitlement, gateway, site, device, seq, time, received FROM ticket_redemptions WHERE ticket = $1 ORDER BY time, gateway, seq")
                 .execute(Tuple.of(ticket)).map(rows -> {
                     List<Redemption> items = new ArrayList<>();
                     for (Row row : rows) {

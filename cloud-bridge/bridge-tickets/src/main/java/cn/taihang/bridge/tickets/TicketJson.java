@@ -36,7 +36,9 @@ final class TicketJson {
         JsonArray items = new JsonArray();
         for (RedemptionLedger.Conflict c : conflicts) {
             JsonArray redemptions = new JsonArray();
-            c.redemptions().forEach(r -> redemptions.add(redemption(r)));
+            for (int i = 0; i < c.redemptions().size(); i++) {
+                redemptions.add(redemption(c.redemptions().get(i)).put("honoured", c.honoured(i)));
+            }
             items.add(new JsonObject().put("ticket", Long.toString(c.ticket())).put("entitlement", c.entitlement()).put("uses", c.uses())
                     .put("redeemed", c.redeemed()).put("detectedAt", c.detected().toString()).put("redemptions", redemptions));
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Redemptions arrive from gateways as critical records; the same entitlement redeemed at two gateways while both
- * were offline shows up in the conflicts list with both redemptions, once, however often the records are resent.
+ * were offline shows up in the conflicts list with both redemptions, once, however often the records are resent; the
+ * first use by gate time is the honoured one whatever order the gateways' batches arrive in.
  */
 @Tag("loopback")
 class TicketConflictsLoopbackTest {
@@ -67,8 +68,9 @@ class TicketConflictsLoopbackTest {
                 String id = ticket.getString("id");
                 long t = System.currentTimeMillis();
 
-                north.send(List.of(redemption(101, t, "wml-gate-1", id, 1, 1, 1), redemption(102, t, "wml-gate-1", "777", 1, 1, 1)));
                 south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
+                await().untilAsserted(() -> assertThat(south.ackedSeqs()).contains(55L));
+                north.send(List.of(redemption(101, t, "wml-gate-1", id, 1, 1, 1), redemption(102, t, "wml-gate-1", "777", 1, 1, 1)));
                 south.send(List.of(redemption(55, t + 60_000, "wml-gate-9", id, 1, 1, 1)));
                 north.send(List.of(redemption(103, t, "hub-board-1", id, 0, 1, 2)));
                 await().untilAsserted(() -> assertThat(south.ackedSeqs()).contains(55L));
@@ -83,6 +85,8 @@ class TicketConflictsLoopbackTest {
                 assertThat(conflict.getInteger("redeemed")).isEqualTo(2);
                 assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getString("gateway")))
                         .containsExactly("gw-wangmangling-north", "gw-wangmangling-south");
+                assertThat(conflict.getJsonArray("redemptions").stream().map(r -> ((JsonObject) r).getBoolean("honoured")))
+                        .as("the first use by gate time is the honoured one, though it arrived second").containsExactly(true, false);
 
                 JsonObject seen = api.withHolder(ticket.getString("holderToken")).get("/api/v1/tickets/" + id).json();
                 assertThat(seen.getJsonArray("redemptions")).hasSize(3);

@@ -24,6 +24,7 @@ public enum Verdict {
     LOCKER_FULL("此柜已满，请联系服务台还车", "Locker full, please return the key at the desk"),
     IN_PROGRESS("格门已为此码打开", "A slot is already open for this pass"),
     LEDGER_FAULT("验票机存储故障", "Validator storage fault"),
+    CLOCK_FAULT("验票机时钟异常，请联系服务台", "Validator clock fault, please call the desk"),
     BUSY("验票机繁忙，请重扫", "Validator busy, scan again");
 
     private final String zh;

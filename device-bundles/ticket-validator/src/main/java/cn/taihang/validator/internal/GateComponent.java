@@ -1,5 +1,8 @@
 package cn.taihang.validator.internal;
 
+import cn.taihang.gateway.api.Alarm;
+import cn.taihang.gateway.api.AlarmSeverity;
+import cn.taihang.gateway.api.Alarms;
 import cn.taihang.gateway.api.ChannelStatus;
 import cn.taihang.gateway.api.Device;
 import cn.taihang.gateway.api.LedgerException;
@@ -12,21 +15,26 @@ import cn.taihang.gateway.api.worker.DeviceWorker;
 import cn.taihang.hardware.api.Gpio;
 import cn.taihang.hardware.api.HardwareException;
 import cn.taihang.hardware.api.SerialPorts;
+import cn.taihang.validator.domain.ClockJumpWatch;
 import cn.taihang.validator.domain.Decision;
 import cn.taihang.validator.domain.Trust;
 import cn.taihang.validator.domain.UseState;
 import cn.taihang.validator.domain.Verdict;
 import cn.taihang.wire.ticket.KeyRing;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +61,12 @@ public final class GateComponent implements Device, TicketCheck, ScanStation.Des
     private final DeviceWorker worker;
     private final ScanStation station;
     private final GateOutputs outputs;
+    private final Clock clock;
+    private final LongSupplier monotonicNanos;
+    private final ClockJumpWatch clockWatch;
     private volatile String ledgerProblem = "";
+    private volatile Alarms alarms;
+    private volatile boolean clockAlarmRaised;
 
     /** Activated by DS with the gate's factory configuration. */
     @Activate
@@ -64,7 +77,17 @@ public final class GateComponent implements Device, TicketCheck, ScanStation.Des
     }
 
     GateComponent(Gpio gpio, SerialPorts serial, Outbox outbox, LocalLedger ledger, TrustSource trust, GateSettings settings, Clock clock) {
+        this(gpio, serial, outbox, ledger, trust, settings, clock, System::nanoTime);
+    }
+
+    /** @param monotonicNanos a clock that never steps, to notice the wall clock going back */
+    GateComponent(Gpio gpio, SerialPorts serial, Outbox outbox, LocalLedger ledger, TrustSource trust, GateSettings settings, Clock clock,
+                  LongSupplier monotonicNanos) {
         this.settings = settings;
+        this.clock = clock;
+        this.monotonicNanos = monotonicNanos;
+        this.clockWatch = new ClockJumpWatch(settings.clockJump());
+        clockWatch.behind(clock.instant(), monotonicNanos.getAsLong());
         this.trust = trust;
         this.worker = new DeviceWorker("gate-" + settings.device(), "ticket gate " + settings.device());
         this.station = new ScanStation(new ScanStation.Setup("gate", settings.rules(), settings.echoVerdict(), settings.publishRejections()), ledger, outbox,
@@ -87,8 +110,21 @@ public final class GateComponent implements Device, TicketCheck, ScanStation.Des
                 settings.scannerPort(), settings.relayPin());
     }
 
+    /** The gateway's alarms, for a clock stepped back; optional (without it the gate still refuses, and its status says why). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setAlarms(Alarms bound) {
+        alarms = bound;
+    }
+
+    void unsetAlarms(Alarms gone) {
+        if (alarms == gone) {
+            alarms = null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        clearClockAlarm("the gate stopped");
         station.close();
         worker.close();
         outputs.close();
@@ -98,6 +134,11 @@ public final class GateComponent implements Device, TicketCheck, ScanStation.Des
     /** Judges a scan, records an accept in the ledger (then opens), answers and publishes. Runs on the gate's thread. */
     @Override
     public void scan(String text, Instant at) {
+        if (clockSteppedBack()) {
+            station.refuse(Decision.refused(Verdict.CLOCK_FAULT, "the gateway clock went back more than " + settings.clockJump().toSeconds()
+                    + " s; scans are refused until it is right again"), at);
+            return;
+        }
         Decision decision = null;
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             decision = station.judge(text);
@@ -128,6 +169,35 @@ public final class GateComponent implements Device, TicketCheck, ScanStation.Des
                     "the ledger entry kept changing under " + CAS_ATTEMPTS + " attempts; scan again");
         }
         station.refuse(decision, at);
+    }
+
+    /** @return whether the wall clock is too far behind the monotonic one; raises the alarm then, clears it once it is right */
+    private boolean clockSteppedBack() {
+        Duration behind = clockWatch.behind(clock.instant(), monotonicNanos.getAsLong());
+        if (!clockWatch.tooFarBack(behind)) {
+            clearClockAlarm("the clock is right again");
+            return false;
+        }
+        Alarms now = alarms;
+        if (!clockAlarmRaised && now != null) {
+            clockAlarmRaised = true;
+            now.raise(new Alarm(clockAlarmId(), "clock-jump", AlarmSeverity.CRITICAL, settings.device(), "检票闸机 " + settings.device()
+                    + " 时钟回拨 " + behind.toMinutes() + " 分钟，暂停检票 / Ticket gate " + settings.device() + ": the clock went back "
+                    + behind.toMinutes() + " min, scans refused", clock.instant(), Map.of("behindSeconds", behind.toSeconds())));
+        }
+        return true;
+    }
+
+    private void clearClockAlarm(String reason) {
+        Alarms now = alarms;
+        if (clockAlarmRaised && now != null) {
+            clockAlarmRaised = false;
+            now.clear(clockAlarmId(), reason);
+        }
+    }
+
+    private String clockAlarmId() {
+        return "clock-jump@" + settings.device();
     }
 
     @Override

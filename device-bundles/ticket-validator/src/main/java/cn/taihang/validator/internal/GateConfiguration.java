@@ -79,6 +79,15 @@ public @interface GateConfiguration {
             description = "%gate.clockSkewSeconds.description")
     int clockSkewSeconds() default 300;
 
+    /** Smallest backward clock jump that stops the gate, s. */
+    int CLOCK_JUMP_SECONDS_MIN = 1;
+    /** Largest backward clock jump threshold, s (a day). */
+    int CLOCK_JUMP_SECONDS_MAX = 86_400;
+
+    @AttributeDefinition(name = "%gate.clockJumpSeconds.name", min = "" + CLOCK_JUMP_SECONDS_MIN, max = "" + CLOCK_JUMP_SECONDS_MAX,
+            description = "%gate.clockJumpSeconds.description")
+    int clockJumpSeconds() default 600;
+
     /** No passback time. */
     int PASSBACK_SECONDS_MIN = 0;
     /** Longest passback time, s (a day). */

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * @param buzzerPin buzzer GPIO or -1
  * @param echoVerdict whether verdicts are written back to the scanner port
  * @param publishRejections whether refusals are published
+ * @param clockJump how far back the clock may be stepped before scans are refused and an alarm is raised
  */
 record GateSettings(String device, String description, GateRules rules, String scannerPort, int scannerBaud, int relayPin, Duration relayPulse,
-                    int greenPin, int redPin, int buzzerPin, boolean echoVerdict, boolean publishRejections) {
+                    int greenPin, int redPin, int buzzerPin, boolean echoVerdict, boolean publishRejections, Duration clockJump) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GateComponent.class);
 
@@ -64,11 +65,13 @@ record GateSettings(String device, String description, GateRules rules, String s
             Ranges.require("redLedPin", c.redLedPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);
             Ranges.require("buzzerPin", c.buzzerPin(), GateConfiguration.NO_PIN, Integer.MAX_VALUE);
             Ranges.require("clockSkewSeconds", c.clockSkewSeconds(), GateConfiguration.CLOCK_SKEW_SECONDS_MIN, GateConfiguration.CLOCK_SKEW_SECONDS_MAX);
+            Ranges.require("clockJumpSeconds", c.clockJumpSeconds(), GateConfiguration.CLOCK_JUMP_SECONDS_MIN, GateConfiguration.CLOCK_JUMP_SECONDS_MAX);
             Ranges.require("passbackSeconds", c.passbackSeconds(), GateConfiguration.PASSBACK_SECONDS_MIN, GateConfiguration.PASSBACK_SECONDS_MAX);
             String description = c.description() == null || c.description().isBlank()
                     ? "检票闸机 " + device + " / ticket gate " + device : c.description();
             return new GateSettings(device, description, rules, c.scannerPort(), c.scannerBaud(), c.relayPin(), Duration.ofMillis(c.relayPulseMillis()),
-                    c.greenLedPin(), c.redLedPin(), c.buzzerPin(), c.echoVerdict(), c.publishRejections());
+                    c.greenLedPin(), c.redLedPin(), c.buzzerPin(), c.echoVerdict(), c.publishRejections(),
+                    Duration.ofSeconds(c.clockJumpSeconds()));
         } catch (IllegalArgumentException e) {
             throw fail(name, e.getMessage());
         }

@@ -10,7 +10,10 @@ import cn.taihang.gateway.api.Measurement;
 import cn.taihang.gateway.api.OutboundRecord;
 import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.api.TicketCheckResult;
+import cn.taihang.gateway.api.AlarmSeverity;
+import cn.taihang.testkit.gateway.FakeAlarms;
 import cn.taihang.testkit.gateway.FakeOutbox;
+import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.validator.domain.Issuer;
 import cn.taihang.validator.domain.Trust;
 import cn.taihang.validator.domain.Verdict;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +45,35 @@ class GateComponentTest {
         GateSettings settings = GateSettings.from(GateConfigs.of(properties), properties);
         gate = new GateComponent(board, board, outbox, ledger, () -> trust, settings, Clock.fixed(Issuer.NOON, ZoneOffset.UTC));
         return gate;
+    }
+
+    @Test
+    void aClockSteppedBackFarRefusesScansWithACriticalAlarmUntilItIsRightAgain() {
+        ManualClock wall = new ManualClock(Issuer.NOON);
+        AtomicLong monotonic = new AtomicLong(42_000_000_000L);
+        FakeAlarms alarms = new FakeAlarms();
+        Map<String, Object> properties = GateConfigs.scenicGate();
+        properties.put("clockJumpSeconds", 600);
+        gate = new GateComponent(board, board, outbox, ledger, () -> trust, GateSettings.from(GateConfigs.of(properties), properties), wall,
+                monotonic::get);
+        gate.setAlarms(alarms);
+        assertThat(scanAndAwaitEcho(issuer.ticketText(31))).startsWith("ACCEPTED 31");
+
+        wall.advance(Duration.ofMinutes(-5));
+        monotonic.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(scanAndAwaitEcho(issuer.ticketText(32))).as("5 min back: within the threshold").startsWith("ACCEPTED 32");
+        wall.advance(Duration.ofHours(-2));
+        assertThat(scanAndAwaitEcho(issuer.ticketText(33))).isEqualTo("REJECTED CLOCK_FAULT " + Verdict.CLOCK_FAULT.message());
+        assertThat(scanAndAwaitEcho(issuer.ticketText(34))).startsWith("REJECTED CLOCK_FAULT");
+        assertThat(alarms.raised()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("clock-jump@wml-gate-1");
+            assertThat(a.severity()).isEqualTo(AlarmSeverity.CRITICAL);
+        });
+        assertThat(board.pulsesOn(17)).as("the gate stayed shut").isEqualTo(2);
+
+        wall.advance(Duration.ofHours(2).plusMinutes(5));
+        assertThat(scanAndAwaitEcho(issuer.ticketText(35))).startsWith("ACCEPTED 35");
+        assertThat(alarms.cleared()).containsExactly("clock-jump@wml-gate-1");
     }
 
     @AfterEach

@@ -37,7 +37,7 @@ public final class EmbeddedUplink implements AutoCloseable {
                                        String software) {
         Objects.requireNonNull(software, "software");
         Uplink uplink = new Uplink(options.settings(), identity, queue, counters, (bdSeq, timeMillis) -> new Birth(1, identity.gatewayId(),
-                identity.site(), identity.siteName(), bdSeq, timeMillis, software, Map.of(), List.of(), null, null));
+                identity.site(), identity.siteName(), bdSeq, timeMillis, software, Map.of(), List.of(), null, null).withClockSynchronised(true));
         uplink.start();
         return new EmbeddedUplink(uplink);
     }

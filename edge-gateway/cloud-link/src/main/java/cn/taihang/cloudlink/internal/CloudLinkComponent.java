@@ -1,6 +1,7 @@
 package cn.taihang.cloudlink.internal;
 
 import cn.taihang.gateway.api.Alarms;
+import cn.taihang.gateway.api.ClockStatus;
 import cn.taihang.gateway.api.CommandHandler;
 import cn.taihang.gateway.api.Device;
 import cn.taihang.gateway.api.DeviceInfo;
@@ -53,6 +54,10 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceRegistry devices;
+
+    /** Whether the clock is synchronised, for the birth; none bound: not known synchronised. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ClockStatus clock;
 
     @Activate
     public CloudLinkComponent(CloudLinkConfig config, BundleContext context, @Reference(name = "identity") GatewayIdentity identity,
@@ -137,6 +142,11 @@ public final class CloudLinkComponent implements HealthIndicator, BirthSource {
         String version = context.getProperty(VERSION_PROPERTY);
         return new Birth(1, identity.gatewayId(), identity.site(), identity.siteName(), bdSeq, timeMillis,
                 version == null ? "unknown" : version, bundles, entries, context.getProperty(CONSOLE_PROPERTY), null)
-                .withSealingKey(commands.guard().sealingPublicKey());
+                .withSealingKey(commands.guard().sealingPublicKey()).withClockSynchronised(clockSynchronised());
+    }
+
+    private boolean clockSynchronised() {
+        ClockStatus status = clock;
+        return status != null && status.synchronised();
     }
 }

@@ -113,6 +113,15 @@ public @interface CloudLinkConfig {
             description = "%cloudlink.bridgeStateGraceMillis.description")
     long bridgeStateGraceMillis() default 1000;
 
+    /** Shortest window of the resend after a bridge restart, ms (none: at once). */
+    long RESTART_RESEND_JITTER_MILLIS_MIN = 0L;
+    /** Longest window of the resend after a bridge restart, ms (10 min). */
+    long RESTART_RESEND_JITTER_MILLIS_MAX = 600_000L;
+
+    @AttributeDefinition(name = "%cloudlink.restartResendJitterMillis.name", min = "" + RESTART_RESEND_JITTER_MILLIS_MIN,
+            max = "" + RESTART_RESEND_JITTER_MILLIS_MAX, description = "%cloudlink.restartResendJitterMillis.description")
+    long restartResendJitterMillis() default 15000;
+
     /** Least clock skew allowed for commands, s. */
     int COMMAND_CLOCK_SKEW_SECONDS_MIN = 0;
     /** Most clock skew allowed for commands, s (a day). */

@@ -5,12 +5,14 @@ import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.RecordFrame;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * Moves records from the store to the data topic within the in-flight window, and forgets them when the
@@ -39,8 +41,11 @@ final class Drain {
     private final LinkStats stats;
     private final long run = newRun();
     private final Map<Long, Long> sentAtNanos = new LinkedHashMap<>();
+    private final long restartHoldNanos;
     private DrainRate rate;
     private int awaitingPuback;
+    private boolean resendPending;
+    private long resendAtNanos;
 
     Drain(LinkSettings settings, RecordQueue queue, BatchCodec codec, String gatewayId, LinkStats stats) {
         this.settings = settings;
@@ -49,6 +54,44 @@ final class Drain {
         this.gatewayId = gatewayId;
         this.stats = stats;
         this.rate = new DrainRate(settings.drainRatePerSecond(), settings.batchMaxRecords(), System.nanoTime());
+        this.restartHoldNanos = restartJitterMillis(gatewayId, settings.restartResendJitterMillis()) * 1_000_000L;
+    }
+
+    /**
+     * @return this gateway's delay of the resend after a bridge restart: the same for a gateway id every time, spread evenly
+     *     over {@code [0, windowMillis]} across gateways, so that a city's gateways do not all resend at once
+     */
+    static long restartJitterMillis(String gatewayId, long windowMillis) {
+        CRC32 crc = new CRC32();
+        crc.update(gatewayId.getBytes(StandardCharsets.UTF_8));
+        return windowMillis == 0 ? 0 : crc.getValue() % (windowMillis + 1);
+    }
+
+    /**
+     * The bridge restarted with a new session: what it had not acknowledged may be lost. After this gateway's jitter
+     * ({@link #restartJitterMillis}) the records still unacknowledged then (overdue) are sent again; those the bridge
+     * acknowledges meanwhile are not. Nothing new is sent before.
+     */
+    void bridgeRestarted(long nowNanos) {
+        resendPending = true;
+        resendAtNanos = nowNanos + restartHoldNanos;
+    }
+
+    /** @return whether the records are sent again now, or the nanoseconds to wait for it */
+    private long resendAfterRestart(long nowNanos) {
+        if (!resendPending) {
+            return AGAIN;
+        }
+        if (nowNanos - resendAtNanos < 0) {
+            return resendAtNanos - nowNanos;
+        }
+        resendPending = false;
+        int overdue = forgetUnacknowledged();
+        if (overdue > 0) {
+            queue.releaseAll();
+            stats.resentAfterBridgeRestart.addAndGet(overdue);
+        }
+        return AGAIN;
     }
 
     /**
@@ -59,6 +102,10 @@ final class Drain {
      * @throws Exception if publishing failed (the connection is to be dropped)
      */
     long step(Publisher publisher, long connectedAtMillis, long nowNanos) throws Exception {
+        long hold = resendAfterRestart(nowNanos);
+        if (hold > 0) {
+            return hold;
+        }
         int window = settings.inflightRecords() - sentAtNanos.size();
         if (window <= 0 || awaitingPuback >= settings.maxInflightMessages()) {
             return IDLE;
@@ -157,6 +204,7 @@ final class Drain {
     /** Forgets everything in flight (the store is told separately); the rate starts afresh. For a new connection. */
     void reset(long nowNanos) {
         sentAtNanos.clear();
+        resendPending = false;
         awaitingPuback = 0;
         rate = new DrainRate(settings.drainRatePerSecond(), settings.batchMaxRecords(), nowNanos);
     }

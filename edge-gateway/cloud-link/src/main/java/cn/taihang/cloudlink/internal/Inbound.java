@@ -123,13 +123,9 @@ final class Inbound {
             onlineSince = state.timeMillis();
         }
         if (newSession) {
-            // the bridge (re)connected with a clean session: batches sent before may have been dropped and what it
-            // had not acknowledged never will be; send it again now rather than after the acknowledgement timeout
-            int resend = drain.forgetUnacknowledged();
-            if (resend > 0) {
-                queue.releaseAll();
-                stats.resentAfterBridgeRestart.addAndGet(resend);
-            }
+            // the bridge (re)connected with a clean session: batches sent before may have been dropped and what it had not
+            // acknowledged never will be; send that again soon (after this gateway's jitter) rather than after the ack timeout
+            drain.bridgeRestarted(System.nanoTime());
         }
         if (view == BridgeView.ONLINE) {
             requestDrain.run();

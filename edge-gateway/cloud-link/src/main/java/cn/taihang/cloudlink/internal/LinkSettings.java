@@ -16,7 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 public record LinkSettings(String brokerUrl, String username, String password, int keepAliveSeconds, int connectTimeoutSeconds,
                            int inflightRecords, int batchMaxRecords, int batchMaxBytes, int maxInflightMessages,
                            long backoffInitialMillis, long backoffMaxMillis, Duration ackTimeout, int drainRatePerSecond,
-                           long reconnectJitterMillis, long bridgeStateGraceMillis) {
+                           long reconnectJitterMillis, long bridgeStateGraceMillis, long restartResendJitterMillis) {
 
     /** Validates. @throws IllegalArgumentException with what to fix */
     public LinkSettings {
@@ -39,6 +39,8 @@ public record LinkSettings(String brokerUrl, String username, String password, i
         Ranges.require(of + "drainRatePerSecond", drainRatePerSecond, CloudLinkConfig.DRAIN_RATE_PER_SECOND_MIN, Integer.MAX_VALUE);
         Ranges.require(of + "reconnectJitterMillis", reconnectJitterMillis, CloudLinkConfig.RECONNECT_JITTER_MILLIS_MIN, Long.MAX_VALUE);
         Ranges.require(of + "bridgeStateGraceMillis", bridgeStateGraceMillis, CloudLinkConfig.BRIDGE_STATE_GRACE_MILLIS_MIN, Long.MAX_VALUE);
+        Ranges.require(of + "restartResendJitterMillis", restartResendJitterMillis, CloudLinkConfig.RESTART_RESEND_JITTER_MILLIS_MIN,
+                CloudLinkConfig.RESTART_RESEND_JITTER_MILLIS_MAX);
     }
 
     /** @param config the configuration */
@@ -47,7 +49,7 @@ public record LinkSettings(String brokerUrl, String username, String password, i
                 config.connectTimeoutSeconds(), config.inflightRecords(), config.batchMaxRecords(), config.batchMaxBytes(),
                 config.maxInflightMessages(), config.backoffInitialMillis(), config.backoffMaxMillis(),
                 Duration.ofSeconds(config.ackTimeoutSeconds()), config.drainRatePerSecond(), config.reconnectJitterMillis(),
-                config.bridgeStateGraceMillis());
+                config.bridgeStateGraceMillis(), config.restartResendJitterMillis());
     }
 
     /** The MetaType defaults (read from {@link CloudLinkConfig}, so they are written in one place) for a broker. */
@@ -65,35 +67,35 @@ public record LinkSettings(String brokerUrl, String username, String password, i
     public LinkSettings withBrokerUrl(String url) {
         return new LinkSettings(url, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
                 batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
-                reconnectJitterMillis, bridgeStateGraceMillis);
+                reconnectJitterMillis, bridgeStateGraceMillis, restartResendJitterMillis);
     }
 
-    /** @return the same settings with other reconnect timings */
+    /** @return the same settings with other reconnect timings ({@code jitter}: both the start-of-drain and the restart-resend jitter) */
     public LinkSettings withTimings(long backoffInitial, long backoffMax, long jitter, Duration ackTimeoutAfter) {
         return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
                 batchMaxBytes, maxInflightMessages, backoffInitial, backoffMax, ackTimeoutAfter, drainRatePerSecond, jitter,
-                bridgeStateGraceMillis);
+                bridgeStateGraceMillis, jitter);
     }
 
     /** @return the same settings with another window and batch size */
     public LinkSettings withWindow(int records, int perBatch) {
         return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, records, perBatch,
                 batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
-                reconnectJitterMillis, bridgeStateGraceMillis);
+                reconnectJitterMillis, bridgeStateGraceMillis, restartResendJitterMillis);
     }
 
     /** @return the same settings with another drain rate cap (records/s) */
     public LinkSettings withDrainRate(int recordsPerSecond) {
         return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, inflightRecords, batchMaxRecords,
                 batchMaxBytes, maxInflightMessages, backoffInitialMillis, backoffMaxMillis, ackTimeout, recordsPerSecond,
-                reconnectJitterMillis, bridgeStateGraceMillis);
+                reconnectJitterMillis, bridgeStateGraceMillis, restartResendJitterMillis);
     }
 
     /** @return the same settings with another in-flight window of records and Paho's in-flight limit of messages */
     public LinkSettings withInflight(int records, int messages) {
         return new LinkSettings(brokerUrl, username, password, keepAliveSeconds, connectTimeoutSeconds, records, batchMaxRecords,
                 batchMaxBytes, messages, backoffInitialMillis, backoffMaxMillis, ackTimeout, drainRatePerSecond,
-                reconnectJitterMillis, bridgeStateGraceMillis);
+                reconnectJitterMillis, bridgeStateGraceMillis, restartResendJitterMillis);
     }
 
     /**

@@ -82,7 +82,7 @@ class PureLogicTest {
     @Test
     void settingsNeverPrintThePassword() {
         LinkSettings s = new LinkSettings("tcp://b:1", "gw", "s3cret", 30, 10, 500, 200, 262144, 200, 500, 30000,
-                Duration.ofSeconds(30), 2000, 2000, 1000);
+                Duration.ofSeconds(30), 2000, 2000, 1000, 15000);
         assertThat(s.toString()).doesNotContain("s3cret").contains("***");
     }
 }

@@ -12,6 +12,8 @@
  *   <li>{@link cn.taihang.gateway.api.HealthIndicator}: whiteboard of health checks, aggregated by
  *       {@link cn.taihang.gateway.api.GatewayHealth}.</li>
  *   <li>{@link cn.taihang.gateway.api.GatewayIdentity}: who and where this gateway is, and where its identity files are.</li>
+ *   <li>{@link cn.taihang.gateway.api.ClockStatus}: whether the wall clock is known synchronised (no expiry, and births say
+ *       so, while it is not).</li>
  *   <li>{@link cn.taihang.gateway.api.LocalLedger}: a small durable key-value store (versioned entries,
  *       compare-and-set, expiry) for state that must survive restarts offline, e.g. a validator's ledger.</li>
  *   <li>{@link cn.taihang.gateway.api.TicketCheck}: a ticket gate's "test scan" and its latest scans
@@ -21,7 +23,7 @@
  * </ul>
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package cn.taihang.gateway.api;
 
 import org.osgi.annotation.bundle.Export;

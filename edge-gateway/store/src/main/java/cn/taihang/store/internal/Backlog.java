@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Records and bytes per class, kept in memory: read from the database once at start, then changed only by
@@ -18,6 +19,12 @@ final class Backlog {
     private final long[] records = new long[Priority.values().length];
     private final long[] bytes = new long[Priority.values().length];
     private final long[] oldest = new long[Priority.values().length];
+    private final LongUnaryOperator toWallMillis;
+
+    /** @param toWallMillis turns a storage time (store time, {@link StoreClock}) into the wall-clock time the snapshot shows */
+    Backlog(LongUnaryOperator toWallMillis) {
+        this.toWallMillis = toWallMillis;
+    }
 
     /** Loads the figures from the database. */
     synchronized void load(Connection c) throws SQLException {
@@ -36,7 +43,7 @@ final class Backlog {
         }
     }
 
-    /** @return when the oldest record of a class was stored, 0 when the class is empty */
+    /** @return when the oldest record of a class was stored (store time), 0 when the class is empty */
     static long oldestStored(Connection c, Priority p) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT stored FROM records WHERE priority = " + p.code() + " ORDER BY seq LIMIT 1")) {
@@ -85,7 +92,7 @@ final class Backlog {
         Map<Priority, ClassBacklog> map = new EnumMap<>(Priority.class);
         for (Priority p : Priority.values()) {
             int i = p.ordinal();
-            map.put(p, new ClassBacklog(records[i], bytes[i], oldest[i]));
+            map.put(p, new ClassBacklog(records[i], bytes[i], toWallMillis.applyAsLong(oldest[i])));
         }
         return map;
     }

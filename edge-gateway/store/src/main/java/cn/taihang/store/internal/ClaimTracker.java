@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The in-memory side of draining: which records are in flight, read through a read-only connection.
@@ -22,7 +23,9 @@ import java.util.Set;
  * the last release, so a claim reads only records it returns: every record of a class above its cursor is
  * pending (sequence numbers grow and a commit is seen whole), every one at or below it is in flight or gone.
  * Acknowledged records wait in {@code deleting} until their delete is committed, so that a release in between
- * cannot hand them out again.
+ * cannot hand them out again; the writer takes every acknowledged sequence out of {@code deleting} once the delete
+ * is committed or has failed, whether or not the delete found the record (a repeated acknowledgement, an acknowledgement
+ * of an evicted record), so that {@code deleting} holds only the acknowledgements queued.
  */
 final class ClaimTracker implements AutoCloseable {
 
@@ -31,10 +34,13 @@ final class ClaimTracker implements AutoCloseable {
     private final long[] cursor = new long[Priority.values().length];
     private final Map<Long, Priority> inFlight = new HashMap<>();
     private final Set<Long> deleting = new HashSet<>();
+    private final LongUnaryOperator storedToWall;
     private volatile int inFlightCount;
 
-    ClaimTracker(Connection reader) throws SQLException {
+    /** @param storedToWall turns a storage time (store time, {@link StoreClock}) into the wall-clock time a claim reports */
+    ClaimTracker(Connection reader, LongUnaryOperator storedToWall) throws SQLException {
         this.reader = reader;
+        this.storedToWall = storedToWall;
         this.page = reader.prepareStatement("SELECT seq, time, stored, device, kind, body FROM records "
                 + "WHERE priority = ? AND seq > ? ORDER BY seq LIMIT ?");
     }
@@ -60,7 +66,8 @@ final class ClaimTracker implements AutoCloseable {
                             continue;
                         }
                         inFlight.put(seq, p);
-                        claimed.add(new StoredRecord(seq, p, rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6)));
+                        claimed.add(new StoredRecord(seq, p, rs.getLong(2), storedToWall.applyAsLong(rs.getLong(3)), rs.getString(4), rs.getString(5),
+                                rs.getBytes(6)));
                     }
                 }
                 if (read < want) {
@@ -81,7 +88,12 @@ final class ClaimTracker implements AutoCloseable {
         inFlightCount = inFlight.size();
     }
 
-    /** Called after a commit: these acknowledged records are deleted. */
+    /** @return acknowledged sequence numbers whose delete is queued and not yet committed */
+    synchronized int deleting() {
+        return deleting.size();
+    }
+
+    /** Called after a commit (or its failure): the deletes of these acknowledged records are done, found or not. */
     synchronized void deleted(long[] seqs) {
         for (long seq : seqs) {
             deleting.remove(seq);

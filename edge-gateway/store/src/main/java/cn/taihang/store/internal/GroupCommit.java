@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +30,7 @@ final class GroupCommit implements AutoCloseable {
     private final StoreSettings settings;
     private final SequenceReservation reservation;
     private final LongSupplier freeDiskBytes;
+    private final BooleanSupplier expiryAllowed;
     private long freeNow;
     private PreparedStatement insert;
     private PreparedStatement deleteMany;
@@ -36,14 +38,18 @@ final class GroupCommit implements AutoCloseable {
     private PreparedStatement deleteFront;
     private PreparedStatement counter;
     private PreparedStatement saveSeq;
+    private PreparedStatement saveClock;
     private Statement control;
     private boolean prepared;
 
-    GroupCommit(Connection c, StoreSettings settings, SequenceReservation reservation, LongSupplier freeDiskBytes) throws SQLException {
+    /** @param expiryAllowed whether expiry may run now (not while the wall clock is unsynchronised) */
+    GroupCommit(Connection c, StoreSettings settings, SequenceReservation reservation, LongSupplier freeDiskBytes,
+                BooleanSupplier expiryAllowed) throws SQLException {
         this.c = c;
         this.settings = settings;
         this.reservation = reservation;
         this.freeDiskBytes = freeDiskBytes;
+        this.expiryAllowed = expiryAllowed;
         prepare();
     }
 
@@ -57,6 +63,7 @@ final class GroupCommit implements AutoCloseable {
         deleteFront = c.prepareStatement("DELETE FROM records WHERE priority = ? AND seq <= ?");
         counter = c.prepareStatement("INSERT INTO meta (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value");
         saveSeq = c.prepareStatement("UPDATE meta SET value = ? WHERE key = '" + StoreFile.SEQ_KEY + "'");
+        saveClock = StoreClock.prepareSave(c);
         prepared = true;
     }
 
@@ -64,6 +71,7 @@ final class GroupCommit implements AutoCloseable {
      * Runs and commits the tasks; on failure rolls back and throws.
      *
      * @param fx collects the effects, applied by the caller after the commit
+     * @param nowMillis the store time ({@link StoreClock}), persisted with the commit
      */
     void run(List<WriteTask> tasks, CommitEffects fx, long nowMillis) throws SQLException {
         long seqBefore = fx.lastSeq();
@@ -92,6 +100,7 @@ final class GroupCommit implements AutoCloseable {
                 saveSeq.executeUpdate();
                 reservation.cover(fx.lastSeq());
             }
+            StoreClock.save(saveClock, nowMillis);
             control.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             prepared = false;
@@ -231,6 +240,10 @@ final class GroupCommit implements AutoCloseable {
     private void expire(WriteTask.Expire e, CommitEffects fx, long nowMillis) throws SQLException {
         int removed = 0;
         boolean more = false;
+        if (!expiryAllowed.getAsBoolean()) {
+            fx.expiry(e.done(), 0, false);
+            return;
+        }
         for (Priority p : Priority.values()) {
             Duration ttl = settings.ttl().get(p);
             if (ttl.isZero()) {
@@ -256,7 +269,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (Statement s : new Statement[] {insert, deleteMany, front, deleteFront, counter, saveSeq, control}) {
+        for (Statement s : new Statement[] {insert, deleteMany, front, deleteFront, counter, saveSeq, saveClock, control}) {
             if (s != null) {
                 try {
                     s.close();

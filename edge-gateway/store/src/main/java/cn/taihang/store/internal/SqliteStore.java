@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,48 +48,74 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
     private static final long COUNTER_TIMEOUT_SECONDS = 30;
 
     private final StoreSettings settings;
-    private final Clock clock;
+    private final StoreClock clock;
     private final SenmlCodec senml = new SenmlCodec();
-    private final Backlog backlog = new Backlog();
+    private final Backlog backlog;
     private final StoreStatus status;
     private final GroupCommit commit;
     private final ClaimTracker tracker;
     private final Writer writer;
     private final StoreFile.Opened opened;
 
-    private SqliteStore(StoreSettings settings, Clock clock, StoreFile.Opened opened, LongSupplier freeDiskBytes) throws SQLException {
+    private SqliteStore(StoreSettings settings, StoreClock clock, StoreFile.Opened opened, LongSupplier freeDiskBytes) throws SQLException {
         this.settings = settings;
         this.clock = clock;
         this.opened = opened;
+        this.backlog = new Backlog(clock::toWallMillis);
         this.status = new StoreStatus(settings.file(), opened.keptDamagedFile(), opened.salvaged() == null ? "" : opened.salvaged().describe());
         backlog.load(opened.writer());
-        this.commit = new GroupCommit(opened.writer(), settings, opened.reservation(), freeDiskBytes);
-        this.tracker = new ClaimTracker(opened.reader());
-        this.writer = new Writer(commit, backlog, tracker, settings, status, clock::millis, opened.lastSeq());
+        this.commit = new GroupCommit(opened.writer(), settings, opened.reservation(), freeDiskBytes, clock::expiryAllowed);
+        this.tracker = new ClaimTracker(opened.reader(), clock::toWallMillis);
+        this.writer = new Writer(commit, backlog, tracker, settings, status, clock::nowMillis, opened.lastSeq());
         writer.start();
     }
 
     /**
-     * Opens (or creates) the store. A damaged file is moved aside and replaced, see {@link StoreFile}.
+     * Opens (or creates) the store on the system clock, taking it as synchronised. A damaged file is moved aside and
+     * replaced, see {@link StoreFile}.
      *
      * @throws IOException if the directory cannot be created or a damaged file cannot be moved
      * @throws SQLException if SQLite cannot open the file for another reason (permissions, disk)
      */
     public static SqliteStore open(StoreSettings settings) throws IOException, SQLException {
-        return open(settings, Clock.systemUTC());
+        return open(settings, Clock.systemUTC(), System::nanoTime, () -> true);
     }
 
-    /** As {@link #open(StoreSettings)}, with a clock for storage times and expiry. */
+    /**
+     * As {@link #open(StoreSettings)}, with a clock that is both the wall clock and the measure of elapsed time (a test's or a
+     * simulation's clock, which plays hours in seconds), taken as synchronised.
+     */
     public static SqliteStore open(StoreSettings settings, Clock clock) throws IOException, SQLException {
-        FileStore disk = Files.getFileStore(Files.createDirectories(settings.file().toAbsolutePath().getParent()));
-        return open(settings, clock, () -> usableSpace(disk));
+        return open(settings, clock, usableSpace(settings));
+    }
+
+    /**
+     * As {@link #open(StoreSettings)}, with the clocks of a gateway.
+     *
+     * @param wall the wall clock (record ages shown, the sequence seed of a fresh store)
+     * @param monotonicNanos a clock that never steps, measuring how long records have been kept ({@link System#nanoTime()})
+     * @param clockSynchronised whether the wall clock is known synchronised now; nothing expires while it is not
+     */
+    public static SqliteStore open(StoreSettings settings, Clock wall, LongSupplier monotonicNanos, BooleanSupplier clockSynchronised)
+            throws IOException, SQLException {
+        return open(settings, wall, writer -> StoreClock.load(writer, wall, monotonicNanos, clockSynchronised), usableSpace(settings));
     }
 
     /** As {@link #open(StoreSettings, Clock)}, with a measure of the disk's free space (tests). */
     static SqliteStore open(StoreSettings settings, Clock clock, LongSupplier freeDiskBytes) throws IOException, SQLException {
-        StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+        return open(settings, clock, writer -> StoreClock.trusting(clock), freeDiskBytes);
+    }
+
+    /** Reads (or makes) the store's clock once the file is open. */
+    private interface ClockLoader {
+        StoreClock load(Connection writer) throws SQLException;
+    }
+
+    private static SqliteStore open(StoreSettings settings, Clock wall, ClockLoader clockLoader, LongSupplier freeDiskBytes)
+            throws IOException, SQLException {
+        StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, wall.instant()));
         try {
-            SqliteStore store = new SqliteStore(settings, clock, opened, freeDiskBytes);
+            SqliteStore store = new SqliteStore(settings, clockLoader.load(opened.writer()), opened, freeDiskBytes);
             LOG.info("Store open: {} ({} records waiting, last sequence {}, incarnation {}{})", settings.file(), store.backlog.totalRecords(),
                     opened.lastSeq(), Long.toHexString(opened.incarnation()), opened.fresh() ? ", fresh" : "");
             return store;
@@ -96,6 +124,11 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
             opened.reader().close();
             throw e;
         }
+    }
+
+    private static LongSupplier usableSpace(StoreSettings settings) throws IOException {
+        FileStore disk = Files.getFileStore(Files.createDirectories(settings.file().toAbsolutePath().getParent()));
+        return () -> usableSpace(disk);
     }
 
     private static long usableSpace(FileStore disk) {
@@ -227,6 +260,11 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
     /** @return the conditions active now */
     public java.util.Set<StoreCondition> conditions() {
         return status.conditions();
+    }
+
+    /** @return acknowledged sequence numbers whose delete is not committed yet (bounded by the acknowledgements queued) */
+    int pendingDeletes() {
+        return tracker.deleting();
     }
 
     /** @return transactions committed since open */

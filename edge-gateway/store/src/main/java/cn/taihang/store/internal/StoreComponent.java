@@ -1,6 +1,7 @@
 package cn.taihang.store.internal;
 
 import cn.taihang.gateway.api.Alarms;
+import cn.taihang.gateway.api.ClockStatus;
 import cn.taihang.gateway.api.HealthIndicator;
 import cn.taihang.gateway.api.HealthReport;
 import cn.taihang.gateway.api.OutboundRecord;
@@ -31,7 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The store as OSGi services: {@link Outbox} for device bundles, {@link RecordQueue} and {@link DurableCounters}
  * for the cloud link, and the {@code store} {@link HealthIndicator}. A thin adapter around {@link SqliteStore};
  * a configuration change closes the store and opens it again. The store's conditions (full, disk full, damaged, file
- * replaced) are raised as alarms on the gateway's {@link Alarms} service once it is there.
+ * replaced) are raised as alarms on the gateway's {@link Alarms} service once it is there. Records age by the monotonic
+ * clock ({@link StoreClock}) and expire only while the gateway's {@link ClockStatus} says the clock is synchronised.
  */
 @Component(configurationPid = StoreConfig.PID, immediate = true, property = "health.name=store",
         service = {Outbox.class, RecordQueue.class, DurableCounters.class, HealthIndicator.class})
@@ -45,6 +47,10 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     private final SqliteStore store;
     private final StoreAlarms alarms = new StoreAlarms(Clock.systemUTC());
 
+    /** The clock's status; while none is bound the clock counts as not synchronised, and nothing expires. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ClockStatus clockStatus;
+
     /**
      * @throws IOException if the data directory cannot be written
      * @throws SQLException if SQLite cannot open the file
@@ -54,8 +60,13 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         Path base = dataDir == null || dataDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dataDir);
         this.context = context;
-        store = SqliteStore.open(StoreSettings.from(config, base));
+        store = SqliteStore.open(StoreSettings.from(config, base), Clock.systemUTC(), System::nanoTime, this::clockSynchronised);
         store.watch(alarms);
+    }
+
+    private boolean clockSynchronised() {
+        ClockStatus status = clockStatus;
+        return status != null && status.synchronised();
     }
 
     /** The alarms service bound now; DS binds a replacement before it unbinds the one leaving. */

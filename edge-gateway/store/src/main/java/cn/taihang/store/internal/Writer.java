@@ -133,12 +133,17 @@ final class Writer implements AutoCloseable {
             failed(batch, new SQLException("unexpected writer failure (" + e + "); retry, and report it if it persists", e));
             return;
         }
-        committed(fx);
+        committed(fx, batch);
     }
 
     /** Applies a commit's effects; its callers' stages complete whatever the bookkeeping throws. */
-    private void committed(CommitEffects fx) {
+    private void committed(CommitEffects fx, List<WriteTask> batch) {
         try {
+            for (WriteTask task : batch) {
+                if (task instanceof WriteTask.Acknowledge k) {
+                    tracker.deleted(k.seqs());
+                }
+            }
             account(fx);
         } finally {
             notifier.execute(() -> completeStages(fx));
@@ -148,8 +153,6 @@ final class Writer implements AutoCloseable {
     private void account(CommitEffects fx) {
         lastSeq = fx.lastSeq();
         backlog.apply(fx);
-        long[] acked = fx.acknowledged().stream().mapToLong(Long::longValue).toArray();
-        tracker.deleted(acked);
         for (Priority p : Priority.values()) {
             if (fx.deletedFrontUpTo(p) > 0) {
                 tracker.frontDeleted(p, fx.deletedFrontUpTo(p));

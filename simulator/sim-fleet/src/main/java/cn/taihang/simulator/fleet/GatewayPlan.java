@@ -77,6 +77,8 @@ public record GatewayPlan(String gatewayId, Scenario.Site site, List<LanePlan> l
         identity.put("siteName", site.bilingualName());
         identity.put("identityDir", identityDir.toAbsolutePath().toString());
         root.putObject("cn.taihang.cloudlink").put("brokerUrl", brokerUrl);
+        // a simulated gateway shares the host's clock, which the host keeps right (no systemd-timesyncd flag file to read)
+        root.putObject("cn.taihang.clock").put("source", "always");
         ObjectNode board = root.putObject("cn.taihang.hardware.sim");
         board.put("harnessPort", harnessPort);
         board.put("nodeId", gatewayId);

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's alarms: kept in memory (sources raise them again after a restart), told to every
- * {@link AlarmListener} on one thread in order, and published as critical records.
+ * {@link AlarmListener} on one thread in order, and published as critical records. Each change is queued for the
+ * listeners registered by then and the outbox under the lock that makes it, so a raise and a clear made at once on two
+ * threads reach them (and the store's sequence numbers) in the order they changed the active set, and a listener
+ * registered late gets the active alarms first, then only the changes after them.
  */
 @Component(service = Alarms.class)
 public class AlarmsComponent implements Alarms {
@@ -48,9 +51,11 @@ public class AlarmsComponent implements Alarms {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(AlarmListener listener) {
-        listeners.add(listener);
-        List<Alarm> current = active();
-        events.execute(() -> current.forEach(a -> notify(listener, a, true)));
+        synchronized (active) {
+            listeners.add(listener);
+            List<Alarm> current = active();
+            events.execute(() -> current.forEach(a -> notify(listener, a, true)));
+        }
     }
 
     void removeListener(AlarmListener listener) {
@@ -65,12 +70,13 @@ public class AlarmsComponent implements Alarms {
                 return;
             }
             active.put(alarm.id(), previous == null ? alarm : withRaisedAt(alarm, previous.raisedAt()));
+            List<AlarmListener> told = List.copyOf(listeners);
+            events.execute(() -> {
+                told.forEach(l -> notify(l, alarm, true));
+                publish(AlarmEvent.RAISED, alarm, null);
+            });
         }
         LOG.info("alarm raised: {} {} at {}: {}", alarm.severity(), alarm.kind(), alarm.source(), alarm.message());
-        events.execute(() -> {
-            listeners.forEach(l -> notify(l, alarm, true));
-            publish(AlarmEvent.RAISED, alarm, null);
-        });
     }
 
     @Override
@@ -78,15 +84,16 @@ public class AlarmsComponent implements Alarms {
         Alarm cleared;
         synchronized (active) {
             cleared = active.remove(id);
-        }
-        if (cleared == null) {
-            return;
+            if (cleared == null) {
+                return;
+            }
+            List<AlarmListener> told = List.copyOf(listeners);
+            events.execute(() -> {
+                told.forEach(l -> notify(l, cleared, false));
+                publish(AlarmEvent.CLEARED, cleared, reason);
+            });
         }
         LOG.info("alarm cleared: {} at {} ({})", cleared.kind(), cleared.source(), reason);
-        events.execute(() -> {
-            listeners.forEach(l -> notify(l, cleared, false));
-            publish(AlarmEvent.CLEARED, cleared, reason);
-        });
     }
 
     @Override
