@@ -19,9 +19,11 @@ import cn.taihang.bridge.ingest.IngestMetrics;
 import cn.taihang.bridge.ingest.IngestRouter;
 import cn.taihang.bridge.ingest.IngestVerticle;
 import cn.taihang.bridge.ingest.LifecycleIngest;
+import cn.taihang.bridge.ingest.LiveStores;
 import cn.taihang.bridge.ingest.RecordDecoder;
 import cn.taihang.bridge.ingest.RecordListeners;
 import cn.taihang.bridge.ingest.RecordWriter;
+import cn.taihang.bridge.ingest.StoreAnomalies;
 import cn.taihang.bridge.broker.BrokerCommands;
 import cn.taihang.bridge.commands.CommandKeyRoutes;
 import cn.taihang.bridge.commands.CommandKeys;
@@ -80,6 +82,8 @@ public final class BridgeCore {
     /** Largest MQTT message the broker and the bridge accept: the wire format's limit plus MQTT framing. */
     static final int MAX_MQTT_MESSAGE_BYTES = WireLimits.V1.maxMessageBytes() + 4096;
     private static final int REPEAT_KEYS = 10_000;
+    /** How long after its last batch a gateway's run counts as live, for telling two live stores from a restart. */
+    private static final long LIVE_STORE_WINDOW_MILLIS = 10 * 60_000L;
     /** How often the bridge looks for a new CRL (to re-check gateways and hand it to them), ms. */
     private static final long CRL_CHECK_MILLIS = 2_000;
     private static final String MODULE_PREFIX = "/api/v1";
@@ -192,7 +196,8 @@ public final class BridgeCore {
         BatchCodec dataCodec = new BatchCodec();
         BatchIngest data = new BatchIngest(dataCodec, new RecordDecoder(new SenmlCodec()), new RecordWriter(db, listeners),
                 new CountedAcks((topic, payload, dropped) -> connection[0].publish(topic, payload, dropped), dataCodec, parts.registry(),
-                        System::nanoTime, CountedAcks.LOG_INTERVAL), metrics, repeats, senders);
+                        System::nanoTime, CountedAcks.LOG_INTERVAL), metrics, repeats, senders,
+                new StoreAnomalies(events, new LiveStores(LIVE_STORE_WINDOW_MILLIS), System::currentTimeMillis));
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),
                 () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());

@@ -14,22 +14,26 @@ import java.util.Map;
 
 /**
  * Encodes and decodes the data exchange: {@link DataBatch}es a gateway sends on its data topic and the
- * bridge's {@link Ack}s on its ack topic. Version 1 layout, CBOR arrays for compactness: device ids
- * and kinds are written once per batch in a string table, sequence numbers and times as deltas; an
- * ack carries runs of sequence numbers as ranges.
+ * bridge's {@link Ack}s on its ack topic. CBOR arrays for compactness: device ids and kinds are written once per
+ * batch in a string table, sequence numbers and times as deltas; an ack carries runs of sequence numbers as ranges.
+ * Version 2 adds the store's incarnation and the sender's run to the batch, and the run to the ack; a batch or ack
+ * without them is written, and both versions are read, so gateways and bridges of either version interwork.
  *
  * <pre>
  * batch  = [1, gateway, baseSeq, baseTime, [string, …], [record, …]]
+ *        | [2, gateway, incarnation, run, baseSeq, baseTime, [string, …], [record, …]]
  * record = [seq - baseSeq, timeMillis - baseTime, deviceIndex, kindIndex, priority, historical, body]
- * ack    = [1, [[from, to], …]]
+ * ack    = [1, [[from, to], …]]  |  [2, run, [[from, to], …]]
  * </pre>
  *
  * Thread-safe.
  */
 public final class BatchCodec {
 
-    /** Format version written by this codec. */
-    public static final int VERSION = 1;
+    /** Format version written for a batch (or ack) that carries a run. */
+    public static final int VERSION = 2;
+    /** Format version of a batch without store incarnation and run, still written and read. */
+    public static final int VERSION_1 = 1;
 
     private final CBORFactory factory;
     private final WireLimits limits;
@@ -62,9 +66,14 @@ public final class BatchCodec {
             strings.putIfAbsent(r.kind(), strings.size());
         }
         try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.writeStartArray(null, 6);
-            gen.writeNumber(VERSION);
+            boolean v2 = batch.identifiesStore();
+            gen.writeStartArray(null, v2 ? 8 : 6);
+            gen.writeNumber(v2 ? VERSION : VERSION_1);
             gen.writeString(batch.gateway());
+            if (v2) {
+                gen.writeNumber(batch.incarnation());
+                gen.writeNumber(batch.run());
+            }
             gen.writeNumber(baseSeq);
             gen.writeNumber(baseTime);
             gen.writeStartArray(null, strings.size());
@@ -99,7 +108,7 @@ public final class BatchCodec {
     /**
      * @param payload bytes received on a data topic
      * @return the batch
-     * @throws WireFormatException if the payload is not a valid version-1 batch
+     * @throws WireFormatException if the payload is not a valid version-1 or version-2 batch
      */
     public DataBatch decode(byte[] payload) throws WireFormatException {
         if (payload == null || payload.length == 0) {
@@ -113,10 +122,15 @@ public final class BatchCodec {
             CborReading in = new CborReading(parser, limits);
             in.expect(JsonToken.START_ARRAY, "batch");
             long version = in.readLong("batch version");
-            if (version != VERSION) {
-                throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_VERSION, "batch version " + version + " is not supported (this build reads 1)");
+            if (version != VERSION && version != VERSION_1) {
+                throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_VERSION, "batch version " + version + " is not supported (this build reads 1 and 2)");
             }
             String gateway = in.readString("gateway id");
+            long incarnation = version == VERSION ? in.readLong("store incarnation") : 0;
+            long run = version == VERSION ? in.readLong("run") : 0;
+            if (version == VERSION && run == 0) {
+                throw CborReading.structure("a version-2 batch needs a run other than 0");
+            }
             long baseSeq = in.readLong("base seq");
             long baseTime = in.readLong("base time");
             in.expect(JsonToken.START_ARRAY, "string table");
@@ -146,7 +160,7 @@ public final class BatchCodec {
             if (records.isEmpty()) {
                 throw CborReading.structure("batch has no records");
             }
-            return new DataBatch(gateway, records);
+            return new DataBatch(gateway, incarnation, run, records);
         } catch (IOException e) {
             throw new WireFormatException(WireFormatException.Reason.MALFORMED, "not well-formed CBOR: " + e.getMessage(), e);
         }
@@ -168,8 +182,11 @@ public final class BatchCodec {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + ranges.size() * 12);
         try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.writeStartArray(null, 2);
-            gen.writeNumber(VERSION);
+            gen.writeStartArray(null, ack.run() == 0 ? 2 : 3);
+            gen.writeNumber(ack.run() == 0 ? VERSION_1 : VERSION);
+            if (ack.run() != 0) {
+                gen.writeNumber(ack.run());
+            }
             gen.writeStartArray(null, ranges.size());
             for (long[] range : ranges) {
                 gen.writeArray(range, 0, 2);
@@ -185,7 +202,7 @@ public final class BatchCodec {
     /**
      * @param payload bytes received on an ack topic
      * @return the acknowledged sequence numbers
-     * @throws WireFormatException if the payload is not a valid version-1 acknowledgement
+     * @throws WireFormatException if the payload is not a valid version-1 or version-2 acknowledgement
      */
     public Ack decodeAck(byte[] payload) throws WireFormatException {
         if (payload == null || payload.length == 0 || payload.length > limits.maxMessageBytes()) {
@@ -195,9 +212,10 @@ public final class BatchCodec {
             CborReading in = new CborReading(parser, limits);
             in.expect(JsonToken.START_ARRAY, "ack");
             long version = in.readLong("ack version");
-            if (version != VERSION) {
-                throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_VERSION, "ack version " + version + " is not supported (this build reads 1)");
+            if (version != VERSION && version != VERSION_1) {
+                throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_VERSION, "ack version " + version + " is not supported (this build reads 1 and 2)");
             }
+            long run = version == VERSION ? in.readLong("ack run") : 0;
             in.expect(JsonToken.START_ARRAY, "ack ranges");
             List<Long> seqs = new ArrayList<>();
             while (in.next() == JsonToken.START_ARRAY) {
@@ -217,7 +235,7 @@ public final class BatchCodec {
             }
             in.expect(JsonToken.END_ARRAY, "end of ack");
             in.expectEnd();
-            return new Ack(seqs.stream().mapToLong(Long::longValue).toArray());
+            return new Ack(run, seqs.stream().mapToLong(Long::longValue).toArray());
         } catch (IOException e) {
             throw new WireFormatException(WireFormatException.Reason.MALFORMED, "not well-formed CBOR: " + e.getMessage(), e);
         }

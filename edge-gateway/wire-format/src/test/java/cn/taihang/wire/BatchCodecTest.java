@@ -34,6 +34,37 @@ class BatchCodecTest {
     }
 
     @Test
+    void versionTwoCarriesTheStoreIncarnationAndTheRun() throws Exception {
+        DataBatch v1 = sample(3);
+        DataBatch v2 = new DataBatch(v1.gateway(), 0x5eed_cafe_f00dL, -42L, v1.records());
+        byte[] bytes = codec.encode(v2);
+        assertThat(bytes[1]).as("version").isEqualTo((byte) 0x02);
+        DataBatch decoded = codec.decode(bytes);
+        assertThat(decoded).isEqualTo(v2);
+        assertThat(decoded.identifiesStore()).isTrue();
+    }
+
+    @Test
+    void versionOneBatchesStillDecodeWithoutStoreIdentity() throws Exception {
+        byte[] bytes = codec.encode(sample(2));
+        assertThat(bytes[1]).as("version").isEqualTo((byte) 0x01);
+        DataBatch decoded = codec.decode(bytes);
+        assertThat(decoded.identifiesStore()).isFalse();
+        assertThat(decoded.incarnation()).isZero();
+        assertThat(decoded.records()).isEqualTo(sample(2).records());
+    }
+
+    @Test
+    void ackOfARunIsForThatRunOnly() throws Exception {
+        Ack scoped = new Ack(77, new long[] {5, 6, 9});
+        Ack decoded = codec.decodeAck(codec.encodeAck(scoped));
+        assertThat(decoded).isEqualTo(scoped);
+        assertThat(decoded.isFor(77)).isTrue();
+        assertThat(decoded.isFor(78)).as("a clone's run").isFalse();
+        assertThat(new Ack(new long[] {5}).isFor(78)).as("a version-1 ack is for every run").isTrue();
+    }
+
+    @Test
     void envelopeCostsFewBytesPerRecord() {
         DataBatch batch = sample(100);
         int bodies = batch.records().stream().mapToInt(r -> r.body().length).sum();
@@ -88,7 +119,7 @@ class BatchCodecTest {
     @Test
     void refusesUnknownVersion() {
         byte[] bytes = codec.encode(sample(1));
-        bytes[1] = 0x02;
+        bytes[1] = 0x03;
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(WireFormatException.class)
                 .extracting(e -> ((WireFormatException) e).reason()).isEqualTo(WireFormatException.Reason.UNSUPPORTED_VERSION);
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data path: decode a batch, store it in one transaction, and acknowledge every sequence number of the batch
- * (new, duplicate or rejected) only after the commit succeeded.
+ * (new, duplicate, rejected or kept as a conflict) only after the commit succeeded, to the batch's run (so a second
+ * store under the same gateway id does not delete its records on another store's acknowledgement).
  */
 public final class BatchIngest {
 
@@ -27,11 +28,13 @@ public final class BatchIngest {
     private final IngestMetrics metrics;
     private final RepeatFilter repeats;
     private final SenderCheck senders;
+    private final StoreAnomalies anomalies;
 
     /** Wires the data path. */
     public BatchIngest(BatchCodec codec, RecordDecoder decoder, RecordWriter writer, AckSender acks, IngestMetrics metrics, RepeatFilter repeats,
-                       SenderCheck senders) {
+                       SenderCheck senders, StoreAnomalies anomalies) {
         this.senders = senders;
+        this.anomalies = anomalies;
         this.codec = codec;
         this.decoder = decoder;
         this.writer = writer;
@@ -64,6 +67,7 @@ public final class BatchIngest {
             metrics.batchUndecodable("UNBELIEVED");
             return Future.succeededFuture();
         }
+        anomalies.heard(address, batch);
         DecodedBatch decoded = decoder.decode(address.site(), batch, System.currentTimeMillis());
         for (DecodedBatch.Rejected r : decoded.rejected()) {
             metrics.rejected(IngestMetrics.SCOPE_RECORD, r.reason());
@@ -73,8 +77,9 @@ public final class BatchIngest {
             }
         }
         return writer.store(decoded).map(outcome -> {
-            acks.send(address.site(), address.gateway(), new Ack(decoded.seqs()));
-            metrics.batchStored(outcome.newRecords(), outcome.duplicates(), outcome.newRejected(), arrivalNanos);
+            anomalies.conflicts(address, outcome.conflicts());
+            acks.send(address.site(), address.gateway(), new Ack(batch.run(), decoded.seqs()));
+            metrics.batchStored(outcome.newRecords(), outcome.duplicates(), outcome.newRejected(), outcome.conflicts().size(), arrivalNanos);
             return (Void) null;
         }).recover(err -> {
             metrics.batchFailed();

@@ -9,11 +9,12 @@ import java.util.Map;
  *
  * @param site site id from the topic
  * @param gateway gateway id (topic and payload agree)
+ * @param incarnation the sending store's incarnation, {@code 0} if the batch does not say (version 1)
  * @param receivedMillis when the bridge received the batch
  * @param accepted records to store in the telemetry table
  * @param rejected records whose body is not valid SenML
  */
-public record DecodedBatch(String site, String gateway, long receivedMillis, List<Accepted> accepted, List<Rejected> rejected) {
+public record DecodedBatch(String site, String gateway, long incarnation, long receivedMillis, List<Accepted> accepted, List<Rejected> rejected) {
 
     /** Copies the lists. */
     public DecodedBatch {

@@ -30,6 +30,7 @@ public final class IngestMetrics {
     private final Counter newRecords;
     private final Counter duplicateRecords;
     private final Counter rejectedRecords;
+    private final Counter conflictRecords;
     private final Counter storedBatches;
     private final Counter failedBatches;
     private final Counter undecodableBatches;
@@ -45,6 +46,7 @@ public final class IngestMetrics {
         newRecords = records("new");
         duplicateRecords = records("duplicate");
         rejectedRecords = records("rejected");
+        conflictRecords = records("conflict");
         storedBatches = batches("stored");
         failedBatches = batches("failed");
         undecodableBatches = batches("undecodable");
@@ -56,8 +58,9 @@ public final class IngestMetrics {
     }
 
     /** Counts a committed batch. */
-    public void batchStored(int newCount, int duplicateCount, int rejectedCount, long arrivalNanos) {
+    public void batchStored(int newCount, int duplicateCount, int rejectedCount, int conflictCount, long arrivalNanos) {
         storedBatches.increment();
+        conflictRecords.increment(conflictCount);
         newRecords.increment(newCount);
         duplicateRecords.increment(duplicateCount);
         rejectedRecords.increment(rejectedCount);

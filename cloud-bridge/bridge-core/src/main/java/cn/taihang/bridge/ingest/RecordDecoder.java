@@ -41,7 +41,7 @@ public final class RecordDecoder {
                 rejected.add(new DecodedBatch.Rejected(frame, e.reason().name(), e.getMessage()));
             }
         }
-        return new DecodedBatch(site, batch.gateway(), receivedMillis, accepted, rejected);
+        return new DecodedBatch(site, batch.gateway(), batch.incarnation(), receivedMillis, accepted, rejected);
     }
 
     private static DecodedBatch.Accepted toValues(RecordFrame frame, List<SenmlRecord> pack) {

@@ -6,6 +6,7 @@ import cn.taihang.wire.BatchCodec;
 import cn.taihang.wire.DataBatch;
 import cn.taihang.wire.RecordFrame;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class Drain {
     private final BatchCodec codec;
     private final String gatewayId;
     private final LinkStats stats;
+    private final long run = newRun();
     private final Map<Long, Long> sentAtNanos = new LinkedHashMap<>();
     private final long restartHoldNanos;
     private DrainRate rate;
@@ -135,7 +137,7 @@ final class Drain {
     }
 
     private void send(Publisher publisher, List<RecordFrame> frames, long nowNanos) throws Exception {
-        byte[] payload = codec.encode(new DataBatch(gatewayId, frames));
+        byte[] payload = codec.encode(new DataBatch(gatewayId, queue.incarnation(), run, frames));
         awaitingPuback++;
         publisher.publish(payload);
         for (RecordFrame f : frames) {
@@ -144,6 +146,20 @@ final class Drain {
         stats.batchesSent.incrementAndGet();
         stats.recordsSent.addAndGet(frames.size());
         stats.bytesSent.addAndGet(payload.length);
+    }
+
+    /** @return this drain's run: its batches carry it and only acknowledgements carrying it back delete records */
+    long run() {
+        return run;
+    }
+
+    private static long newRun() {
+        SecureRandom random = new SecureRandom();
+        long run;
+        do {
+            run = random.nextLong();
+        } while (run == 0);
+        return run;
     }
 
     /** The broker took one batch (PUBACK) or Paho gave up on it. */

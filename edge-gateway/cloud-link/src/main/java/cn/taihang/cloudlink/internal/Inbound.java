@@ -34,6 +34,7 @@ final class Inbound {
     private final CommandDispatcher commands;
     private final Consumer<byte[]> crl;
     private boolean malformedAckLogged;
+    private boolean foreignAckLogged;
     private long onlineSince;
 
     /**
@@ -81,6 +82,16 @@ final class Inbound {
             if (!malformedAckLogged) {
                 malformedAckLogged = true;
                 LOG.warn("Ignoring a malformed acknowledgement on {} ({}: {}); further ones are only counted", ackTopic, e.reason(), e.getMessage());
+            }
+            return;
+        }
+        if (!ack.isFor(drain.run())) {
+            stats.foreignAcks.incrementAndGet();
+            if (!foreignAckLogged) {
+                foreignAckLogged = true;
+                LOG.warn("Ignoring an acknowledgement on {} of another sender's batches: another gateway with this id (a cloned card?) "
+                        + "is sending, and its acknowledgements must not delete this store's records. The bridge raises a "
+                        + "security event; further ones are only counted (foreignAcks)", ackTopic);
             }
             return;
         }

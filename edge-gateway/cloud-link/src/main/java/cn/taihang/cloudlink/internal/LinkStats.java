@@ -24,6 +24,7 @@ final class LinkStats {
     final AtomicLong recordsAcked = new AtomicLong();
     final AtomicLong acksReceived = new AtomicLong();
     final AtomicLong malformedAcks = new AtomicLong();
+    final AtomicLong foreignAcks = new AtomicLong();
     final AtomicLong malformedStates = new AtomicLong();
     final AtomicLong ackTimeouts = new AtomicLong();
     final AtomicLong drainHeld = new AtomicLong();
@@ -91,6 +92,7 @@ final class LinkStats {
         details.put("recordsAcked", recordsAcked.get());
         details.put("acksReceived", acksReceived.get());
         details.put("malformedAcks", malformedAcks.get());
+        details.put("foreignAcks", foreignAcks.get());
         details.put("malformedStates", malformedStates.get());
         details.put("ackTimeouts", ackTimeouts.get());
         details.put("drainHeld", drainHeld.get());

@@ -51,6 +51,31 @@ abstract class LoopbackFixture {
             Map.of("cn.taihang.cloud-link", "0.1.0"), List.of(new Birth.DeviceEntry("post-zw-03/lane-1", "vehicle-counter", "东向 lane 1")),
             null, null);
 
+    /** @return the identity of a gateway enrolled as {@code id} at {@code site}, its files in {@code identityDir} */
+    static GatewayIdentity enrolledAs(String id, String site, Path identityDir) {
+        return new GatewayIdentity() {
+            @Override
+            public String gatewayId() {
+                return id;
+            }
+
+            @Override
+            public String site() {
+                return site;
+            }
+
+            @Override
+            public String siteName() {
+                return site;
+            }
+
+            @Override
+            public Path identityDir() {
+                return identityDir;
+            }
+        };
+    }
+
     @TempDir
     Path dir;
     EmbeddedBroker broker;

@@ -33,6 +33,8 @@ final class TestBridge implements AutoCloseable {
     final List<Death> deaths = new CopyOnWriteArrayList<>();
     final List<Long> unacknowledged = new CopyOnWriteArrayList<>();
     volatile boolean autoAck = true;
+    /** The run of the latest data batch received. */
+    volatile long lastRun;
 
     /** Connects (with TCP_NODELAY, like the uplink) and subscribes to every gateway's data, births and deaths. */
     TestBridge(String brokerUrl, String site, String gateway) throws MqttException {
@@ -86,6 +88,7 @@ final class TestBridge implements AutoCloseable {
         switch (Topics.parse(topic).kind()) {
             case DATA -> {
                 DataBatch batch = batches.decode(payload);
+                lastRun = batch.run();
                 received.addAll(batch.records());
                 List<Long> seqs = batch.records().stream().map(RecordFrame::seq).toList();
                 if (autoAck) {

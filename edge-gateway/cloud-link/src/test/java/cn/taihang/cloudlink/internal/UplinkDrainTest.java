@@ -8,6 +8,7 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.wire.LifecycleCodec;
 import cn.taihang.wire.Topics;
 import cn.taihang.wire.BatchCodec;
+import cn.taihang.wire.Ack;
 import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.records.RecordKinds;
 import java.time.Duration;
@@ -90,6 +91,27 @@ class UplinkDrainTest extends LoopbackFixture {
         assertThat(bridge.recordsOfKind("counter.interval")).hasSize(2);
         assertThat(bridge.recordsOfKind(RecordKinds.COMMAND_RESULT)).as("the signed rebirth's result").singleElement().asString().contains("booleanValue=true");
         assertThat(uplink.health().status()).isEqualTo(HealthReport.Status.UP);
+    }
+
+    @Test
+    void anAcknowledgementOfAnotherRunDeletesNothingAndOneOfItsOwnRunDoes() throws Exception {
+        bridge.state(true);
+        bridge.autoAck = false;
+        long a = publish(Priority.CRITICAL, 1);
+        long b = publish(Priority.CRITICAL, 2);
+        Uplink uplink = uplink(settings(broker.url()).withTimings(50, 500, 0, Duration.ofMinutes(10)));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.received.size() == 2);
+        long run = bridge.lastRun;
+        assertThat(run).as("version-2 batches carry the uplink's run").isNotZero();
+        assertThat(bridge.received).extracting(RecordFrame::seq).containsExactly(a, b);
+
+        long clonesRun = run == -1 ? 1 : run + 1;
+        bridge.sendRawAck(new BatchCodec().encodeAck(new Ack(clonesRun, new long[] {a, b})));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Long.valueOf(1).equals(uplink.health().details().get("foreignAcks")));
+        assertThat(backlog()).as("a clone's acknowledgement deletes nothing of this store").isEqualTo(2);
+
+        bridge.sendRawAck(new BatchCodec().encodeAck(new Ack(run, new long[] {a, b})));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> backlog() == 0);
     }
 
     @Test

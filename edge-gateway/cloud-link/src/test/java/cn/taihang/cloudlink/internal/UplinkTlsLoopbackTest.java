@@ -31,30 +31,6 @@ class UplinkTlsLoopbackTest extends LoopbackFixture {
     @RegisterExtension
     static final TestPki PKI = new TestPki();
 
-    private static GatewayIdentity enrolledAs(String id, String site, Path identityDir) {
-        return new GatewayIdentity() {
-            @Override
-            public String gatewayId() {
-                return id;
-            }
-
-            @Override
-            public String site() {
-                return site;
-            }
-
-            @Override
-            public String siteName() {
-                return site;
-            }
-
-            @Override
-            public Path identityDir() {
-                return identityDir;
-            }
-        };
-    }
-
     private Uplink tlsUplink(RunningBridge secure, GatewayIdentity identity) {
         Uplink uplink = new Uplink(settings(secure.brokerUrl()), identity, store.queue(), store.counters(), BIRTHS);   // no command anchor: only the CRL gets in
         uplink.start();

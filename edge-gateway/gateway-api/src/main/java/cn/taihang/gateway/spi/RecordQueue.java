@@ -27,6 +27,16 @@ public interface RecordQueue {
      */
     void acknowledge(long[] seqs);
 
+    /**
+     * The store's incarnation: a random id made with the store file and kept in it, sent with every batch so the bridge
+     * can tell this store from another under the same gateway id (a re-flashed or cloned card).
+     *
+     * @return the id, or {@code 0} if this store has none
+     */
+    default long incarnation() {
+        return 0;
+    }
+
     /** Returns every in-flight record to pending, e.g. when the uplink is lost. */
     void releaseAll();
 

@@ -3,7 +3,7 @@
  * use this package; they use {@code cn.taihang.gateway.api}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.taihang.gateway.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,7 +62,7 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         this.clock = clock;
         this.opened = opened;
         this.backlog = new Backlog(clock::toWallMillis);
-        this.status = new StoreStatus(settings.file(), opened.keptDamagedFile());
+        this.status = new StoreStatus(settings.file(), opened.keptDamagedFile(), opened.salvaged() == null ? "" : opened.salvaged().describe());
         backlog.load(opened.writer());
         this.commit = new GroupCommit(opened.writer(), settings, opened.reservation(), freeDiskBytes, clock::expiryAllowed);
         this.tracker = new ClaimTracker(opened.reader(), clock::toWallMillis);
@@ -116,8 +116,8 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         StoreFile.Opened opened = StoreFile.open(settings, () -> ChronoUnit.MICROS.between(Instant.EPOCH, wall.instant()));
         try {
             SqliteStore store = new SqliteStore(settings, clockLoader.load(opened.writer()), opened, freeDiskBytes);
-            LOG.info("Store open: {} ({} records waiting, last sequence {}{})", settings.file(), store.backlog.totalRecords(),
-                    opened.lastSeq(), opened.fresh() ? ", fresh" : "");
+            LOG.info("Store open: {} ({} records waiting, last sequence {}, incarnation {}{})", settings.file(), store.backlog.totalRecords(),
+                    opened.lastSeq(), Long.toHexString(opened.incarnation()), opened.fresh() ? ", fresh" : "");
             return store;
         } catch (SQLException | RuntimeException e) {
             opened.writer().close();
@@ -185,6 +185,11 @@ public final class SqliteStore implements Outbox, RecordQueue, DurableCounters, 
         if (!writer.submit(new WriteTask.Acknowledge(copy))) {
             tracker.deleted(copy);
         }
+    }
+
+    @Override
+    public long incarnation() {
+        return opened.incarnation();
     }
 
     @Override

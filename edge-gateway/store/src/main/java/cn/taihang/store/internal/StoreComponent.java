@@ -136,6 +136,11 @@ public final class StoreComponent implements Outbox, RecordQueue, DurableCounter
     }
 
     @Override
+    public long incarnation() {
+        return store.incarnation();
+    }
+
+    @Override
     public int inFlight() {
         return store.inFlight();
     }

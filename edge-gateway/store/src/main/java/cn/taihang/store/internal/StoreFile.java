@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.JDBC;
 
 /**
- * Opens the SQLite file: checks it, moves a damaged one aside (kept for forensics) and creates a fresh one,
- * sets WAL and {@code synchronous=FULL}, creates the schema and seeds the sequence.
+ * Opens the SQLite file: checks it, moves a damaged one aside (kept for forensics), creates a fresh one and salvages
+ * into it what is still readable of the damaged one ({@link Salvage}), sets WAL and {@code synchronous=FULL}, creates the
+ * schema, seeds the sequence and gives the store its incarnation.
+ *
+ * <p>Incarnation: a random id made when the store file is created and kept in its {@code meta} table, sent with every
+ * batch so the bridge can tell this store from another under the same gateway id (a re-flashed or cloned card). A
+ * restored copy of the file keeps it — the bridge tells a restore by content (the same key with other content is a
+ * conflict). A store salvaged from a damaged file keeps the damaged one's incarnation with its records.
  *
  * <p>Sequence numbers: a fresh store (first start, or after a damaged file was replaced) starts its sequence
  * above both the current time in microseconds since the epoch and the {@link SequenceReservation} kept beside the
@@ -34,6 +41,7 @@ final class StoreFile {
     static final int SQLITE_FULL = 13;
     static final int SQLITE_NOTADB = 26;
     static final String SEQ_KEY = "seq.last";
+    static final String INCARNATION_KEY = "store.incarnation";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -48,8 +56,11 @@ final class StoreFile {
      * @param fresh whether the file was created now
      * @param keptDamagedFile where a damaged file was moved, or {@code null}
      * @param reservation the durable upper bound of issued sequence numbers, kept beside the file
+     * @param incarnation the store's random incarnation id, never {@code 0}
+     * @param salvaged what was salvaged from the damaged file, or {@code null} if none was found
      */
-    record Opened(Connection writer, Connection reader, long lastSeq, boolean fresh, Path keptDamagedFile, SequenceReservation reservation) {}
+    record Opened(Connection writer, Connection reader, long lastSeq, boolean fresh, Path keptDamagedFile, SequenceReservation reservation,
+                  long incarnation, Salvage.Result salvaged) {}
 
     private StoreFile() {
     }
@@ -60,6 +71,7 @@ final class StoreFile {
         Path kept = null;
         SequenceReservation reservation = SequenceReservation.read(file);
         Connection writer;
+        Salvage.Result salvaged = null;
         try {
             writer = openChecked(file, settings);
         } catch (SQLException e) {
@@ -67,14 +79,20 @@ final class StoreFile {
                 throw e;
             }
             kept = moveAside(file, epochMicros.getAsLong() / 1000);
-            LOG.error("The store file {} is damaged ({}). It was moved to {} for analysis and a fresh, empty store was "
-                    + "created; records it held that were not yet acknowledged are lost. Copy the kept file off the "
-                    + "gateway for analysis, then delete it.", file, e.getMessage(), kept);
             writer = openChecked(file, settings);
+            try {
+                salvaged = Salvage.copy(kept, writer);
+            } catch (SQLException | RuntimeException failed) {
+                writer.close();
+                throw failed;
+            }
+            LOG.error("The store file {} is damaged ({}). It was moved to {} for analysis and a fresh store was created: {}. "
+                    + "Copy the kept file off the gateway for analysis, then delete it.", file, e.getMessage(), kept, salvaged.describe());
         }
         try {
             long lastSeq;
             boolean fresh;
+            long incarnation;
             try (Statement s = writer.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 Long stored = queryLong(s, "SELECT value FROM meta WHERE key = '" + SEQ_KEY + "'");
@@ -86,12 +104,15 @@ final class StoreFile {
                         LOG.warn("The system clock reads {}; a fresh store seeds its sequence numbers from the clock. Set the "
                                 + "clock (NTP) so that a replaced store cannot reuse sequence numbers.", Instant.ofEpochSecond(now / 1_000_000));
                     }
-                    lastSeq = Math.max(Math.max(now, reservation.reserved()), highest == null ? 0 : highest);
+                    long salvagedSeq = salvaged == null ? 0 : salvaged.lastSeq();
+                    lastSeq = Math.max(Math.max(now, Math.max(reservation.reserved(), salvagedSeq)), highest == null ? 0 : highest);
                     s.executeUpdate("INSERT INTO meta(key, value) VALUES ('" + SEQ_KEY + "', " + lastSeq + ")");
                     s.executeUpdate("INSERT OR IGNORE INTO meta(key, value) VALUES ('store.created', " + now / 1000 + ")");
                 } else {
                     lastSeq = Math.max(stored, highest == null ? 0 : highest);
                 }
+                s.executeUpdate("INSERT OR IGNORE INTO meta(key, value) VALUES ('" + INCARNATION_KEY + "', " + newIncarnation() + ")");
+                incarnation = queryLong(s, "SELECT value FROM meta WHERE key = '" + INCARNATION_KEY + "'");
                 s.execute("COMMIT");
             }
             Connection reader = connect(file, settings);
@@ -99,11 +120,20 @@ final class StoreFile {
                 s.execute("PRAGMA query_only = 1");
             }
             reservation.cover(lastSeq);
-            return new Opened(writer, reader, lastSeq, fresh, kept, reservation);
+            return new Opened(writer, reader, lastSeq, fresh, kept, reservation, incarnation, salvaged);
         } catch (SQLException | RuntimeException e) {
             writer.close();
             throw e;
         }
+    }
+
+    private static long newIncarnation() {
+        SecureRandom random = new SecureRandom();
+        long id;
+        do {
+            id = random.nextLong() & Long.MAX_VALUE;
+        } while (id == 0);
+        return id;
     }
 
     /** @return whether the exception says the file is damaged or not a database */

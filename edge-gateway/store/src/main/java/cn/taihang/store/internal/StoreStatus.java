@@ -45,12 +45,12 @@ final class StoreStatus {
     private boolean evictionLogged;
     private boolean failureLogged;
 
-    StoreStatus(Path file, Path keptDamagedFile) {
+    StoreStatus(Path file, Path keptDamagedFile, String salvaged) {
         this.file = file;
         this.keptDamagedFile = keptDamagedFile;
         if (keptDamagedFile != null) {
             conditions.put(StoreCondition.FILE_REPLACED, "The store file " + file + " was damaged at start; it was kept as "
-                    + keptDamagedFile + " and a fresh store is in use. Copy the kept file off for analysis, then delete it.");
+                    + keptDamagedFile + " and a fresh store is in use: " + salvaged + ". Copy the kept file off for analysis, then delete it.");
         }
     }
 

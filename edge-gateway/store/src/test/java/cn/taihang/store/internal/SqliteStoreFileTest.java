@@ -1,5 +1,6 @@
 package cn.taihang.store.internal;
 
+import static cn.taihang.store.internal.TestRecords.keptFile;
 import static cn.taihang.store.internal.TestRecords.publish;
 import static cn.taihang.store.internal.TestRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import cn.taihang.gateway.api.Priority;
 import cn.taihang.gateway.spi.StoredRecord;
 import cn.taihang.testkit.time.ManualClock;
 import cn.taihang.wire.records.RecordKinds;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +97,7 @@ class SqliteStoreFileTest {
         Files.write(settings().file(), garbage);
 
         try (SqliteStore store = SqliteStore.open(settings())) {
-            Path kept = keptFile();
+            Path kept = keptFile(dir);
             assertThat(Files.readAllBytes(kept)).isEqualTo(garbage);
             HealthReport health = store.health();
             assertThat(health.status()).isEqualTo(HealthReport.Status.DEGRADED);
@@ -142,31 +141,6 @@ class SqliteStoreFileTest {
             assertThat(Long.parseLong(Files.readString(reservation).trim())).isGreaterThanOrEqualTo(seq).isGreaterThan(1);
         }
         assertThat(reserved).isPositive();
-    }
-
-    @Test
-    void aFileWithDamagedPagesIsKeptAsideAndAFreshStoreTakesOver() throws Exception {
-        long old = 0;
-        try (SqliteStore store = SqliteStore.open(settings())) {
-            for (int i = 0; i < 400; i++) {
-                old = publish(store, Priority.NORMAL, i);
-            }
-        }
-        Path file = settings().file();
-        long length = Files.size(file);
-        assertThat(length).isGreaterThan(8 * 4096);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] junk = new byte[3 * 4096];
-            new Random(11).nextBytes(junk);
-            raf.seek(2 * 4096);
-            raf.write(junk);
-        }
-        try (SqliteStore store = SqliteStore.open(settings())) {
-            assertThat(keptFile()).exists();
-            assertThat(store.health().status()).isEqualTo(HealthReport.Status.DEGRADED);
-            assertThat(publish(store, Priority.NORMAL, 1)).isGreaterThan(old);
-            assertThat(store.claim(10)).hasSize(1);
-        }
     }
 
     @Test
@@ -290,14 +264,5 @@ class SqliteStoreFileTest {
         store.close();
         assertThat(TestRecords.refusal(store, record(Priority.HIGH, 1))).isEqualTo(OutboxException.Reason.UNAVAILABLE);
         assertThat(store.health().status()).isEqualTo(HealthReport.Status.DOWN);
-    }
-
-    private Path keptFile() throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> kept = files.filter(p -> p.getFileName().toString().startsWith("store.db.damaged-")
-                    && !p.toString().endsWith("-wal") && !p.toString().endsWith("-shm")).toList();
-            assertThat(kept).hasSize(1);
-            return kept.get(0);
-        }
     }
 }

@@ -14,20 +14,22 @@ import java.util.Map;
  * {@code kill -9}, or not yet written whole) is left for later and ignored at the end. A sequence number journaled
  * twice with different events means the store issued it twice: that is kept in {@link #reissued()}.
  */
-final class Journal {
+public final class Journal {
 
     private final Path file;
     private final Map<Long, String> acknowledged = new HashMap<>();
+    private final Map<String, Long> events = new HashMap<>();
     private long offset;
     private long reissued;
     private long torn;
 
-    Journal(Path file) {
+    /** @param file the journal, which may not exist yet */
+    public Journal(Path file) {
         this.file = file;
     }
 
     /** Reads what was appended since the last call. @return how many new entries */
-    synchronized int readMore() throws IOException {
+    public synchronized int readMore() throws IOException {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -60,6 +62,7 @@ final class Journal {
         }
         try {
             long seq = Long.parseLong(parts[0]);
+            events.putIfAbsent(parts[1], seq);
             String previous = acknowledged.putIfAbsent(seq, parts[1]);
             if (previous != null && !previous.equals(parts[1])) {
                 reissued++;
@@ -74,6 +77,11 @@ final class Journal {
     /** @return the acknowledged records so far, {@code seq -> event id} */
     synchronized Map<Long, String> acknowledged() {
         return new HashMap<>(acknowledged);
+    }
+
+    /** @return every acknowledged event so far, {@code event id -> seq}: also those journalled under a sequence number reissued */
+    public synchronized Map<String, Long> events() {
+        return new HashMap<>(events);
     }
 
     /** @return how many acknowledged records so far */

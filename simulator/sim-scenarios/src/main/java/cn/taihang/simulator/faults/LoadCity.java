@@ -29,6 +29,8 @@ public final class LoadCity implements AutoCloseable {
 
     /** The gateway JVMs' options: a Pi-class heap. */
     public static final List<String> GATEWAY_JVM = List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1");
+    /** The files of a gateway's data directory that belong to its load producer (the ground truth), not to the gateway. */
+    public static final java.util.Set<String> LOAD_FILES = java.util.Set.of(LoadProducer.JOURNAL, LoadProducer.STOP_FILE, LoadProducer.STOPPED_FILE);
     private static final List<String> BRIDGE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path runDir;
@@ -87,6 +89,8 @@ public final class LoadCity implements AutoCloseable {
 
     /** Starts a gateway process again (after a kill). @throws IOException if it does not come fully up */
     public GatewayFleet.Started startGateway(String id) throws IOException {
+        Files.deleteIfExists(dataDir(id).resolve(LoadProducer.STOP_FILE));
+        Files.deleteIfExists(dataDir(id).resolve(LoadProducer.STOPPED_FILE));
         try {
             GatewayFleet.Started s = fleet.start(id, configs.get(id), dataDir(id));
             if (!s.ready()) {
@@ -106,6 +110,31 @@ public final class LoadCity implements AutoCloseable {
     /** @return a gateway's data directory (its store, its load journal) */
     public Path dataDir(String id) {
         return runDir.resolve("gateways").resolve(id).resolve("data");
+    }
+
+    /** @return a gateway's configuration file (a cloned card runs from the same one) */
+    public Path configFile(String id) {
+        return configs.get(id);
+    }
+
+    /** @return every event each gateway's outbox acknowledged so far, {@code gateway -> (event id -> seq)} */
+    public Map<String, Map<String, Long>> acknowledgedEvents() throws IOException {
+        Map<String, Map<String, Long>> events = new LinkedHashMap<>();
+        for (Map.Entry<String, Journal> j : journals.entrySet()) {
+            j.getValue().readMore();
+            events.put(j.getKey(), j.getValue().events());
+        }
+        return events;
+    }
+
+    /** @return what the bridge recorded, read from its database file */
+    public BridgeRecords records() {
+        return records;
+    }
+
+    /** @return the load journal of a gateway process running from this data directory (a cloned card's too) */
+    public static Journal journalIn(Path dataDir) {
+        return new Journal(dataDir.resolve(LoadProducer.JOURNAL));
     }
 
     /** @return the broker (started) */
@@ -163,13 +192,49 @@ public final class LoadCity implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Stops one gateway's load producer and waits until it has journalled what it had in flight and the bridge holds every
+     * record it acknowledged (a gateway with nothing left to send); {@link #startGateway} after a kill starts its load again.
+     *
+     * @return whether all that happened within the timeout
+     */
+    public boolean quiesce(String id, Duration timeout) throws IOException {
+        long end = System.nanoTime() + timeout.toNanos();
+        if (!LoadProducer.stopAndAwait(List.of(dataDir(id)), timeout).isEmpty()) {
+            return false;
+        }
+        while (System.nanoTime() < end) {
+            acknowledged();
+            if (missing(id) == 0) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        return false;
+    }
+
+    private long missing(String id) {
+        return missing(List.of(id));
+    }
+
     private long missing() {
+        return missing(journals.keySet());
+    }
+
+    /**
+     * @return records these gateways' outboxes acknowledged that the bridge holds neither as they were acknowledged nor
+     *     kept aside as a conflict (another record had taken their key: a restored backup's, a cloned card's)
+     */
+    private long missing(java.util.Collection<String> ids) {
         try {
             Map<String, Map<Long, String>> held = BridgeRecords.byGateway(records.rows());
+            java.util.Set<String> aside = new java.util.HashSet<>();
+            records.conflicts().forEach(r -> aside.add(r.gateway() + " " + r.seq() + " " + r.event()));
             long missing = 0;
-            for (Map.Entry<String, Journal> j : journals.entrySet()) {
-                Map<Long, String> atBridge = held.getOrDefault(j.getKey(), Map.of());
-                missing += j.getValue().acknowledged().entrySet().stream().filter(e -> !e.getValue().equals(atBridge.get(e.getKey()))).count();
+            for (String id : ids) {
+                Map<Long, String> atBridge = held.getOrDefault(id, Map.of());
+                missing += journals.get(id).acknowledged().entrySet().stream()
+                        .filter(e -> !e.getValue().equals(atBridge.get(e.getKey())) && !aside.contains(id + " " + e.getKey() + " " + e.getValue())).count();
             }
             return missing;
         } catch (SQLException e) {
