@@ -195,7 +195,7 @@ public final class BridgeCore {
                         System::nanoTime, CountedAcks.LOG_INTERVAL), metrics, repeats, senders);
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),
-                () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
+                () -> stateMessages(lifecycleCodec, instanceId(options, tls)), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
         followCrl(parts, tls, verified, events, new CrlBroadcast(tls.server(),
                 der -> connection[0].publishConfirmed(Topics.fleetCommand(CrlBroadcast.COMMAND), der, true)));
         HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
@@ -253,10 +253,16 @@ public final class BridgeCore {
         }));
     }
 
-    private static BrokerConnection.State stateMessages(LifecycleCodec codec) {
+    /** Each instance has its own retained state (its will says offline): gateways hold only while every instance is offline. */
+    private static BrokerConnection.State stateMessages(LifecycleCodec codec, String instance) {
         long now = System.currentTimeMillis();
-        return new BrokerConnection.State(Topics.BRIDGE_STATE, codec.encodeBridgeState(new BridgeState(1, true, now)),
+        return new BrokerConnection.State(Topics.bridgeState(instance), codec.encodeBridgeState(new BridgeState(1, true, now)),
                 codec.encodeBridgeState(new BridgeState(1, false, now)));
+    }
+
+    /** @return the instance id in its state topic: the MQTT client id if it is a valid topic id, else the identity's id */
+    static String instanceId(BridgeOptions options, BridgeTls tls) {
+        return Topics.isValidId(options.clientId()) ? options.clientId() : tls.client().identity().id();
     }
 
     private static String clientId(BridgeOptions options, BridgeTls tls) {
