@@ -181,7 +181,7 @@ public final class BridgeCore {
         BrokerConnection[] connection = new BrokerConnection[1];
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
-        BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey);
+        BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey, db, options.shareGroup() != null);
         parts.commands(commands);
         ApiRoutes moduleApi = security.routes(moduleRoutes, MODULE_PREFIX);
         new CommandKeyRoutes(parts.commandKeys()::anchor, commands::rotate).mount(moduleApi);
