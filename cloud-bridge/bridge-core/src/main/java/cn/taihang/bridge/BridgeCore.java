@@ -185,7 +185,7 @@ public final class BridgeCore {
         BrokerConnection[] connection = new BrokerConnection[1];
         RecordListeners listeners = new RecordListeners();
         Router moduleRoutes = Router.router(parts.vertx());
-        BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey);
+        BrokerCommands commands = new BrokerCommands(() -> connection[0], parts.commandKeys(), fleet::sealingKey, db, options.shareGroup() != null);
         parts.commands(commands);
         ApiRoutes moduleApi = security.routes(moduleRoutes, MODULE_PREFIX);
         new CommandKeyRoutes(parts.commandKeys()::anchor, commands::rotate).mount(moduleApi);
@@ -200,7 +200,7 @@ public final class BridgeCore {
                 new StoreAnomalies(events, new LiveStores(LIVE_STORE_WINDOW_MILLIS), System::currentTimeMillis));
         IngestRouter router = new IngestRouter(data, new LifecycleIngest(lifecycleCodec, fleet, metrics, repeats, verified, senders), metrics, repeats);
         connection[0] = new BrokerConnection(parts.vertx(), broker, clientId(options, tls), filters(options.shareGroup()),
-                () -> stateMessages(lifecycleCodec), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
+                () -> stateMessages(lifecycleCodec, instanceId(options, tls)), MAX_MQTT_MESSAGE_BYTES, router::route, tls.client());
         followCrl(parts, tls, verified, events, new CrlBroadcast(tls.server(),
                 der -> connection[0].publishConfirmed(Topics.fleetCommand(CrlBroadcast.COMMAND), der, true)));
         HealthCheck health = new HealthCheck(parts.vertx(), db::ping, metrics::lastCommitNanos, connection[0]::isConnected, broker.url(), options.embeddedBroker());
@@ -258,10 +258,16 @@ public final class BridgeCore {
         }));
     }
 
-    private static BrokerConnection.State stateMessages(LifecycleCodec codec) {
+    /** Each instance has its own retained state (its will says offline): gateways hold only while every instance is offline. */
+    private static BrokerConnection.State stateMessages(LifecycleCodec codec, String instance) {
         long now = System.currentTimeMillis();
-        return new BrokerConnection.State(Topics.BRIDGE_STATE, codec.encodeBridgeState(new BridgeState(1, true, now)),
+        return new BrokerConnection.State(Topics.bridgeState(instance), codec.encodeBridgeState(new BridgeState(1, true, now)),
                 codec.encodeBridgeState(new BridgeState(1, false, now)));
+    }
+
+    /** @return the instance id in its state topic: the MQTT client id if it is a valid topic id, else the identity's id */
+    static String instanceId(BridgeOptions options, BridgeTls tls) {
+        return Topics.isValidId(options.clientId()) ? options.clientId() : tls.client().identity().id();
     }
 
     private static String clientId(BridgeOptions options, BridgeTls tls) {

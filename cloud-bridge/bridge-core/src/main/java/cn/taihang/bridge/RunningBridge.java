@@ -166,6 +166,19 @@ public final class RunningBridge implements AutoCloseable {
         return parts.stop();
     }
 
+    /**
+     * Stops at once, the way a killed process looks from outside: this instance's Vert.x (its MQTT, HTTP and database
+     * connections) is closed without an MQTT DISCONNECT or an offline state, so the broker publishes the instance's will
+     * and the other instances of its share group take over. For failover drills and tests; nothing is flushed, and the
+     * bridge must not be used (nor closed) afterwards.
+     *
+     * @return completes when the Vert.x instance is closed
+     */
+    public CompletionStage<Void> abort() {
+        LOG.warn("aborting this bridge instance without a clean disconnect (failover drill)");
+        return parts.vertx().close().toCompletionStage();
+    }
+
     /** Blocking {@link #closeAsync()}, waiting at most 15 s. */
     @Override
     public void close() {

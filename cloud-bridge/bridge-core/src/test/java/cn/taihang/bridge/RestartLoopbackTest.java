@@ -20,6 +20,8 @@ import cn.taihang.wire.RecordFrame;
 import cn.taihang.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -82,19 +84,21 @@ class RestartLoopbackTest {
          * broker's shutdown — the PUBACK says the broker has it, not that the watcher got it.
          */
         @Test
-        void publishesRetainedOnlineStateAndOfflineOnACleanStop() throws Exception {
+        void eachInstancePublishesItsOwnRetainedStateAndOnlyItsOwnGoesOfflineOnACleanStop() throws Exception {
             LifecycleCodec codec = new LifecycleCodec();
-            List<BridgeState> seen = new CopyOnWriteArrayList<>();
+            Map<String, BridgeState> states = new ConcurrentHashMap<>();
             try (RunningBridge host = BridgeCore.start(SECURITY.secure(storage.options(dir.resolve("host"))), List.of()).toCompletableFuture().get();
                  TestGateway watcher = TestGateway.online(SECURITY.pki(), host.brokerUrl(), "gaoping-hsr-east", "gw-state-watcher")) {
                 RunningBridge bridge = BridgeCore.start(SECURITY.secure(storage.options(dir.resolve("under-test"))
                         .withExternalBroker(BrokerAddress.parse(host.brokerUrl()))), List.of()).toCompletableFuture().get();
                 try {
-                    watcher.watch(Topics.BRIDGE_STATE, (topic, payload) -> seen.add(codec.decodeBridgeState(payload)));
-                    await().until(() -> !seen.isEmpty());
-                    assertThat(seen.get(0).online()).as("retained online state, delivered on subscribe").isTrue();
+                    watcher.watch(Topics.bridgeStateFilter(), (topic, payload) -> states.put(topic, codec.decodeBridgeState(payload)));
+                    await().until(() -> states.size() == 2 && states.values().stream().allMatch(BridgeState::online));
+                    assertThat(states.keySet()).as("one retained state per instance").allMatch(t -> Topics.bridgeInstanceOf(t) != null)
+                            .doesNotContain(Topics.BRIDGE_STATE);
                     bridge.closeAsync();
-                    await().until(() -> seen.stream().anyMatch(s -> !s.online()));
+                    await().until(() -> states.values().stream().anyMatch(s -> !s.online()));
+                    assertThat(states.values().stream().filter(BridgeState::online).count()).as("the other instance is still online").isEqualTo(1);
                 } finally {
                     bridge.close();
                 }

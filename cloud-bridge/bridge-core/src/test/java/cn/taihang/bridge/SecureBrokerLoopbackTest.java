@@ -158,12 +158,12 @@ class SecureBrokerLoopbackTest {
     void aGatewayCannotPublishAcksCommandsFleetCommandsOrTheBridgeState() throws Exception {
         LifecycleCodec codec = new LifecycleCodec();
         List<Boolean> states = new CopyOnWriteArrayList<>();
-        victim.watch(Topics.BRIDGE_STATE, (topic, payload) -> states.add(codec.decodeBridgeState(payload).online()));
+        victim.watch(Topics.bridgeStateFilter(), (topic, payload) -> states.add(codec.decodeBridgeState(payload).online()));
         await().until(() -> states.contains(true));
 
         MqttClient intruder = connect(PKI.gateway("gw-compromised", SITE), "gw-compromised");
         String[] forbidden = {Topics.ack(SITE, "gw-victim"), Topics.command(SITE, "gw-victim", "sign-message"),
-                Topics.fleetCommand("ticket-keyring"), Topics.BRIDGE_STATE};
+                Topics.fleetCommand("ticket-keyring"), Topics.bridgeState("bridge-1")};
         byte[][] payloads = {new cn.taihang.wire.BatchCodec().encodeAck(new Ack(new long[] {1, 2, 3})), new byte[] {1}, new byte[] {1},
                 codec.encodeBridgeState(new BridgeState(1, false, 0))};
         for (int i = 0; i < forbidden.length; i++) {

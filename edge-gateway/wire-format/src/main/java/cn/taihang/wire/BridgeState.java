@@ -1,8 +1,8 @@
 package cn.taihang.wire;
 
 /**
- * The bridge's retained state on {@link Topics#BRIDGE_STATE}. Gateways hold their drain while the
- * bridge is offline.
+ * A bridge instance's retained state on {@link Topics#bridgeState(String)} (or, from older bridges, the single
+ * {@link Topics#BRIDGE_STATE}). Gateways hold their drain while every instance they heard of is offline.
  *
  * @param version format version, 1
  * @param online whether the bridge is ingesting

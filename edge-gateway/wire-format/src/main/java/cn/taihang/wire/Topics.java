@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * taihang/v1/{site}/{gateway}/data       gateway → bridge  QoS 1  batches of records
  * taihang/v1/{site}/{gateway}/ack        bridge → gateway  QoS 1  sequence numbers recorded
  * taihang/v1/{site}/{gateway}/cmd/{name} bridge → gateway  QoS 1  commands (rebirth, config, …)
- * taihang/v1/bridge/state                bridge            QoS 1  retained: bridge online/offline
+ * taihang/v1/bridge/state/{instance}     bridge instance   QoS 1  retained: that instance online/offline (its will: offline)
+ * taihang/v1/bridge/state                bridge            QoS 1  retained: legacy single-bridge state, still understood
  * taihang/v1/fleet/cmd/{name}            bridge → all      QoS 1  commands to every gateway (key ring, deny list)
  * </pre>
  *
@@ -23,8 +24,13 @@ public final class Topics {
 
     /** Root of the namespace, including the version. */
     public static final String ROOT = "taihang/v1";
-    /** Retained state of the bridge; gateways hold their drain while it says offline. */
+    /**
+     * Legacy retained state of a single bridge (bridges before per-instance state); gateways still take it as the state
+     * of one instance.
+     */
     public static final String BRIDGE_STATE = ROOT + "/bridge/state";
+    /** Prefix of the retained state of each bridge instance; gateways hold their drain only while every instance is offline. */
+    public static final String BRIDGE_INSTANCE_STATE_PREFIX = BRIDGE_STATE + "/";
     /** Prefix of the commands addressed to every gateway. */
     public static final String FLEET_COMMAND_PREFIX = ROOT + "/fleet/cmd/";
 
@@ -81,6 +87,33 @@ public final class Topics {
     /** @return the filter matching every command to every gateway */
     public static String fleetCommandFilter() {
         return FLEET_COMMAND_PREFIX + "+";
+    }
+
+    /** @return the retained state topic of one bridge instance */
+    public static String bridgeState(String instance) {
+        requireId("bridge instance", instance);
+        return BRIDGE_INSTANCE_STATE_PREFIX + instance;
+    }
+
+    /** @return the filter matching the state of every bridge instance */
+    public static String bridgeStateFilter() {
+        return BRIDGE_INSTANCE_STATE_PREFIX + "+";
+    }
+
+    /**
+     * @param topic a topic received
+     * @return the bridge instance whose state it carries, {@code ""} for the legacy {@link #BRIDGE_STATE}, or {@code null}
+     *     if it is not a (valid) bridge state topic
+     */
+    public static String bridgeInstanceOf(String topic) {
+        if (BRIDGE_STATE.equals(topic)) {
+            return "";
+        }
+        if (topic == null || !topic.startsWith(BRIDGE_INSTANCE_STATE_PREFIX)) {
+            return null;
+        }
+        String instance = topic.substring(BRIDGE_INSTANCE_STATE_PREFIX.length());
+        return isValidId(instance) ? instance : null;
     }
 
     /** @return the filter matching every command to a gateway */

@@ -10,7 +10,7 @@
  * never with another exception.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package cn.taihang.wire;
 
 import org.osgi.annotation.bundle.Export;

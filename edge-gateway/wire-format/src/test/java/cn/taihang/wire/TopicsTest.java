@@ -24,4 +24,15 @@ class TopicsTest {
         }
         assertThatThrownBy(() -> Topics.data("Bad Site", "g")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void namesTheStateOfEachBridgeInstanceAndStillKnowsTheLegacyOne() {
+        assertThat(Topics.bridgeState("bridge-a")).isEqualTo("taihang/v1/bridge/state/bridge-a");
+        assertThat(Topics.bridgeInstanceOf(Topics.bridgeState("bridge-a"))).isEqualTo("bridge-a");
+        assertThat(Topics.bridgeInstanceOf(Topics.BRIDGE_STATE)).isEmpty();
+        assertThat(Topics.bridgeInstanceOf("taihang/v1/bridge/state/Bad")).isNull();
+        assertThat(Topics.bridgeInstanceOf(Topics.ack("s", "g"))).isNull();
+        assertThat(Topics.bridgeStateFilter()).isEqualTo("taihang/v1/bridge/state/+");
+        assertThatThrownBy(() -> Topics.bridgeState("a/b")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -3,6 +3,7 @@ package cn.taihang.bridge.broker;
 import cn.taihang.bridge.commands.CommandKeys;
 import cn.taihang.bridge.module.GatewayCommands;
 import cn.taihang.bridge.module.ServiceException;
+import cn.taihang.bridge.module.Storage;
 import cn.taihang.wire.Command;
 import cn.taihang.wire.CommandCodec;
 import cn.taihang.wire.Topics;
@@ -25,6 +26,7 @@ public final class BrokerCommands implements GatewayCommands {
     private final Supplier<BrokerConnection> connection;
     private final CommandKeys keys;
     private final Function<String, Future<byte[]>> sealingKeys;
+    private final FleetPublications publications;
     private final CommandCodec codec = new CommandCodec();
     private final AtomicLong lastId = new AtomicLong();
     private Future<Void> rotationPublished;
@@ -33,11 +35,15 @@ public final class BrokerCommands implements GatewayCommands {
      * @param connection the bridge's MQTT connection (looked up per command)
      * @param keys the command keys
      * @param sealingKeys a gateway id → its latest announced sealing public key, or {@code null} if none
+     * @param storage the database where the versions of retained fleet commands are kept
+     * @param shared whether this instance is one of a share group (a version already published is not published again)
      */
-    public BrokerCommands(Supplier<BrokerConnection> connection, CommandKeys keys, Function<String, Future<byte[]>> sealingKeys) {
+    public BrokerCommands(Supplier<BrokerConnection> connection, CommandKeys keys, Function<String, Future<byte[]>> sealingKeys, Storage storage,
+                          boolean shared) {
         this.connection = connection;
         this.keys = keys;
         this.sealingKeys = sealingKeys;
+        this.publications = new FleetPublications(storage, !shared);
     }
 
     @Override
@@ -57,6 +63,11 @@ public final class BrokerCommands implements GatewayCommands {
     @Override
     public Future<Long> broadcast(String name, byte[] body, boolean retained, long ttlMillis) {
         return publish(Topics.fleetCommand(name), name, Command.FLEET, null, body, retained, ttlMillis);
+    }
+
+    @Override
+    public Future<Long> broadcastRetained(String name, long version, byte[] body) {
+        return publications.publishIfNewer(name, version, System.currentTimeMillis(), () -> broadcast(name, body, true, 0));
     }
 
     /**

@@ -40,4 +40,15 @@ public interface GatewayCommands {
      * @return the command's id once the broker has it
      */
     Future<Long> broadcast(String name, byte[] body, boolean retained, long ttlMillis);
+
+    /**
+     * Publishes a retained fleet command at a version, once across the bridge's instances on one database: nothing is
+     * sent if any instance already published a newer version (or, in a share group, this one); publishes of one name are
+     * ordered across instances, so the broker never keeps an older body after a newer one.
+     *
+     * @param version increases with every change of the body (a key ring's or a deny list's version)
+     * @return the command's id once the broker has it, or 0 if nothing was sent; fails if the broker did not take it
+     *     (not connected, no acknowledgement), and then a later call publishes it
+     */
+    Future<Long> broadcastRetained(String name, long version, byte[] body);
 }

@@ -196,7 +196,7 @@ class BridgeStorageTest {
                         + "execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 0, "
                         + (engine == TestStorage.SQLITE ? "1" : "true") + ")");
             }
-            assertThatThrownBy(this::open).hasMessageContaining("core schema is at version 99, newer than this bridge knows (5)")
+            assertThatThrownBy(this::open).hasMessageContaining("core schema is at version 99, newer than this bridge knows (6)")
                     .hasMessageContaining("run that bridge (or a newer one)");
         }
     }

@@ -137,13 +137,13 @@ final class TicketService {
     }
 
     private void publishKeyRing(KeyRing ring) {
-        publisher.publish(KEY_RING_COMMAND, codec.encode(ring));
+        publisher.publish(KEY_RING_COMMAND, ring.version(), codec.encode(ring));
     }
 
     /** Pushes the current deny list to every gateway. */
     Future<Void> publishDenyList() {
         return denyList().map(list -> {
-            publisher.publish(DENY_LIST_COMMAND, codec.encode(list));
+            publisher.publish(DENY_LIST_COMMAND, list.version(), codec.encode(list));
             return null;
         });
     }

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the key ring and the deny list on the broker as retained fleet commands, so every gateway, online
  * now or later, gets the latest. The newest body per command wins; while the broker cannot be reached (at
- * start the bridge is not connected yet) it retries every 1, 2, 4 … 30 s.
+ * start the bridge is not connected yet) it retries every 1, 2, 4 … 30 s. Each body carries its version
+ * ({@link GatewayCommands#broadcastRetained}): of several bridge instances only one publishes a version, and an
+ * instance with an older one never replaces a newer.
  */
 final class TrustPublisher {
 
@@ -19,7 +21,9 @@ final class TrustPublisher {
 
     private final Vertx vertx;
     private final GatewayCommands commands;
-    private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+    private record Versioned(long version, byte[] body) {}
+
+    private final Map<String, Versioned> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
     private final Map<String, Long> retryTimers = new ConcurrentHashMap<>();
     private volatile boolean stopped;
@@ -30,11 +34,11 @@ final class TrustPublisher {
     }
 
     /**
-     * Publishes (retained) the body of a fleet command, replacing any body still waiting. A newer body does not
-     * wait out the backoff of an older one: a pending retry is brought forward.
+     * Publishes (retained) the body of a fleet command at its version, replacing any body still waiting. A newer body
+     * does not wait out the backoff of an older one: a pending retry is brought forward.
      */
-    void publish(String name, byte[] body) {
-        boolean idle = pending.put(name, body) == null;
+    void publish(String name, long version, byte[] body) {
+        boolean idle = pending.put(name, new Versioned(version, body)) == null;
         vertx.runOnContext(v -> {
             Long timer = retryTimers.remove(name);
             if (timer != null && vertx.cancelTimer(timer)) {
@@ -45,7 +49,7 @@ final class TrustPublisher {
         });
     }
 
-    /** @return the id of the latest command of that name the broker took, or 0 */
+    /** @return the id of the latest command of that name the broker took from this instance, or 0 */
     long published(String name) {
         return published.getOrDefault(name, 0L);
     }
@@ -55,14 +59,16 @@ final class TrustPublisher {
     }
 
     private void attempt(String name, long backoffMs) {
-        byte[] body = pending.get(name);
+        Versioned body = pending.get(name);
         if (body == null || stopped) {
             return;
         }
-        commands.broadcast(name, body, true, 0).onComplete(ar -> {
+        commands.broadcastRetained(name, body.version(), body.body()).onComplete(ar -> {
             if (ar.succeeded()) {
-                published.put(name, ar.result());
-                LOG.debug("fleet command {} #{} published ({} bytes)", name, ar.result(), body.length);
+                if (ar.result() != 0) {
+                    published.put(name, ar.result());
+                }
+                LOG.debug("fleet command {} version {}: {}", name, body.version(), ar.result() == 0 ? "already published" : "#" + ar.result() + " published");
                 if (!pending.remove(name, body)) {
                     attempt(name, 1000);
                 }

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Messages to the gateway: the bridge's acknowledgements, its retained state, and commands. Bad input is
+ * Messages to the gateway: the bridge's acknowledgements, the retained states of its instances ({@link BridgeInstances}),
+ * and commands. Bad input is
  * ignored and counted, logged once. Used on the uplink's thread only.
  */
 final class Inbound {
@@ -33,9 +34,9 @@ final class Inbound {
     private final Runnable requestDrain;
     private final CommandDispatcher commands;
     private final Consumer<byte[]> crl;
+    private final BridgeInstances bridges = new BridgeInstances();
     private boolean malformedAckLogged;
     private boolean foreignAckLogged;
-    private long onlineSince;
 
     /**
      * @param rebirth publishes a new birth (same bdSeq)
@@ -64,8 +65,8 @@ final class Inbound {
     void onMessage(String topic, byte[] payload) {
         if (topic.equals(ackTopic)) {
             onAck(payload);
-        } else if (topic.equals(Topics.BRIDGE_STATE)) {
-            onBridgeState(payload);
+        } else if (Topics.bridgeInstanceOf(topic) != null) {
+            onBridgeState(Topics.bridgeInstanceOf(topic), payload);
         } else if (topic.startsWith(commandPrefix)) {
             onCommand(topic.substring(commandPrefix.length()), payload, false);
         } else if (topic.startsWith(Topics.FLEET_COMMAND_PREFIX)) {
@@ -101,7 +102,12 @@ final class Inbound {
         requestDrain.run();
     }
 
-    private void onBridgeState(byte[] payload) {
+    /** The gateway (re)connected: the instances' retained states are about to arrive again. */
+    void connected() {
+        bridges.connected();
+    }
+
+    private void onBridgeState(String instance, byte[] payload) {
         BridgeState state;
         try {
             state = lifecycle.decodeBridgeState(payload);
@@ -111,23 +117,19 @@ final class Inbound {
             }
             return;
         }
-        BridgeView view = state.online() ? BridgeView.ONLINE : BridgeView.OFFLINE;
-        BridgeView was = stats.bridge();
-        if (view != was) {
-            LOG.info(view == BridgeView.ONLINE ? "The cloud bridge is online" : "The cloud bridge is offline; holding the drain");
+        BridgeInstances.Change change = bridges.update(instance, state.online(), state.timeMillis());
+        if (change.now() != change.was()) {
+            LOG.info(change.now() == BridgeView.ONLINE ? "The cloud bridge is online" : "The cloud bridge is offline; holding the drain");
+        } else if (!instance.isEmpty()) {
+            LOG.debug("Bridge instance {} is {}; {} online", instance, state.online() ? "online" : "offline", bridges.online());
         }
-        stats.bridge(view);
-        boolean newSession = view == BridgeView.ONLINE
-                && (was == BridgeView.OFFLINE || (onlineSince != 0 && state.timeMillis() != onlineSince));
-        if (view == BridgeView.ONLINE) {
-            onlineSince = state.timeMillis();
-        }
-        if (newSession) {
+        stats.bridge(change.now());
+        if (change.bridgeRestarted()) {
             // the bridge (re)connected with a clean session: batches sent before may have been dropped and what it had not
             // acknowledged never will be; send that again soon (after this gateway's jitter) rather than after the ack timeout
             drain.bridgeRestarted(System.nanoTime());
         }
-        if (view == BridgeView.ONLINE) {
+        if (change.now() == BridgeView.ONLINE) {
             requestDrain.run();
         }
     }

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * a clean stop, a fresh {@code bdSeq} per connect) and drains the store while the bridge is online.
  *
  * <p>Every state change runs on one thread ({@code taihang-uplink}); Paho's callbacks only hand events to it.
- * Bridge state: while the retained state on {@link Topics#BRIDGE_STATE} says offline the drain holds. If no
+ * Bridge state: while every bridge instance heard ({@link Topics#bridgeState(String)}, or the legacy
+ * {@link Topics#BRIDGE_STATE}) says offline the drain holds; one instance online is enough. If no
  * state has arrived within {@code bridgeStateGraceMillis} of connecting (a broker that lost its retained
  * messages, a bridge that does not publish one) the bridge is taken as online: sending to an absent bridge
  * costs only bandwidth, as records are deleted only on the bridge's acknowledgement and are re-sent after
@@ -115,7 +116,7 @@ public final class Uplink implements AutoCloseable {
         String commandFilter = Topics.commandFilter(site, gatewayId);
         // the command key rotation first: its retained message then reaches the gateway before the commands the new key signed
         this.subscriptions = new String[] {Topics.fleetCommand(CommandKeyRotation.COMMAND), ackTopic, commandFilter, Topics.fleetCommandFilter(),
-                Topics.BRIDGE_STATE};
+                Topics.BRIDGE_STATE, Topics.bridgeStateFilter()};
         this.stats = new LinkStats(settings.brokerUrl());
         this.backoff = new Backoff(settings.backoffInitialMillis(), settings.backoffMaxMillis(), new SplittableRandom());
         this.drain = new Drain(settings, queue, data, gatewayId, stats);
@@ -174,6 +175,7 @@ public final class Uplink implements AutoCloseable {
         connectedAtMillis = System.currentTimeMillis();
         stats.connected(bdSeq, connectedAtMillis);
         stats.bridge(BridgeView.UNKNOWN);
+        inbound.connected();
         backoff.reset();
         long now = System.nanoTime();
         long jitter = settings.reconnectJitterMillis() == 0 ? 0 : ThreadLocalRandom.current().nextLong(settings.reconnectJitterMillis() + 1);
@@ -182,7 +184,7 @@ public final class Uplink implements AutoCloseable {
         drain.reset(now);
         LOG.info("Uplink connected to {} as {} (bdSeq {}); draining starts in {} ms", settings.brokerUrl(), gatewayId, bdSeq, jitter);
         try {
-            client.subscribe(subscriptions, new int[] {1, 1, 1, 1, 1}, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
+            client.subscribe(subscriptions, new int[] {1, 1, 1, 1, 1, 1}, null, callbacks.listener(() -> { }, e -> lost(gen, e)));
             publishBirth(gen);
         } catch (MqttException e) {
             lost(gen, e);

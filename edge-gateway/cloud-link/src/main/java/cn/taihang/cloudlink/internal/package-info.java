@@ -12,7 +12,7 @@
  *       on every connect and on the {@code rebirth} command (same {@code bdSeq}).</li>
  *   <li><b>Flow control</b>: an in-flight window of records, Paho's in-flight limit raised, a records/s cap,
  *       a random start-of-drain delay after each connect, capped jittered exponential reconnect backoff, and
- *       the drain held while the bridge's retained state says offline (taken as online if none arrives within
+ *       the drain held while every bridge instance's retained state says offline (taken as online if none arrives within
  *       {@code bridgeStateGraceMillis}).</li>
  * </ul>
  */

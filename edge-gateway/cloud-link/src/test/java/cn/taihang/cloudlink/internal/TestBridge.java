@@ -146,6 +146,12 @@ final class TestBridge implements AutoCloseable {
                 .waitForCompletion(5000);
     }
 
+    /** Publishes the retained state of one bridge instance's session that started at {@code sinceMillis}. */
+    void instanceState(String instance, boolean online, long sinceMillis) throws MqttException {
+        client.publish(Topics.bridgeState(instance), lifecycle.encodeBridgeState(new BridgeState(1, online, sinceMillis)), 1, true)
+                .waitForCompletion(5000);
+    }
+
     List<Long> receivedSeqs() {
         return received.stream().map(RecordFrame::seq).toList();
     }

@@ -101,7 +101,7 @@ final class BenchGateways implements AutoCloseable {
             online.add(bridgeOnline);
             client.publishHandler(message -> {
                 try {
-                    if (message.topicName().equals(Topics.BRIDGE_STATE)) {
+                    if (Topics.bridgeInstanceOf(message.topicName()) != null) {
                         if (lifecycle.decodeBridgeState(message.payload().getBytes()).online()) {
                             bridgeOnline.complete(null);
                         }
@@ -116,7 +116,7 @@ final class BenchGateways implements AutoCloseable {
                     done.completeExceptionally(e);
                 }
             });
-            client.subscribe(Topics.BRIDGE_STATE, 1);
+            client.subscribe(Topics.bridgeStateFilter(), 1);
             starts.add(() -> {
                 for (int w = 0; w < window; w++) {
                     sendNext.run();
