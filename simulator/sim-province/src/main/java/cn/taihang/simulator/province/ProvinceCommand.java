@@ -20,7 +20,7 @@ public final class ProvinceCommand implements Callable<Integer> {
     @Option(names = "--gateways", defaultValue = "1500", description = "virtual gateways (default ${DEFAULT-VALUE})")
     int gateways;
 
-    @Option(names = "--rate", defaultValue = "1", description = "records per second and gateway (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "0.2", description = "records per second and gateway (default ${DEFAULT-VALUE}: four counting lanes at one interval a minute, and a little more)")
     double rate;
 
     @Option(names = "--seconds", defaultValue = "60", description = "seconds of load (default ${DEFAULT-VALUE})")
