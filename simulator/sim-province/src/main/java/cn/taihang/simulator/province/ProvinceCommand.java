@@ -35,6 +35,9 @@ public final class ProvinceCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", defaultValue = "120", description = "seconds to wait for everything to be acknowledged after the load (default ${DEFAULT-VALUE})")
     int drainTimeout;
 
+    @Option(names = "--connects-per-second", defaultValue = "50", description = "gateways started per second at the beginning (default ${DEFAULT-VALUE})")
+    int connectsPerSecond;
+
     @Option(names = "--run-dir", defaultValue = "run/province", description = "where the CA, broker, bridge database and chart go (default ${DEFAULT-VALUE})")
     Path runDir;
 
@@ -42,7 +45,7 @@ public final class ProvinceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProvinceOptions options;
         try {
-            options = new ProvinceOptions(gateways, rate, seconds, instances, ackTimeout, drainTimeout, runDir.toAbsolutePath());
+            options = new ProvinceOptions(gateways, rate, seconds, instances, ackTimeout, drainTimeout, connectsPerSecond, runDir.toAbsolutePath());
             if (instances > 1) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, ProvinceRun.MULTI_INSTANCE_PENDING, instances));
             }

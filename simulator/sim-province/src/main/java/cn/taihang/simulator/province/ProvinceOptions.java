@@ -11,10 +11,11 @@ import java.nio.file.Path;
  * @param instances bridge instances, at least 1 (today only 1 runs: see {@link ProvinceRun#MULTI_INSTANCE_PENDING})
  * @param ackTimeoutSeconds how long a gateway waits for the bridge's acknowledgement before sending again, at least 1
  * @param drainTimeoutSeconds how long the gateways may take after the load to have everything acknowledged, at least 1
+ * @param connectsPerSecond how many gateways start per second at the beginning (each connects, and is born), at least 1
  * @param runDir where the CA, the broker, the bridge's database, its log and the chart go
  */
 public record ProvinceOptions(int gateways, double recordsPerSecond, int seconds, int instances, int ackTimeoutSeconds, int drainTimeoutSeconds,
-                              Path runDir) {
+                              int connectsPerSecond, Path runDir) {
 
     /** @throws IllegalArgumentException naming the option out of range */
     public ProvinceOptions {
@@ -24,6 +25,7 @@ public record ProvinceOptions(int gateways, double recordsPerSecond, int seconds
         require(instances >= 1, "--instances must be at least 1, was " + instances);
         require(ackTimeoutSeconds >= 1, "--ack-timeout must be at least 1 s, was " + ackTimeoutSeconds);
         require(drainTimeoutSeconds >= 1, "--drain-timeout must be at least 1 s, was " + drainTimeoutSeconds);
+        require(connectsPerSecond >= 1, "--connects-per-second must be at least 1, was " + connectsPerSecond);
         require(runDir != null, "a run directory is needed");
     }
 

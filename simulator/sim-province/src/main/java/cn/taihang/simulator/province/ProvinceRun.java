@@ -34,7 +34,6 @@ public final class ProvinceRun {
     public static final String MULTI_INSTANCE_PENDING = "--instances %d: several bridge instances need per-instance bridge state, one shared "
             + "database and exactly-once across instances (issue 15 items 2 and 3), which the bridge does not have yet: with --share-group "
             + "today each instance keeps its own database and one retained bridge/state, so resends would be stored twice. Run --instances 1.";
-    private static final int CONNECTS_PER_SECOND = 150;
     private static final long PROGRESS_MILLIS = 5_000;
     private static final int BROKER_MAX_INFLIGHT = 64;
 
@@ -99,7 +98,7 @@ public final class ProvinceRun {
             VirtualGateway gateway = new VirtualGateway(spec, credentials.get(spec.gatewayId()), codecs, "127.0.0.1", broker.port(),
                     options.recordsPerSecond(), TimeUnit.SECONDS.toMillis(options.ackTimeoutSeconds()), meter);
             gateways.add(gateway);
-            vertx.setTimer(1 + i * 1000L / CONNECTS_PER_SECOND, id -> vertx.deployVerticle(gateway));
+            vertx.setTimer(1 + i * 1000L / options.connectsPerSecond(), id -> vertx.deployVerticle(gateway));
         }
         ProcessCpu simulatorCpu = new ProcessCpu(ProcessHandle.current().pid());
         ProcessCpu bridgeCpu = new ProcessCpu(bridge.pid());

@@ -315,7 +315,9 @@ public final class VirtualGateway extends VerticleBase {
             }
             byte[] payload = batches.encode(new DataBatch(spec.gatewayId(), frames));
             unconfirmedPublishes++;
-            client.publish(Topics.data(spec.site(), spec.gatewayId()), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false);
+            MqttClient c = client;
+            c.publish(Topics.data(spec.site(), spec.gatewayId()), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+                    .onFailure(e -> confirmed(c));
             meter.sent.add(frames.size());
             meter.bytes.add(payload.length);
         }

@@ -33,7 +33,7 @@ class ProvinceRunTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeOutputStream(printed, System.out), true, StandardCharsets.UTF_8);
 
-        ProvinceResult result = new ProvinceRun(new ProvinceOptions(200, 2, 15, 1, 20, 60, runDir), out).run();
+        ProvinceResult result = new ProvinceRun(new ProvinceOptions(200, 2, 15, 1, 20, 60, 100, runDir), out).run();
 
         assertThat(result.reconciliation().gatewaysBorn()).as("gateways born at the bridge").isEqualTo(200);
         assertThat(result.reconciliation().acknowledged()).as("the load ran").isGreaterThan(200L * 2 * 5);
@@ -54,7 +54,7 @@ class ProvinceRunTest {
     @Test
     @Tag("unit")
     void severalInstancesAreRefusedUntilTheBridgeCanRunThem() {
-        ProvinceRun run = new ProvinceRun(new ProvinceOptions(10, 1, 1, 2, 20, 10, runDir), new PrintStream(OutputStream.nullOutputStream()));
+        ProvinceRun run = new ProvinceRun(new ProvinceOptions(10, 1, 1, 2, 20, 10, 100, runDir), new PrintStream(OutputStream.nullOutputStream()));
 
         assertThatThrownBy(run::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("--instances 2")
                 .hasMessageContaining("issue 15");
