@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param instances bridge instances
  * @param reconciliation the ground truth compared with the bridge's tables
  * @param unacknowledged records the gateways still held when the drain timed out (0 after a full drain)
- * @param ackedPerSecond records acknowledged per second while every gateway was connected and making records
+ * @param ackedPerSecond records acknowledged per second while every gateway was connected and making records (over the whole load
+ *     when that lasted less than one progress interval)
  * @param p50Millis median ingest latency (record time to acknowledgement), ms
  * @param p99Millis 99th percentile, ms
  * @param bytes bytes the gateways published
@@ -43,7 +44,7 @@ public record ProvinceResult(int gateways, int instances, BridgeLedger.Reconcili
         return String.format(Locale.ROOT, String.join("%n",
                         "records: acknowledged %,d, in the bridge's table %,d, lost %d, duplicated %d, rejected %d, still unacknowledged %d",
                         "gateways born at the bridge: %d of %d",
-                        "ingest: %,.0f records/s acknowledged (all connected), latency record time -> ack p50 %d ms, p99 %d ms",
+                        "ingest: %,.0f records/s acknowledged (while all connected, else over the whole load), latency record time -> ack p50 %d ms, p99 %d ms",
                         "bytes published: %,d (%.0f per acknowledged record)",
                         "enrolment of %d gateways with the city CA: %.1f s",
                         "CPU (100%% = one core): simulator %.0f%%, bridge %.0f%%, mosquitto %.0f%%; simulator resident memory up to %.0f MiB"),

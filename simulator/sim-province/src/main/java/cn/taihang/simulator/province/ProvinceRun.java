@@ -124,8 +124,9 @@ public final class ProvinceRun {
                     meter.connectionsLost(), simulatorCpu.percentSinceLast(), bridgeCpu.percentSinceLast(), brokerCpu.percentSinceLast(), maxRss);
         }
         long loadNanos = System.nanoTime() - start;
-        double ackedPerSecond = steadyAckedFrom < 0 ? meter.acked() / (loadNanos / 1e9)
-                : (meter.acked() - steadyAckedFrom) / Math.max(1e-9, (System.nanoTime() - steadyFromNanos) / 1e9);
+        double steadySeconds = steadyAckedFrom < 0 ? 0 : (System.nanoTime() - steadyFromNanos) / 1e9;
+        double ackedPerSecond = steadySeconds < PROGRESS_MILLIS / 1000.0 ? meter.acked() / (loadNanos / 1e9)
+                : (meter.acked() - steadyAckedFrom) / steadySeconds;
         double[] cpu = {simulatorCpu.meanPercent(), bridgeCpu.meanPercent(), brokerCpu.meanPercent()};
         gateways.forEach(VirtualGateway::stopProducing);
         long unacknowledged = drain(gateways, meter, intervals);
