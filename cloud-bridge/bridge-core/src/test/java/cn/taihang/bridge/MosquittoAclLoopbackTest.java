@@ -18,7 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class MosquittoAclLoopbackTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto)");
+        Assertions.assertTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto); run ./taihang tools --install (./taihang test does it first)");
         broker = new MosquittoBroker(dir, PKI, BRIDGE).start();
         bridge = connect(broker, PKI.bridge(BRIDGE), BRIDGE);
         victim = connect(broker, PKI.gateway("gw-victim", SITE), "gw-victim");

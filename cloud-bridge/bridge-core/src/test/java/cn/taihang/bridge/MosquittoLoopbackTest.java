@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.taihang.bridge.broker.BrokerAddress;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class MosquittoLoopbackTest {
 
     @BeforeEach
     void needsMosquitto() {
-        Assumptions.assumeTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto)");
+        Assertions.assertTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto); run ./taihang tools --install (./taihang test does it first)");
     }
 
     private BridgeOptions options(String name, MosquittoBroker broker) {

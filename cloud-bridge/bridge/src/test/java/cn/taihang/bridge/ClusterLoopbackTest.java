@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class ClusterLoopbackTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto)");
+        Assertions.assertTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto); run ./taihang tools --install (./taihang test does it first)");
         cluster = new BridgeCluster(SECURITY, dir, 2);
     }
 

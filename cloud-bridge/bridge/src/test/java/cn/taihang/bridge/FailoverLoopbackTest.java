@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +43,7 @@ class FailoverLoopbackTest {
 
     @Test
     void oneInstanceKilledUnderLoadLosesNothingAndDoublesNothing(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto)");
+        Assertions.assertTrue(MosquittoBroker.installed(), "Debian package mosquitto not installed (apt-get install mosquitto); run ./taihang tools --install (./taihang test does it first)");
         LifecycleCodec codec = new LifecycleCodec();
         Map<String, Boolean> states = new ConcurrentHashMap<>();
         List<TestGateway> gateways = new ArrayList<>();

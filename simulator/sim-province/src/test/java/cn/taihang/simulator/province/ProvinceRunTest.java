@@ -2,7 +2,7 @@ package cn.taihang.simulator.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.taihang.simulator.faults.MosquittoProcess;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,7 @@ class ProvinceRunTest {
     @Test
     @Tag("e2e")
     void twoHundredGatewaysLoseNothingAndDoubleNothing() throws Exception {
-        assumeTrue(MosquittoProcess.installed(), "mosquitto is not installed (./taihang tools --install)");
+        assertTrue(MosquittoProcess.installed(), "mosquitto is not installed; run ./taihang tools --install (./taihang test does it first)");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeOutputStream(printed, System.out), true, StandardCharsets.UTF_8);
 
