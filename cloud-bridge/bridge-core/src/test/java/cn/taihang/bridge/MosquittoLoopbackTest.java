@@ -63,7 +63,7 @@ class MosquittoLoopbackTest {
         MosquittoBroker broker = new MosquittoBroker(dir, SECURITY.pki(), "bridge-a", "bridge-b").start();
         try (RunningBridge bridge = BridgeCore.start(options("a", broker), List.of()).toCompletableFuture().get();
              ApiClient http = SECURITY.client(bridge, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
-            assertThat(http.get("/health").status()).isEqualTo(200);
+            await().until(() -> http.get("/health").status() == 200);
             broker.stop();
             await().until(() -> http.get("/health").status() == 503);
             assertThat(http.get("/health").json().getString("mqtt")).isEqualTo("DOWN");

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.taihang.bridge.testing.ApiClient;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -43,11 +46,14 @@ class StartFailureLoopbackTest {
             Throwable t = failure(SECURITY.options(dir).withHttpPort(busy.getLocalPort()));
             assertThat(t).hasMessageContaining("--http-port");
         }
-        // the failed start released its broker and database: a normal start in the same directory works
-        try (RunningBridge again = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get()) {
-            try (ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
-                assertThat(http.get("/health").status()).isEqualTo(200);
-            }
+        // the failed start released its broker and database: a normal start in the same directory becomes ready
+        // (readiness follows the start: the MQTT client may still be retrying its first connection)
+        try (RunningBridge again = BridgeCore.start(SECURITY.options(dir), List.of()).toCompletableFuture().get();
+             ApiClient http = SECURITY.client(again, Scopes.TELEMETRY_READ, Scopes.METRICS_READ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ApiClient.Answer health = http.get("/health");
+                assertThat(health.status()).as("/health answered %s", health.body()).isEqualTo(200);
+            });
         }
     }
 
